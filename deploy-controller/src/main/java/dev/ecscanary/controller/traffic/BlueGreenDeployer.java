@@ -1,0 +1,23 @@
+package dev.ecscanary.controller.traffic;
+
+import java.util.Optional;
+
+/**
+ * CodeDeploy blue/green for ECS, as the deployment logic needs it. Implementations throw
+ * {@link dev.ecscanary.controller.aws.AwsUnavailableException} when AWS cannot answer and
+ * {@link dev.ecscanary.controller.aws.AwsRequestRejectedException} when it refuses.
+ */
+public interface BlueGreenDeployer {
+
+    /** The deployment group, or empty when the application or the group does not exist. */
+    Optional<DeploymentGroup> describeGroup(String application, String deploymentGroup);
+
+    /** Starts a deployment with an AppSpec given as content; returns CodeDeploy's deployment id. */
+    String createDeployment(NewDeployment request);
+
+    /** Status, rollback links, lifecycle events and task sets of one deployment, as CodeDeploy sees them now. */
+    CodeDeploySnapshot describeDeployment(String deploymentId, String ecsTargetId);
+
+    /** {@code StopDeployment} with {@code autoRollbackEnabled=true}. */
+    StopOutcome stopAndRollBack(String deploymentId);
+}
