@@ -1,0 +1,11 @@
+terraform {
+  required_version = ">= 1.6.0"
+
+  required_providers {
+    aws = {
+      source = "hashicorp/aws"
+      # 6.25 has every argument used here, the ALB listener rule's `jwt_validation` action included.
+      version = ">= 6.25.0, < 7.0.0"
+    }
+  }
+}
