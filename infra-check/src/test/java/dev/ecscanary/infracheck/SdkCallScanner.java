@@ -68,6 +68,14 @@ final class SdkCallScanner {
         return calls;
     }
 
+    /** IAM prefixes of the SDK clients some class keeps in a field: the adapters that exist. */
+    static Set<String> servicesWithClientFields(Path sourceRoot) {
+        Set<String> services = new TreeSet<>();
+        parseAll(sourceRoot).forEach(unit -> unit.findAll(com.github.javaparser.ast.body.FieldDeclaration.class)
+                .forEach(field -> field.getVariables().forEach(v -> clientPrefix(v.getType()).ifPresent(services::add))));
+        return services;
+    }
+
     private static List<CompilationUnit> parseAll(Path sourceRoot) {
         if (!Files.isDirectory(sourceRoot)) {
             return List.of();
