@@ -1,0 +1,217 @@
+package dev.ecscanary.localaws.codedeploy;
+
+import dev.ecscanary.localaws.wire.AwsException;
+import dev.ecscanary.localaws.wire.Json;
+import dev.ecscanary.localaws.wire.JsonService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** CodeDeploy (awsJson 1.1, CodeDeploy_20141006) for the one ECS blue/green deployment group. */
+public final class CodeDeployApi implements JsonService {
+
+    private static final Set<String> OPERATIONS = Set.of("CreateDeployment", "GetDeployment", "StopDeployment", "ContinueDeployment",
+            "GetDeploymentGroup", "ListDeployments", "ListDeploymentTargets", "GetDeploymentTarget", "BatchGetDeploymentTargets");
+
+    private final Deployments deployments;
+    private final CodeDeployJson json;
+
+    public CodeDeployApi(Deployments deployments, CodeDeployJson json) {
+        this.deployments = deployments;
+        this.json = json;
+    }
+
+    @Override
+    public String targetPrefix() {
+        return "CodeDeploy_20141006";
+    }
+
+    @Override
+    public String serverErrorCode() {
+        return "InternalFailure";
+    }
+
+    @Override
+    public boolean supports(String operation) {
+        return OPERATIONS.contains(operation);
+    }
+
+    @Override
+    public ObjectNode handle(String operation, JsonNode request) {
+        return switch (operation) {
+            case "CreateDeployment" -> createDeployment(request);
+            case "GetDeployment" -> wrap("deploymentInfo", json.deployment(deployment(request)));
+            case "StopDeployment" -> stopDeployment(request);
+            case "ContinueDeployment" -> continueDeployment(request);
+            case "GetDeploymentGroup" -> getDeploymentGroup(request);
+            case "ListDeployments" -> listDeployments(request);
+            case "ListDeploymentTargets" -> listDeploymentTargets(request);
+            case "GetDeploymentTarget" -> wrap("deploymentTarget", json.target(started(request), targetId(Json.text(request, "targetId"))));
+            default -> batchGetDeploymentTargets(request);
+        };
+    }
+
+    private ObjectNode createDeployment(JsonNode request) {
+        checkGroup(request);
+        JsonNode revision = request.get("revision");
+        if (revision == null || revision.isNull()) {
+            throw AwsException.client("RevisionRequiredException", "Revision is required.");
+        }
+        String revisionType = Json.text(revision, "revisionType");
+        if (!"AppSpecContent".equals(revisionType) && !"String".equals(revisionType)) {
+            throw AwsException.client("InvalidRevisionException",
+                    "An Amazon ECS deployment's revision must be of revisionType AppSpecContent or String, not " + revisionType + ".");
+        }
+        JsonNode content = revision.get("AppSpecContent".equals(revisionType) ? "appSpecContent" : "string");
+        if (content == null || content.isNull()) {
+            throw AwsException.client("InvalidRevisionException", "The revision has no AppSpec content.");
+        }
+        AppSpec appSpec = AppSpec.parse(Json.text(content, "content"), Json.text(content, "sha256"));
+        String configName = Json.text(request, "deploymentConfigName");
+        TrafficRouting routing = TrafficRouting.named(configName != null ? configName : deployments.group().deploymentConfigName())
+                .orElseThrow(() -> AwsException.client("DeploymentConfigDoesNotExistException",
+                        "No deployment configuration found for name: " + configName));
+        String description = Json.text(request, "description");
+        if (description != null && description.length() > 100) {
+            throw AwsException.client("DescriptionTooLongException", "The description is too long.");
+        }
+        JsonNode rollback = request.get("autoRollbackConfiguration");
+        Boolean rollbackEnabled = rollback == null || rollback.isNull() ? null : rollback.path("enabled").asBoolean(false);
+        List<String> rollbackEvents = rollback == null || rollback.isNull() ? null : rollbackEvents(rollback.get("events"));
+        Deployment deployment = deployments.create(appSpec, revision, routing, description, rollbackEnabled, rollbackEvents);
+        return Json.object().put("deploymentId", deployment.id());
+    }
+
+    private static List<String> rollbackEvents(JsonNode events) {
+        List<String> result = new ArrayList<>();
+        if (events != null) {
+            for (JsonNode event : events) {
+                if (!DeploymentGroup.ROLLBACK_EVENTS.contains(event.asString())) {
+                    throw AwsException.client("InvalidAutoRollbackConfigException", "Unknown auto-rollback event " + event.asString());
+                }
+                result.add(event.asString());
+            }
+        }
+        return result;
+    }
+
+    private ObjectNode stopDeployment(JsonNode request) {
+        Deployment deployment = deployment(request);
+        JsonNode rollback = request.get("autoRollbackEnabled");
+        deployments.stop(deployment, rollback == null || rollback.isNull() || rollback.asBoolean());
+        return Json.object().put("status", "Pending").put("statusMessage", "Stopping Pending. Stopping to deploy the deployment.");
+    }
+
+    private ObjectNode continueDeployment(JsonNode request) {
+        Deployment deployment = deployment(request);
+        String waitType = Json.text(request, "deploymentWaitType");
+        if (waitType != null && !waitType.equals("TERMINATION_WAIT") && !waitType.equals("READY_WAIT")) {
+            throw AwsException.client("InvalidDeploymentWaitTypeException", "Unknown deploymentWaitType " + waitType);
+        }
+        if (!"TERMINATION_WAIT".equals(waitType)) {
+            throw AwsException.client("DeploymentIsNotInReadyStateException",
+                    "The deployment group has no deployment ready option set: there is no READY_WAIT to continue from.");
+        }
+        deployments.continueTermination(deployment);
+        return Json.object();
+    }
+
+    private ObjectNode getDeploymentGroup(JsonNode request) {
+        checkGroup(request);
+        return wrap("deploymentGroupInfo", json.deploymentGroup(deployments.group()));
+    }
+
+    private ObjectNode listDeployments(JsonNode request) {
+        if (Json.text(request, "applicationName") != null || Json.text(request, "deploymentGroupName") != null) {
+            checkGroup(request);
+        }
+        ObjectNode response = Json.object();
+        ArrayNode ids = response.putArray("deployments");
+        deployments.all().stream().sorted((a, b) -> b.createTime().compareTo(a.createTime())).forEach(d -> ids.add(d.id()));
+        return response;
+    }
+
+    private ObjectNode listDeploymentTargets(JsonNode request) {
+        Deployment deployment = started(request);
+        ObjectNode response = Json.object();
+        ArrayNode ids = response.putArray("targetIds");
+        JsonNode filters = request.get("targetFilters");
+        JsonNode statuses = filters == null ? null : filters.get("TargetStatus");
+        boolean matches = statuses == null || statuses.isEmpty() || statuses.valueStream().anyMatch(s -> s.asString().equals(deployment.target().status()));
+        if (matches) {
+            ids.add(json.targetId());
+        }
+        return response;
+    }
+
+    private ObjectNode batchGetDeploymentTargets(JsonNode request) {
+        Deployment deployment = started(request);
+        JsonNode targetIds = request.get("targetIds");
+        if (targetIds == null || targetIds.isEmpty()) {
+            throw AwsException.client("DeploymentTargetIdRequiredException", "A deployment target ID is required.");
+        }
+        if (targetIds.size() > 25) {
+            throw AwsException.client("DeploymentTargetListSizeExceededException", "The maximum number of targets that can be requested is 25.");
+        }
+        ObjectNode response = Json.object();
+        ArrayNode targets = response.putArray("deploymentTargets");
+        targetIds.forEach(id -> targets.add(json.target(deployment, targetId(id.asString()))));
+        return response;
+    }
+
+    private String targetId(String id) {
+        if (id == null || id.isEmpty()) {
+            throw AwsException.client("DeploymentTargetIdRequiredException", "A deployment target ID is required.");
+        }
+        if (!id.equals(json.targetId())) {
+            throw AwsException.client("DeploymentTargetDoesNotExistException", "The deployment target " + id + " does not exist.");
+        }
+        return id;
+    }
+
+    private Deployment deployment(JsonNode request) {
+        String id = Json.text(request, "deploymentId");
+        if (id == null || id.isEmpty()) {
+            throw AwsException.client("DeploymentIdRequiredException", "A deployment ID is required.");
+        }
+        if (!id.matches("d-[A-Z0-9]{9}")) {
+            throw AwsException.client("InvalidDeploymentIdException", "The deployment ID " + id + " is not valid.");
+        }
+        return deployments.find(id).orElseThrow(() ->
+                AwsException.client("DeploymentDoesNotExistException", "The deployment " + id + " could not be found."));
+    }
+
+    private Deployment started(JsonNode request) {
+        Deployment deployment = deployment(request);
+        if ("Created".equals(deployment.status())) {
+            throw AwsException.client("DeploymentNotStartedException", "The deployment " + deployment.id() + " has not started.");
+        }
+        return deployment;
+    }
+
+    private void checkGroup(JsonNode request) {
+        String application = Json.text(request, "applicationName");
+        if (application == null || application.isEmpty()) {
+            throw AwsException.client("ApplicationNameRequiredException", "The application name is required.");
+        }
+        if (!application.equals(deployments.group().applicationName())) {
+            throw AwsException.client("ApplicationDoesNotExistException", "No application found for name: " + application);
+        }
+        String group = Json.text(request, "deploymentGroupName");
+        if (group == null || group.isEmpty()) {
+            throw AwsException.client("DeploymentGroupNameRequiredException", "The deployment group name is required.");
+        }
+        if (!group.equals(deployments.group().name())) {
+            throw AwsException.client("DeploymentGroupDoesNotExistException", "No Deployment Group found for name: " + group);
+        }
+    }
+
+    private static ObjectNode wrap(String field, ObjectNode value) {
+        ObjectNode response = Json.object();
+        response.set(field, value);
+        return response;
+    }
+}
