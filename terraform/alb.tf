@@ -155,3 +155,14 @@ resource "aws_lb_listener" "test" {
     ignore_changes = [default_action]
   }
 }
+
+resource "aws_vpc_security_group_egress_rule" "tasks_to_database" {
+  for_each = toset(var.demo_app_database_cidrs)
+
+  security_group_id = aws_security_group.tasks.id
+  description       = "PostgreSQL of the demo app"
+  ip_protocol       = "tcp"
+  from_port         = 5432
+  to_port           = 5432
+  cidr_ipv4         = each.value
+}

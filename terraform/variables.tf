@@ -200,3 +200,9 @@ variable "controller_db_deletion_protection" {
   type        = bool
   default     = true
 }
+
+variable "demo_app_database_cidrs" {
+  description = "CIDR blocks of the PostgreSQL the demo app's DATABASE_URL points at (port 5432); the tasks may reach nothing else. Empty for none."
+  type        = list(string)
+  default     = []
+}
