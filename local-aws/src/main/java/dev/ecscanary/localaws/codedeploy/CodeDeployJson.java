@@ -43,7 +43,7 @@ public final class CodeDeployJson {
         putTime(info, "createTime", d.createTime());
         putTime(info, "startTime", d.startTime());
         putTime(info, "completeTime", d.completeTime());
-        putTime(info, "instanceTerminationWaitTimeStarted", d.terminationWaitStarted());
+        info.put("instanceTerminationWaitTimeStarted", d.terminationWaitStarted() != null);
         if (d.description() != null) {
             info.put("description", d.description());
         }

@@ -1,0 +1,152 @@
+package dev.ecscanary.localaws;
+
+import static dev.ecscanary.localaws.support.Releases.deployment;
+import static dev.ecscanary.localaws.support.Releases.release;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecscanary.localaws.support.Eventually;
+import dev.ecscanary.localaws.support.LocalAwsFixture;
+import dev.ecscanary.localaws.traffic.TrafficGenerator;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentTarget;
+import software.amazon.awssdk.services.codedeploy.model.ECSTaskSet;
+import software.amazon.awssdk.services.codedeploy.model.ErrorCode;
+import software.amazon.awssdk.services.codedeploy.model.TargetLabel;
+import software.amazon.awssdk.services.ecs.model.TaskSet;
+
+/** Whole deployments through the real SDK clients at time scale 60 (one CodeDeploy minute per second). */
+class CodeDeployLifecycleTest {
+
+    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(60);
+
+    private LocalAwsFixture fixture;
+    private TrafficGenerator traffic;
+
+    @AfterEach
+    void stop() {
+        if (traffic != null) {
+            traffic.close();
+        }
+        fixture.close();
+    }
+
+    private void startWithTraffic(boolean codeDeployAlarmRollback) throws Exception {
+        fixture = LocalAwsFixture.start(60, codeDeployAlarmRollback);
+        traffic = new TrafficGenerator(URI.create(fixture.aws.productionUrl()), 100).start();
+    }
+
+    @Test
+    void aHealthyReleaseShiftsTenPercentAMinuteThenRemovesTheOriginalTaskSet() throws Exception {
+        startWithTraffic(false);
+        String id = release(fixture.ecs, fixture.codeDeploy, "registry.local/demo-app:2.0.0");
+        List<Double> greenWeights = new ArrayList<>();
+        boolean[] testListenerOnGreenFirst = {false};
+
+        DeploymentInfo done = Eventually.await(RELEASE_TIMEOUT, () -> {
+            DeploymentInfo info = deployment(fixture.codeDeploy, id);
+            if (info.status() == DeploymentStatus.IN_PROGRESS) {
+                greenTaskSet(id).ifPresent(green -> {
+                    if (greenWeights.isEmpty() && green.trafficWeight() == 0
+                            && fixture.aws.loadBalancer().test().weightOf(fixture.aws.loadBalancer().targetGroupByName(green.targetGroup().name()).orElseThrow()) == 100) {
+                        testListenerOnGreenFirst[0] = true;
+                    }
+                    if (greenWeights.isEmpty() || greenWeights.getLast() != green.trafficWeight()) {
+                        greenWeights.add(green.trafficWeight());
+                    }
+                });
+            }
+            return info;
+        }, info -> info.status() == DeploymentStatus.SUCCEEDED || info.status() == DeploymentStatus.FAILED
+                || info.status() == DeploymentStatus.STOPPED);
+
+        assertThat(done.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(done.completeTime()).isAfter(done.startTime());
+        assertThat(done.instanceTerminationWaitTimeStarted()).isTrue();
+        assertThat(testListenerOnGreenFirst[0]).as("the test listener served green before production traffic moved").isTrue();
+        assertThat(greenWeights).as("observed green weights").isSorted().contains(100.0).hasSizeGreaterThanOrEqualTo(6);
+        DeploymentTarget target = fixture.codeDeploy.getDeploymentTarget(r -> r.deploymentId(id).targetId("ecs-canary:demo-app")).deploymentTarget();
+        assertThat(target.ecsTarget().lifecycleEvents()).extracting(e -> e.lifecycleEventName() + "=" + e.statusAsString())
+                .containsExactly("BeforeInstall=Succeeded", "Install=Succeeded", "AfterInstall=Succeeded", "AllowTestTraffic=Succeeded",
+                        "AfterAllowTestTraffic=Succeeded", "BeforeAllowTraffic=Succeeded", "AllowTraffic=Succeeded", "AfterAllowTraffic=Succeeded");
+        List<TaskSet> taskSets = fixture.ecs.describeTaskSets(r -> r.cluster("ecs-canary").service("demo-app")).taskSets();
+        assertThat(taskSets).singleElement().satisfies(t -> {
+            assertThat(t.status()).isEqualTo("PRIMARY");
+            assertThat(t.externalId()).isEqualTo(id);
+            assertThat(t.loadBalancers().getFirst().targetGroupArn()).contains("demo-app-green");
+        });
+        assertThat(traffic.stats().total().failed()).as("client requests that failed during the release").isZero();
+        assertThat(traffic.stats().byVersion()).containsKeys("1.0.0", "2.0.0");
+    }
+
+    @Test
+    void stopDeploymentWithRollbackMovesAllTrafficBackAndRemovesTheReplacement() throws Exception {
+        startWithTraffic(false);
+        String id = release(fixture.ecs, fixture.codeDeploy, "demo-app:2.0.0-faulty");
+        Eventually.await(RELEASE_TIMEOUT, () -> fixture.aws.alarmState().orElseThrow(), "ALARM"::equals);
+
+        var stop = fixture.codeDeploy.stopDeployment(r -> r.deploymentId(id).autoRollbackEnabled(true));
+
+        assertThat(stop.statusAsString()).isEqualTo("Pending");
+        DeploymentInfo stopped = Eventually.await(RELEASE_TIMEOUT, () -> deployment(fixture.codeDeploy, id),
+                info -> info.status() == DeploymentStatus.STOPPED);
+        assertThat(stopped.errorInformation().code()).isEqualTo(ErrorCode.MANUAL_STOP);
+        String rollbackId = stopped.rollbackInfo().rollbackDeploymentId();
+        DeploymentInfo rollback = Eventually.await(RELEASE_TIMEOUT, () -> deployment(fixture.codeDeploy, rollbackId),
+                info -> info.status() == DeploymentStatus.SUCCEEDED);
+        assertThat(rollback.creatorAsString()).isEqualTo("codeDeployRollback");
+        assertThat(rollback.rollbackInfo().rollbackTriggeringDeploymentId()).isEqualTo(id);
+        assertAllTrafficOnTheOriginalBlueTaskSet();
+    }
+
+    @Test
+    void theDeploymentGroupsOwnAlarmMonitoringStopsAndRollsBackWithoutAnyController() throws Exception {
+        startWithTraffic(true);
+        String id = release(fixture.ecs, fixture.codeDeploy, "demo-app:2.0.0-faulty");
+
+        DeploymentInfo stopped = Eventually.await(RELEASE_TIMEOUT, () -> deployment(fixture.codeDeploy, id), info -> info.status() == DeploymentStatus.STOPPED);
+
+        assertThat(stopped.errorInformation().code()).isEqualTo(ErrorCode.ALARM_ACTIVE);
+        assertThat(stopped.errorInformation().message()).contains("demo-app-success-rate");
+        String rollbackId = stopped.rollbackInfo().rollbackDeploymentId();
+        Eventually.await(RELEASE_TIMEOUT, () -> deployment(fixture.codeDeploy, rollbackId).status(), DeploymentStatus.SUCCEEDED::equals);
+        assertAllTrafficOnTheOriginalBlueTaskSet();
+        assertThat(traffic.stats().byVersion().get("2.0.0-faulty").failed()).isPositive();
+    }
+
+    @Test
+    void anImageTheRegistryDoesNotHaveFailsTheDeploymentAndRollsBack() throws Exception {
+        startWithTraffic(false);
+        String id = release(fixture.ecs, fixture.codeDeploy, "demo-app:9.9.9");
+
+        DeploymentInfo failed = Eventually.await(RELEASE_TIMEOUT, () -> deployment(fixture.codeDeploy, id),
+                info -> info.status() == DeploymentStatus.FAILED);
+
+        assertThat(failed.errorInformation().code()).isEqualTo(ErrorCode.ECS_UPDATE_ERROR);
+        assertThat(failed.errorInformation().message()).contains("CannotPullContainerError");
+        Eventually.await(RELEASE_TIMEOUT, () -> deployment(fixture.codeDeploy, failed.rollbackInfo().rollbackDeploymentId()).status(),
+                DeploymentStatus.SUCCEEDED::equals);
+        assertAllTrafficOnTheOriginalBlueTaskSet();
+    }
+
+    private java.util.Optional<ECSTaskSet> greenTaskSet(String id) {
+        return fixture.codeDeploy.getDeploymentTarget(r -> r.deploymentId(id).targetId("ecs-canary:demo-app")).deploymentTarget()
+                .ecsTarget().taskSetsInfo().stream().filter(t -> t.taskSetLabel() == TargetLabel.GREEN).findFirst();
+    }
+
+    private void assertAllTrafficOnTheOriginalBlueTaskSet() {
+        var rule = fixture.elb.describeRules(r -> r.listenerArn(fixture.aws.loadBalancer().production().arn())).rules().getFirst();
+        assertThat(rule.actions().getFirst().forwardConfig().targetGroups())
+                .allSatisfy(tg -> assertThat(tg.weight()).isEqualTo(tg.targetGroupArn().contains("demo-app-blue") ? 100 : 0));
+        List<TaskSet> taskSets = Eventually.await(RELEASE_TIMEOUT,
+                () -> fixture.ecs.describeTaskSets(r -> r.cluster("ecs-canary").service("demo-app")).taskSets(), list -> list.size() == 1);
+        assertThat(taskSets.getFirst().status()).isEqualTo("PRIMARY");
+        assertThat(taskSets.getFirst().externalId()).isNull();
+    }
+}
