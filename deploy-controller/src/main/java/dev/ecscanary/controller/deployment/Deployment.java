@@ -1,0 +1,263 @@
+package dev.ecscanary.controller.deployment;
+
+import dev.ecscanary.controller.analysis.AlarmReading;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One release of one image of one service, and everything learnt about it. The reconciler changes it through the
+ * methods below and the store writes it back in one place; new events wait in {@link #unsavedEvents()} until then.
+ */
+public final class Deployment {
+
+    private final UUID id;
+    private final ReleaseRequest request;
+    private final Instant createdAt;
+    private long version;
+    private DeploymentStatus status;
+    private int trafficPercent;
+    private String taskDefinitionArn;
+    private String codeDeployDeploymentId;
+    private String rollbackDeploymentId;
+    private String reason;
+    private String originalTargetGroup;
+    private String replacementTargetGroup;
+    private StopState stopState = StopState.NONE;
+    private Instant stopRequestedAt;
+    private Instant stopAnsweredAt;
+    private Instant alarmChangedAt;
+    private Instant trafficRestoredAt;
+    private Instant inconclusiveSince;
+    private String awsProblem;
+    private boolean dirty;
+    private Instant updatedAt;
+    private Instant finishedAt;
+    private final Map<String, AlarmReading> alarms = new LinkedHashMap<>();
+    private final List<Phase> phases = new ArrayList<>();
+    private final List<DeploymentEvent> events = new ArrayList<>();
+    private final List<DeploymentEvent> unsavedEvents = new ArrayList<>();
+
+    private Deployment(UUID id, ReleaseRequest request, Instant createdAt, long version) {
+        this.id = id;
+        this.request = request;
+        this.createdAt = createdAt;
+        this.version = version;
+    }
+
+    public static Deployment accept(ReleaseRequest request, Instant now) {
+        Deployment d = new Deployment(UUID.randomUUID(), request, now, 0);
+        d.status = DeploymentStatus.PENDING;
+        d.updatedAt = now;
+        d.record(now, "ACCEPTED", "Release of " + request.image().value() + " requested by " + request.requestedBy());
+        return d;
+    }
+
+    /** Rebuilds a stored deployment; used by the store only. */
+    static Deployment restore(UUID id, ReleaseRequest request, Instant createdAt, long version, Stored stored,
+                              List<AlarmReading> alarms, List<Phase> phases, List<DeploymentEvent> events) {
+        Deployment d = new Deployment(id, request, createdAt, version);
+        d.status = stored.status();
+        d.trafficPercent = stored.trafficPercent();
+        d.taskDefinitionArn = stored.taskDefinitionArn();
+        d.codeDeployDeploymentId = stored.codeDeployDeploymentId();
+        d.rollbackDeploymentId = stored.rollbackDeploymentId();
+        d.reason = stored.reason();
+        d.originalTargetGroup = stored.originalTargetGroup();
+        d.replacementTargetGroup = stored.replacementTargetGroup();
+        d.stopState = stored.stopState();
+        d.stopRequestedAt = stored.stopRequestedAt();
+        d.stopAnsweredAt = stored.stopAnsweredAt();
+        d.alarmChangedAt = stored.alarmChangedAt();
+        d.trafficRestoredAt = stored.trafficRestoredAt();
+        d.inconclusiveSince = stored.inconclusiveSince();
+        d.awsProblem = stored.awsProblem();
+        d.updatedAt = stored.updatedAt();
+        d.finishedAt = stored.finishedAt();
+        alarms.forEach(a -> d.alarms.put(a.name(), a));
+        d.phases.addAll(phases);
+        d.events.addAll(events);
+        return d;
+    }
+
+    /** The mutable columns of a stored deployment, as the store reads and writes them. */
+    record Stored(DeploymentStatus status, int trafficPercent, String taskDefinitionArn, String codeDeployDeploymentId,
+                  String rollbackDeploymentId, String reason, String originalTargetGroup, String replacementTargetGroup,
+                  StopState stopState, Instant stopRequestedAt, Instant stopAnsweredAt, Instant alarmChangedAt,
+                  Instant trafficRestoredAt, Instant inconclusiveSince, String awsProblem, Instant updatedAt,
+                  Instant finishedAt) {
+    }
+
+    Stored stored() {
+        return new Stored(status, trafficPercent, taskDefinitionArn, codeDeployDeploymentId, rollbackDeploymentId,
+                reason, originalTargetGroup, replacementTargetGroup, stopState, stopRequestedAt, stopAnsweredAt,
+                alarmChangedAt, trafficRestoredAt, inconclusiveSince, awsProblem, updatedAt, finishedAt);
+    }
+
+    // --- changes -----------------------------------------------------------------------------------------------
+
+    void record(Instant at, String type, String message) {
+        DeploymentEvent event = new DeploymentEvent(at, type, message);
+        events.add(event);
+        unsavedEvents.add(event);
+        updatedAt = at;
+    }
+
+    void taskDefinitionRegistered(String arn, Instant at) {
+        taskDefinitionArn = arn;
+        record(at, "TASK_DEFINITION_REGISTERED", "Registered task definition " + arn);
+    }
+
+    void codeDeployStarted(String codeDeployId, Instant at) {
+        codeDeployDeploymentId = codeDeployId;
+        status = DeploymentStatus.IN_PROGRESS;
+        record(at, "CODEDEPLOY_STARTED", "CodeDeploy deployment " + codeDeployId + " created");
+    }
+
+    void targetGroupsSeen(String original, String replacement) {
+        dirty |= !java.util.Objects.equals(original, originalTargetGroup);
+        originalTargetGroup = original;
+        replacementTargetGroup = replacement;
+    }
+
+    void trafficObserved(int percent, Instant at) {
+        dirty |= percent != trafficPercent;
+        trafficPercent = percent;
+    }
+
+    void alarmsObserved(Map<String, AlarmReading> readings) {
+        dirty |= !readings.equals(alarms.entrySet().stream()
+                .filter(e -> readings.containsKey(e.getKey()))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        alarms.putAll(readings);
+        Phase current = currentPhase().orElse(null);
+        if (current != null && current.isOpen()) {
+            readings.values().forEach(r -> current.observe(r.name(), r.state()));
+        }
+    }
+
+    void enterPhase(int percent, Instant at) {
+        currentPhase().ifPresent(p -> p.end(at, PhaseOutcome.ADVANCED));
+        phases.add(Phase.begin(phases.size(), percent, at));
+        record(at, "PHASE_STARTED", "Traffic on the replacement at " + percent + "%");
+    }
+
+    void endCurrentPhase(Instant at, PhaseOutcome outcome) {
+        currentPhase().ifPresent(p -> p.end(at, outcome));
+    }
+
+    void stopRequested(String why, Instant alarmChanged, Instant at) {
+        stopState = StopState.REQUESTED;
+        stopRequestedAt = at;
+        alarmChangedAt = alarmChanged;
+        status = DeploymentStatus.ROLLING_BACK;
+        reason = why;
+        record(at, "STOP_REQUESTED", why);
+    }
+
+    void stopAnswered(StopState answer, String message, Instant at) {
+        stopState = answer;
+        stopAnsweredAt = at;
+        record(at, answer == StopState.ACCEPTED ? "STOP_ACCEPTED" : "STOP_NOT_NEEDED", message);
+    }
+
+    void rollingBack(String why, Instant at) {
+        if (status != DeploymentStatus.ROLLING_BACK) {
+            status = DeploymentStatus.ROLLING_BACK;
+            reason = reason == null ? why : reason;
+            record(at, "ROLLING_BACK", why);
+        }
+    }
+
+    void rollbackDeploymentSeen(String rollbackId, Instant at) {
+        if (rollbackId != null && !rollbackId.equals(rollbackDeploymentId)) {
+            rollbackDeploymentId = rollbackId;
+            record(at, "ROLLBACK_STARTED", "CodeDeploy rollback deployment " + rollbackId);
+        }
+    }
+
+    void inconclusive(Instant since) {
+        dirty |= !java.util.Objects.equals(since, inconclusiveSince);
+        inconclusiveSince = since;
+    }
+
+    void awsProblem(String problem, Instant at) {
+        if (problem != null && !problem.equals(awsProblem)) {
+            record(at, "AWS_UNAVAILABLE", problem);
+        } else if (problem == null && awsProblem != null) {
+            record(at, "AWS_AVAILABLE", "AWS answers again");
+        }
+        awsProblem = problem;
+    }
+
+    void finish(DeploymentStatus terminal, String why, Instant at) {
+        status = terminal;
+        if (why != null) {
+            reason = why;
+        }
+        finishedAt = at;
+        if (terminal == DeploymentStatus.ROLLED_BACK) {
+            trafficRestoredAt = at;
+        }
+        record(at, terminal.name(), why == null ? "Release " + terminal.name().toLowerCase().replace('_', ' ') : why);
+    }
+
+    /** Called by the store once this state is written: the events are stored and the row's version moved on. */
+    void saved() {
+        unsavedEvents.clear();
+        dirty = false;
+        version++;
+    }
+
+    /** Called by the store once the new deployment is inserted (at version 0). */
+    void inserted() {
+        unsavedEvents.clear();
+        dirty = false;
+    }
+
+    boolean hasUnsavedChanges() {
+        return !unsavedEvents.isEmpty() || dirty;
+    }
+
+    // --- reads -------------------------------------------------------------------------------------------------
+
+    public UUID id() { return id; }
+    public ReleaseRequest request() { return request; }
+    public String service() { return request.service(); }
+    public Instant createdAt() { return createdAt; }
+    public long version() { return version; }
+    public DeploymentStatus status() { return status; }
+    public int trafficPercent() { return trafficPercent; }
+    public String taskDefinitionArn() { return taskDefinitionArn; }
+    public String codeDeployDeploymentId() { return codeDeployDeploymentId; }
+    public String rollbackDeploymentId() { return rollbackDeploymentId; }
+    public String reason() { return reason; }
+    public String originalTargetGroup() { return originalTargetGroup; }
+    public String replacementTargetGroup() { return replacementTargetGroup; }
+    public StopState stopState() { return stopState; }
+    public Instant stopRequestedAt() { return stopRequestedAt; }
+    public Instant stopAnsweredAt() { return stopAnsweredAt; }
+    public Instant alarmChangedAt() { return alarmChangedAt; }
+    public Instant trafficRestoredAt() { return trafficRestoredAt; }
+    public Instant inconclusiveSince() { return inconclusiveSince; }
+    public String awsProblem() { return awsProblem; }
+    public Instant updatedAt() { return updatedAt; }
+    public Instant finishedAt() { return finishedAt; }
+    public Map<String, AlarmReading> alarms() { return Collections.unmodifiableMap(alarms); }
+    public List<Phase> phases() { return Collections.unmodifiableList(phases); }
+    public List<DeploymentEvent> events() { return Collections.unmodifiableList(events); }
+    List<DeploymentEvent> unsavedEvents() { return List.copyOf(unsavedEvents); }
+
+    public Optional<Phase> currentPhase() {
+        return phases.isEmpty() ? Optional.empty() : Optional.of(phases.getLast());
+    }
+
+    public boolean isInFlight() {
+        return !status.isTerminal();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.ecscanary.controller.deployment;
+
+/** Two requests with one idempotency key raced; the loser answers with what the winner stored. */
+public class IdempotencyRaceException extends RuntimeException {
+
+    public IdempotencyRaceException(String key) {
+        super("Idempotency key '" + key + "' was taken by a concurrent request");
+    }
+}

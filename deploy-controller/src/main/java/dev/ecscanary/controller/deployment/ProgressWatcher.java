@@ -1,0 +1,144 @@
+package dev.ecscanary.controller.deployment;
+
+import dev.ecscanary.controller.analysis.AlarmReading;
+import dev.ecscanary.controller.analysis.HealthGate;
+import dev.ecscanary.controller.analysis.Verdict;
+import dev.ecscanary.controller.config.AnalysisProperties;
+import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
+import dev.ecscanary.controller.release.ReleasableService;
+import dev.ecscanary.controller.traffic.BlueGreenDeployer;
+import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
+import dev.ecscanary.controller.traffic.CodeDeployStatus;
+import dev.ecscanary.controller.traffic.ServiceTopology;
+import dev.ecscanary.controller.traffic.ServiceTopology.Topology;
+import dev.ecscanary.controller.traffic.TaskSetInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Watches an IN_PROGRESS release: follows CodeDeploy's status and the traffic read back from the load balancer,
+ * records each traffic step as a phase with the alarm states seen in it, and stops the release when an alarm fires
+ * (or when the alarms stay inconclusive past the grace, under the ROLL_BACK policy).
+ */
+@Component
+class ProgressWatcher {
+
+    private final BlueGreenDeployer deployer;
+    private final ServiceTopology topology;
+    private final StopCaller stopCaller;
+    private final AnalysisProperties analysis;
+    private final Clock clock;
+
+    ProgressWatcher(BlueGreenDeployer deployer, ServiceTopology topology, StopCaller stopCaller,
+                    AnalysisProperties analysis, Clock clock) {
+        this.deployer = deployer;
+        this.topology = topology;
+        this.stopCaller = stopCaller;
+        this.analysis = analysis;
+        this.clock = clock;
+    }
+
+    /**
+     * @param alarms this tick's readings of all watched alarms, or null when CloudWatch could not be read
+     */
+    void watch(Deployment d, ReleasableService service, Map<String, AlarmReading> alarms) {
+        CodeDeploySnapshot snapshot = deployer.describeDeployment(d.codeDeployDeploymentId(), service.ecsTargetId());
+        Topology where = topology.of(service).orElse(null);
+        trackTraffic(d, snapshot, where);
+        if (alarms != null) {
+            d.alarmsObserved(pick(alarms, service));
+        }
+        switch (snapshot.status()) {
+            case SUCCEEDED -> finishIfVerified(d, where);
+            case STOPPED, FAILED -> codeDeployEndedIt(d, snapshot);
+            default -> judge(d, service, alarms);
+        }
+    }
+
+    private void trackTraffic(Deployment d, CodeDeploySnapshot snapshot, Topology where) {
+        Optional<TaskSetInfo> green = snapshot.replacement();
+        if (green.isEmpty()) {
+            return;
+        }
+        d.targetGroupsSeen(snapshot.original().map(TaskSetInfo::targetGroupName).orElse(null),
+                green.get().targetGroupName());
+        int percent = readBack(where, green.get()).orElse((int) Math.round(green.get().trafficWeight()));
+        Instant now = clock.instant();
+        if (d.currentPhase().map(p -> p.trafficPercent() != percent).orElse(true)) {
+            d.enterPhase(percent, now);
+        }
+        d.trafficObserved(percent, now);
+    }
+
+    /** The replacement's share of production traffic as the load balancer has it; CodeDeploy's own figure is the fallback. */
+    private Optional<Integer> readBack(Topology where, TaskSetInfo green) {
+        return where == null ? Optional.empty() : topology.percentOn(where, green.targetGroupName());
+    }
+
+    private void judge(Deployment d, ReleasableService service, Map<String, AlarmReading> alarms) {
+        Verdict verdict = HealthGate.judge(service.config().alarms(), alarms);
+        Instant now = clock.instant();
+        if (verdict.isFail()) {
+            stopCaller.stop(d, rollbackSentence(d, verdict), verdict.firstChangedAt());
+        } else if (verdict.isInconclusive()) {
+            Instant since = d.inconclusiveSince() == null ? now : d.inconclusiveSince();
+            if (d.inconclusiveSince() == null) {
+                d.record(now, "INCONCLUSIVE", verdict.explanation() + "; policy " + analysis.inconclusivePolicy()
+                        + " after " + analysis.inconclusiveGrace());
+            }
+            d.inconclusive(since);
+            Duration lasted = Duration.between(since, now);
+            if (analysis.inconclusivePolicy() == InconclusivePolicy.ROLL_BACK
+                    && lasted.compareTo(analysis.inconclusiveGrace()) >= 0) {
+                stopCaller.stop(d, "Rolled back under policy ROLL_BACK: " + verdict.explanation() + " for "
+                        + lasted.toSeconds() + "s (grace " + analysis.inconclusiveGrace().toSeconds() + "s), at "
+                        + d.trafficPercent() + "% traffic", null);
+            }
+        } else if (d.inconclusiveSince() != null) {
+            d.inconclusive(null);
+            d.record(now, "CONCLUSIVE", "All watched alarms OK again");
+        }
+    }
+
+    /** Which alarm, in which step, at what traffic, with what CloudWatch said: a sentence a person can check. */
+    static String rollbackSentence(Deployment d, Verdict verdict) {
+        int step = d.currentPhase().map(Phase::index).orElse(0);
+        return "Rolled back: " + verdict.explanation() + ", during phase " + step + " at "
+                + d.trafficPercent() + "% traffic on " + d.request().image().value();
+    }
+
+    private void finishIfVerified(Deployment d, Topology where) {
+        Optional<Integer> onReplacement = where == null ? Optional.empty()
+                : topology.percentOn(where, d.replacementTargetGroup());
+        if (onReplacement.isPresent() && onReplacement.get() < 100) {
+            return; // CodeDeploy says done, the load balancer does not agree yet: look again next tick
+        }
+        Instant now = clock.instant();
+        d.trafficObserved(100, now);
+        d.endCurrentPhase(now, PhaseOutcome.SUCCEEDED);
+        d.finish(DeploymentStatus.SUCCEEDED, "All traffic on " + d.request().image().value()
+                + (onReplacement.isPresent() ? " (verified on the load balancer)" : ""), now);
+    }
+
+    private void codeDeployEndedIt(Deployment d, CodeDeploySnapshot snapshot) {
+        Instant now = clock.instant();
+        String what = "CodeDeploy " + (snapshot.status() == CodeDeployStatus.STOPPED ? "stopped" : "failed")
+                + " the deployment itself" + (snapshot.errorCode() == null ? "" : " (" + snapshot.errorCode() + ": "
+                + snapshot.errorMessage() + ")");
+        d.endCurrentPhase(now, PhaseOutcome.ROLLED_BACK);
+        d.rollingBack(what, now);
+        d.rollbackDeploymentSeen(snapshot.rollbackDeploymentId(), now);
+    }
+
+    private static Map<String, AlarmReading> pick(Map<String, AlarmReading> alarms, ReleasableService service) {
+        Map<String, AlarmReading> mine = new java.util.LinkedHashMap<>();
+        for (String name : service.config().alarms()) {
+            mine.put(name, alarms.getOrDefault(name, AlarmReading.missing(name)));
+        }
+        return mine;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.ecscanary.controller.deployment;
+
+import dev.ecscanary.controller.analysis.AlarmReader;
+import dev.ecscanary.controller.analysis.AlarmReading;
+import dev.ecscanary.controller.aws.AwsUnavailableException;
+import dev.ecscanary.controller.release.ReleasableService;
+import dev.ecscanary.controller.release.ServiceCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * One entry point per tick over every in-flight deployment: read all watched alarms in as few calls as CloudWatch
+ * allows, then reconcile each deployment in parallel by dispatching on its status, and write each back once.
+ * A deployment is worked on by one thread at a time (the tick, a new release's first step, or an operator's rollback).
+ */
+@Component
+public class Reconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+    private final DeploymentStore store;
+    private final ServiceCatalog catalog;
+    private final AlarmReader alarmReader;
+    private final DeploymentStarter starter;
+    private final ProgressWatcher progress;
+    private final RollbackFollower rollback;
+    private final DeploymentMetrics metrics;
+    private final Clock clock;
+    private final Semaphore parallelism;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Timer tickTimer;
+
+    Reconciler(DeploymentStore store, ServiceCatalog catalog, AlarmReader alarmReader, DeploymentStarter starter,
+               ProgressWatcher progress, RollbackFollower rollback, DeploymentMetrics metrics, Clock clock,
+               dev.ecscanary.controller.config.ReconcilerProperties properties, MeterRegistry meters) {
+        this.store = store;
+        this.catalog = catalog;
+        this.alarmReader = alarmReader;
+        this.starter = starter;
+        this.progress = progress;
+        this.rollback = rollback;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.parallelism = new Semaphore(properties.parallelism());
+        this.tickTimer = Timer.builder("controller.reconciler.tick").publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /** One pass over all in-flight deployments; returns when every one has been reconciled. */
+    public void tick() {
+        tickTimer.record(() -> {
+            List<Deployment> inFlight = store.allInFlight();
+            if (inFlight.isEmpty()) {
+                return;
+            }
+            Map<String, AlarmReading> alarms = readAlarms(inFlight);
+            List<Future<?>> running = new ArrayList<>(inFlight.size());
+            for (Deployment d : inFlight) {
+                running.add(workers.submit(() -> withPermit(() -> tryReconcile(d, alarms))));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (Exception e) {
+                    log.error("Reconcile failed", e);
+                }
+            }
+        });
+    }
+
+    /** Reconciles one deployment now, off the caller's thread (used right after a release is accepted). */
+    public void reconcileSoon(UUID id) {
+        workers.submit(() -> withPermit(() -> store.find(id).ifPresent(d ->
+                tryReconcile(d, d.status() == DeploymentStatus.PENDING ? Map.of() : readAlarms(List.of(d))))));
+    }
+
+    /**
+     * Runs a change on a fresh read of one deployment, holding its lock, and saves it.
+     *
+     * @throws ConcurrentChangeException when the lock could not be had in time
+     */
+    public Deployment change(UUID id, Consumer<Deployment> change) {
+        ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
+        try {
+            if (!lock.tryLock(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new ConcurrentChangeException(id);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrentChangeException(id);
+        }
+        try {
+            Deployment d = store.find(id).orElseThrow(() -> new DeploymentNotFoundException(id));
+            DeploymentStatus before = d.status();
+            change.accept(d);
+            store.save(d);
+            metrics.transition(d, before);
+            return d;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True while some thread works on the deployment. */
+    boolean isBusy(UUID id) {
+        ReentrantLock lock = locks.get(id);
+        return lock != null && lock.isLocked();
+    }
+
+    private Map<String, AlarmReading> readAlarms(List<Deployment> deployments) {
+        Set<String> names = new TreeSet<>();
+        for (Deployment d : deployments) {
+            catalog.find(d.service()).ifPresent(s -> names.addAll(s.config().alarms()));
+        }
+        try {
+            return alarmReader.read(names);
+        } catch (AwsUnavailableException e) {
+            log.warn("Alarms could not be read this tick: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private void withPermit(Runnable work) {
+        try {
+            parallelism.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            work.run();
+        } finally {
+            parallelism.release();
+        }
+    }
+
+    private void tryReconcile(Deployment d, Map<String, AlarmReading> alarms) {
+        ReentrantLock lock = locks.computeIfAbsent(d.id(), k -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            return; // someone else is on it; the next tick will look again
+        }
+        MDC.put("deploymentId", d.id().toString());
+        boolean finished = false;
+        try {
+            Deployment fresh = store.find(d.id()).filter(Deployment::isInFlight).orElse(null);
+            if (fresh != null) {
+                reconcile(fresh, alarms);
+            }
+            finished = fresh == null || !fresh.isInFlight();
+        } catch (ConcurrentChangeException e) {
+            log.info("Deployment changed under the reconciler; it will be looked at again next tick");
+        } catch (RuntimeException e) {
+            log.error("Reconciling deployment failed", e);
+        } finally {
+            MDC.remove("deploymentId");
+            lock.unlock();
+            if (finished) {
+                locks.remove(d.id());
+            }
+        }
+    }
+
+    private void reconcile(Deployment d, Map<String, AlarmReading> alarms) {
+        DeploymentStatus before = d.status();
+        ReleasableService service = catalog.find(d.service()).orElse(null);
+        if (service == null) {
+            d.finish(DeploymentStatus.FAILED, "Service '" + d.service() + "' is no longer configured", clock.instant());
+        } else {
+            try {
+                switch (d.status()) {
+                    case PENDING -> starter.advance(d, service);
+                    case IN_PROGRESS -> progress.watch(d, service, alarms);
+                    case ROLLING_BACK -> rollback.follow(d, service);
+                    default -> { }
+                }
+                d.awsProblem(alarms == null && d.isInFlight() ? "CloudWatch alarms could not be read" : null, clock.instant());
+            } catch (AwsUnavailableException e) {
+                d.awsProblem(e.getMessage(), clock.instant());
+            }
+        }
+        if (d.hasUnsavedChanges()) {
+            store.save(d);
+        }
+        if (d.status() != before) {
+            log.info("Deployment {} -> {}", before, d.status());
+            metrics.transition(d, before);
+        }
+    }
+}

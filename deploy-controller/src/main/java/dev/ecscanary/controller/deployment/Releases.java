@@ -1,0 +1,111 @@
+package dev.ecscanary.controller.deployment;
+
+import dev.ecscanary.controller.release.ReleasableService;
+import dev.ecscanary.controller.release.ServiceCatalog;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** What the API can do with releases: start one, look at them, roll one back. */
+@Service
+public class Releases {
+
+    private final ServiceCatalog catalog;
+    private final Preflight preflight;
+    private final DeploymentStore store;
+    private final Reconciler reconciler;
+    private final StopCaller stopCaller;
+    private final DeploymentMetrics metrics;
+    private final Clock clock;
+
+    Releases(ServiceCatalog catalog, Preflight preflight, DeploymentStore store, Reconciler reconciler,
+             StopCaller stopCaller, DeploymentMetrics metrics, Clock clock) {
+        this.catalog = catalog;
+        this.preflight = preflight;
+        this.store = store;
+        this.reconciler = reconciler;
+        this.stopCaller = stopCaller;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Accepts a release after the pre-flight checks and hands it to the reconciler.
+     *
+     * @param idempotencyKey optional; with {@code requestHash}, makes a retried request answer with the first one's deployment
+     * @throws UnknownServiceException     when the service is not configured
+     * @throws IllegalArgumentException    when the image or environment is not allowed for the service
+     * @throws ServiceBusyException        when the service has a release in flight
+     * @throws PreflightRefusal            when the release could not be carried out or judged
+     * @throws IdempotencyConflictException when the key was used with another request
+     */
+    public Accepted accept(ReleaseRequest request, String idempotencyKey, String requestHash) {
+        if (idempotencyKey != null) {
+            Optional<Accepted> replay = replay(idempotencyKey, requestHash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        ReleasableService service = catalog.find(request.service())
+                .orElseThrow(() -> new UnknownServiceException(request.service()));
+        service.checkAllowed(request.image());
+        service.checkEnvironment(request.environment());
+        store.findInFlight(service.name()).ifPresent(d -> {
+            throw new ServiceBusyException(service.name(), d.id());
+        });
+        preflight.check(service);
+        Deployment d = Deployment.accept(request, clock.instant());
+        try {
+            store.insert(d, idempotencyKey, requestHash);
+        } catch (IdempotencyRaceException e) {
+            return replay(idempotencyKey, requestHash).orElseThrow(() -> e);
+        }
+        metrics.accepted();
+        reconciler.reconcileSoon(d.id());
+        return new Accepted(d, false);
+    }
+
+    private Optional<Accepted> replay(String key, String requestHash) {
+        return store.findIdempotencyKey(key).map(stored -> {
+            if (!stored.requestHash().equals(requestHash)) {
+                throw new IdempotencyConflictException(key);
+            }
+            return new Accepted(store.find(stored.deploymentId()).orElseThrow(), true);
+        });
+    }
+
+    /** An accepted release; {@code replayed} when an idempotency key answered with an earlier request's deployment. */
+    public record Accepted(Deployment deployment, boolean replayed) {
+    }
+
+    public Optional<Deployment> find(UUID id) {
+        return store.find(id);
+    }
+
+    public List<Deployment> list(String service, DeploymentStatus status, int limit) {
+        return store.list(service, status, limit);
+    }
+
+    /**
+     * An operator's rollback: the same single stop as an alarm's.
+     *
+     * @throws DeploymentFinishedException when the release has already finished
+     */
+    public Deployment rollBack(UUID id, String operator) {
+        return reconciler.change(id, d -> {
+            if (d.status().isTerminal()) {
+                throw new DeploymentFinishedException(d);
+            }
+            if (d.stopState() != StopState.NONE || d.status() == DeploymentStatus.ROLLING_BACK) {
+                return; // already rolling back: nothing more to send
+            }
+            if (d.codeDeployDeploymentId() == null) {
+                d.finish(DeploymentStatus.FAILED, "Cancelled by " + operator + " before CodeDeploy started it", clock.instant());
+                return;
+            }
+            stopCaller.stop(d, "Rolled back by " + operator + " at " + d.trafficPercent() + "% traffic", null);
+        });
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ecscanary.controller.deployment;
+
+import dev.ecscanary.controller.config.ReconcilerProperties;
+import dev.ecscanary.controller.release.ReleasableService;
+import dev.ecscanary.controller.traffic.BlueGreenDeployer;
+import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
+import dev.ecscanary.controller.traffic.CodeDeployStatus;
+import dev.ecscanary.controller.traffic.ServiceTopology;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows a ROLLING_BACK release to its end: confirms that the stop took, finds CodeDeploy's rollback deployment,
+ * waits for it, and calls the release ROLLED_BACK only once the load balancer sends all traffic to the original.
+ */
+@Component
+class RollbackFollower {
+
+    private final BlueGreenDeployer deployer;
+    private final ServiceTopology topology;
+    private final StopCaller stopCaller;
+    private final ReconcilerProperties properties;
+    private final Clock clock;
+
+    RollbackFollower(BlueGreenDeployer deployer, ServiceTopology topology, StopCaller stopCaller,
+                     ReconcilerProperties properties, Clock clock) {
+        this.deployer = deployer;
+        this.topology = topology;
+        this.stopCaller = stopCaller;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void follow(Deployment d, ReleasableService service) {
+        if (d.rollbackDeploymentId() == null) {
+            CodeDeploySnapshot original = deployer.describeDeployment(d.codeDeployDeploymentId(), service.ecsTargetId());
+            if (!stopSettled(d, original)) {
+                return;
+            }
+            d.rollbackDeploymentSeen(original.rollbackDeploymentId(), clock.instant());
+            if (d.rollbackDeploymentId() == null) {
+                giveUpIfNoRollbackComes(d, original);
+                return;
+            }
+        }
+        CodeDeploySnapshot rollback = deployer.describeDeployment(d.rollbackDeploymentId(), service.ecsTargetId());
+        Optional<Integer> onOriginal = topology.of(service)
+                .flatMap(where -> topology.percentOn(where, d.originalTargetGroup()));
+        onOriginal.ifPresent(p -> d.trafficObserved(100 - p, clock.instant()));
+        switch (rollback.status()) {
+            case SUCCEEDED -> {
+                if (onOriginal.isEmpty() || onOriginal.get() == 100) {
+                    d.trafficObserved(0, clock.instant());
+                    d.finish(DeploymentStatus.ROLLED_BACK, null, clock.instant());
+                }
+            }
+            case FAILED, STOPPED -> d.finish(DeploymentStatus.FAILED, d.reason() + "; then the rollback deployment "
+                    + rollback.deploymentId() + " " + rollback.status().name().toLowerCase()
+                    + (rollback.errorCode() == null ? "" : " (" + rollback.errorCode() + ": " + rollback.errorMessage() + ")")
+                    + ": traffic may not be back on the original version", clock.instant());
+            default -> { } // still rolling back
+        }
+    }
+
+    /** True once the outcome of our stop is known; re-sends a stop that never reached CodeDeploy. */
+    private boolean stopSettled(Deployment d, CodeDeploySnapshot original) {
+        if (d.stopState() == StopState.REQUESTED) {
+            Instant now = clock.instant();
+            if (original.status() == CodeDeployStatus.STOPPED || original.status() == CodeDeployStatus.FAILED) {
+                d.stopAnswered(StopState.ACCEPTED, "CodeDeploy shows the deployment " + original.status(), now);
+            } else if (original.status() == CodeDeployStatus.SUCCEEDED) {
+                d.stopAnswered(StopState.ALREADY_COMPLETED, "CodeDeploy completed the deployment before the stop", now);
+            } else if (now.isAfter(d.stopRequestedAt().plus(properties.stopConfirmWait()))) {
+                d.record(now, "STOP_RESENT", "No stop seen on CodeDeploy " + properties.stopConfirmWait()
+                        + " after it was requested; the request never arrived, sending it again");
+                stopCaller.send(d);
+                return false;
+            } else {
+                return false;
+            }
+        }
+        if (d.stopState() == StopState.ALREADY_COMPLETED && original.status() == CodeDeployStatus.SUCCEEDED) {
+            d.finish(DeploymentStatus.FAILED, d.reason() + "; but CodeDeploy had already completed the release, so"
+                    + " the new version is live: release the previous image to go back", clock.instant());
+            return false;
+        }
+        return true;
+    }
+
+    private void giveUpIfNoRollbackComes(Deployment d, CodeDeploySnapshot original) {
+        Instant ended = original.completeTime();
+        if (original.status().isFinished() && ended != null
+                && clock.instant().isAfter(ended.plus(properties.stopConfirmWait()))) {
+            d.finish(DeploymentStatus.FAILED, d.reason() + "; CodeDeploy made no rollback deployment (is automatic"
+                    + " rollback enabled on the deployment group?)", clock.instant());
+        }
+    }
+}

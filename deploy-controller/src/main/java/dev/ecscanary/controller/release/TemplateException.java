@@ -1,0 +1,13 @@
+package dev.ecscanary.controller.release;
+
+/** A template that does not compile, lacks a value, or renders to something invalid. */
+public class TemplateException extends RuntimeException {
+
+    public TemplateException(String message) {
+        super(message);
+    }
+
+    public TemplateException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

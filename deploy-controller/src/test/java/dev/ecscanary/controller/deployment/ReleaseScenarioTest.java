@@ -1,0 +1,250 @@
+package dev.ecscanary.controller.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ecscanary.controller.analysis.AlarmState;
+import dev.ecscanary.controller.fakes.FakeAwsConfiguration;
+import dev.ecscanary.controller.fakes.FakeCloudWatch;
+import dev.ecscanary.controller.fakes.FakeCodeDeploy;
+import dev.ecscanary.controller.fakes.FakeEcs;
+import dev.ecscanary.controller.fakes.MutableClock;
+import dev.ecscanary.controller.release.ImageReference;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Whole releases through the reconciler and a real PostgreSQL, with AWS replaced by hand-written fakes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ActiveProfiles("test")
+@Import(FakeAwsConfiguration.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
+class ReleaseScenarioTest {
+
+    static final String ALARM = "demo-app-success-rate";
+    static final String IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0";
+
+    @Autowired Releases releases;
+    @Autowired Reconciler reconciler;
+    @Autowired FakeCodeDeploy codeDeploy;
+    @Autowired FakeCloudWatch cloudWatch;
+    @Autowired FakeEcs ecs;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void alarmIsOk() {
+        cloudWatch.set(ALARM, AlarmState.OK, clock.instant());
+    }
+
+    @Test
+    void fullTenStepReleaseSucceeds() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        assertThat(status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        for (int step = 1; step <= 10; step++) {
+            codeDeploy.shiftTo(step * 10);
+            minute();
+        }
+        codeDeploy.succeed(cd);
+        minute();
+
+        Deployment d = releases.find(id).orElseThrow();
+        assertThat(d.status()).as("events %s", d.events()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(d.trafficPercent()).isEqualTo(100);
+        assertThat(d.phases()).extracting(Phase::trafficPercent)
+                .containsExactly(0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
+        assertThat(d.phases()).allSatisfy(p -> assertThat(p.alarmStates()).containsEntry(ALARM, AlarmState.OK));
+        assertThat(d.phases().getLast().outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
+        assertThat(codeDeploy.stopCalls(cd)).isZero();
+        assertThat(ecs.registered()).hasSize(1);
+        assertThat(codeDeploy.created().getFirst().deploymentConfig())
+                .isEqualTo("CodeDeployDefault.ECSLinear10PercentEvery1Minutes");
+        assertThat(codeDeploy.created().getFirst().description()).contains(IMAGE).contains(id.toString());
+    }
+
+    @Test
+    void rollsBackWhenAlarmFiresDuringThirdStep() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        for (int step = 1; step <= 3; step++) {
+            codeDeploy.shiftTo(step * 10);
+            minute();
+        }
+        Instant fired = clock.instant().minusSeconds(3);
+        cloudWatch.set(ALARM, AlarmState.ALARM, fired);
+        minute();
+        minute(); // a second look must not stop again
+
+        Deployment d = releases.find(id).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
+        assertThat(codeDeploy.stopCalls(cd)).isEqualTo(1);
+        assertThat(d.stopState()).isEqualTo(StopState.ACCEPTED);
+        assertThat(d.alarmChangedAt()).isEqualTo(fired);
+        assertThat(d.reason()).contains(ALARM).contains("30% traffic").contains("phase 3");
+        assertThat(d.rollbackDeploymentId()).isEqualTo(codeDeploy.deployment(cd).rollbackId);
+
+        codeDeploy.completeRollback(d.rollbackDeploymentId());
+        minute();
+        d = releases.find(id).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLED_BACK);
+        assertThat(d.trafficPercent()).isZero();
+        assertThat(d.trafficRestoredAt()).isNotNull();
+        assertThat(d.phases().get(3).outcome()).isEqualTo(PhaseOutcome.ROLLED_BACK);
+        assertThat(d.phases().get(3).alarmStates()).containsEntry(ALARM, AlarmState.ALARM);
+        assertThat(codeDeploy.stopCalls(cd)).isEqualTo(1);
+    }
+
+    @Test
+    void recordsCodeDeploysOwnRollbackAndNeverStopsIt() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        codeDeploy.shiftTo(20);
+        minute();
+        String rollback = codeDeploy.stopByOwnAlarm(cd);
+        cloudWatch.set(ALARM, AlarmState.ALARM, clock.instant());
+        minute();
+
+        Deployment d = releases.find(id).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
+        assertThat(d.reason()).contains("CodeDeploy stopped the deployment itself").contains("ALARM_ACTIVE");
+        assertThat(d.stopState()).isEqualTo(StopState.NONE);
+
+        codeDeploy.completeRollback(rollback);
+        minute();
+        assertThat(status(id)).isEqualTo(DeploymentStatus.ROLLED_BACK);
+        assertThat(codeDeploy.stopCalls(cd)).isZero();
+    }
+
+    @Test
+    void rollsBackUnderDefaultPolicyWhenAlarmStaysInsufficientData() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        codeDeploy.shiftTo(10);
+        cloudWatch.set(ALARM, AlarmState.INSUFFICIENT_DATA, clock.instant());
+        minute();
+        Deployment d = releases.find(id).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        assertThat(d.inconclusiveSince()).isNotNull();
+        assertThat(codeDeploy.stopCalls(cd)).isZero();
+
+        minute();
+        assertThat(status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        minute(); // two minutes of INSUFFICIENT_DATA since it was first seen: the grace is spent
+        d = releases.find(id).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
+        assertThat(d.reason()).contains("policy ROLL_BACK").contains("INSUFFICIENT_DATA");
+        assertThat(codeDeploy.stopCalls(cd)).isEqualTo(1);
+    }
+
+    @Test
+    void insufficientDataThatClearsWithinGraceDoesNotStop() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        cloudWatch.set(ALARM, AlarmState.INSUFFICIENT_DATA, clock.instant());
+        minute();
+        cloudWatch.set(ALARM, AlarmState.OK, clock.instant());
+        minute();
+        minute();
+        assertThat(status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        assertThat(releases.find(id).orElseThrow().inconclusiveSince()).isNull();
+        assertThat(codeDeploy.stopCalls(cd)).isZero();
+    }
+
+    @Test
+    void aStopWhoseAnswerWasLostIsNotSentAgainOnceCodeDeployShowsIt() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        codeDeploy.shiftTo(10);
+        minute();
+        codeDeploy.loseNextStopAnswer();
+        cloudWatch.set(ALARM, AlarmState.ALARM, clock.instant());
+        minute();
+        assertThat(releases.find(id).orElseThrow().stopState()).isEqualTo(StopState.REQUESTED);
+
+        minute();
+        Deployment d = releases.find(id).orElseThrow();
+        assertThat(d.stopState()).isEqualTo(StopState.ACCEPTED);
+        assertThat(codeDeploy.stopCalls(cd)).isEqualTo(1);
+    }
+
+    @Test
+    void nothingIsPromotedWhileCodeDeployCannotBeRead() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        codeDeploy.succeed(cd);
+        codeDeploy.unavailable("GetDeployment", 2);
+        minute();
+        Deployment d = releases.find(id).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        assertThat(d.awsProblem()).contains("GetDeployment");
+        minute();
+        minute();
+        d = releases.find(id).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(d.awsProblem()).isNull();
+        assertThat(d.events()).extracting(DeploymentEvent::type).contains("AWS_UNAVAILABLE", "AWS_AVAILABLE");
+    }
+
+    @Test
+    void operatorRollbackStopsOnceAndRefusesAFinishedRelease() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        codeDeploy.shiftTo(40);
+        minute();
+        Deployment d = releases.rollBack(id, "alice");
+        assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
+        assertThat(d.reason()).contains("alice").contains("40%");
+        releases.rollBack(id, "bob");
+        assertThat(codeDeploy.stopCalls(cd)).isEqualTo(1);
+
+        codeDeploy.completeRollback(codeDeploy.deployment(cd).rollbackId);
+        minute();
+        assertThat(status(id)).isEqualTo(DeploymentStatus.ROLLED_BACK);
+        assertThatThrownBy(() -> releases.rollBack(id, "carol")).isInstanceOf(DeploymentFinishedException.class);
+    }
+
+    @Test
+    void aFailedRollbackEndsFailedWithTheReason() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        cloudWatch.set(ALARM, AlarmState.ALARM, clock.instant());
+        minute();
+        codeDeploy.failRollback(codeDeploy.deployment(cd).rollbackId);
+        minute();
+        Deployment d = releases.find(id).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(d.reason()).contains("rollback deployment").contains("HEALTH_CONSTRAINTS");
+    }
+
+    private UUID start() {
+        ReleaseRequest request = new ReleaseRequest("demo-app", ImageReference.parse(IMAGE), "production",
+                "scenario", "abc1234", null, "test");
+        UUID id = releases.accept(request, null, null).deployment().id();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((status(id) == DeploymentStatus.PENDING || reconciler.isBusy(id)) && System.nanoTime() < deadline) {
+            reconciler.tick(); // PENDING -> registered and created in CodeDeploy (unless the accept's own kick did it)
+            Thread.onSpinWait();
+        }
+        assertThat(status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        reconciler.tick(); // the replacement is installed: 0% traffic
+        return id;
+    }
+
+    private void minute() {
+        clock.advance(Duration.ofMinutes(1));
+        reconciler.tick();
+    }
+
+    private DeploymentStatus status(UUID id) {
+        return releases.find(id).orElseThrow().status();
+    }
+}

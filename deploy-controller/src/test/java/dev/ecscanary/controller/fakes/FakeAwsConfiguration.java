@@ -1,0 +1,34 @@
+package dev.ecscanary.controller.fakes;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Puts the hand-written fakes in place of the AWS adapters, and a clock tests can move. */
+@TestConfiguration(proxyBeanMethods = false)
+public class FakeAwsConfiguration {
+
+    @Bean
+    @Primary
+    FakeCodeDeploy fakeCodeDeploy() {
+        return new FakeCodeDeploy();
+    }
+
+    @Bean
+    @Primary
+    FakeCloudWatch fakeCloudWatch() {
+        return new FakeCloudWatch();
+    }
+
+    @Bean
+    @Primary
+    FakeEcs fakeEcs() {
+        return new FakeEcs();
+    }
+
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+        return new MutableClock();
+    }
+}

@@ -1,0 +1,219 @@
+package dev.ecscanary.controller.fakes;
+
+import dev.ecscanary.controller.aws.AwsRequestRejectedException;
+import dev.ecscanary.controller.aws.AwsUnavailableException;
+import dev.ecscanary.controller.traffic.BlueGreenDeployer;
+import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
+import dev.ecscanary.controller.traffic.CodeDeployStatus;
+import dev.ecscanary.controller.traffic.DeploymentGroup;
+import dev.ecscanary.controller.traffic.LoadBalancerReader;
+import dev.ecscanary.controller.traffic.NewDeployment;
+import dev.ecscanary.controller.traffic.StopOutcome;
+import dev.ecscanary.controller.traffic.TaskSetInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A hand-written CodeDeploy and ALB for one ECS blue/green deployment group. Tests move traffic and end deployments
+ * themselves; the fake answers as CodeDeploy and the listener would, and counts every StopDeployment call.
+ */
+public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
+
+    public static final String LISTENER = "arn:aws:elasticloadbalancing:eu-central-1:000000000000:listener/app/ecs-canary/1/prod";
+    public static final String BLUE_ARN = "arn:aws:elasticloadbalancing:eu-central-1:000000000000:targetgroup/demo-app-blue/1";
+    public static final String GREEN_ARN = "arn:aws:elasticloadbalancing:eu-central-1:000000000000:targetgroup/demo-app-green/2";
+
+    private final Map<String, FakeDeployment> deployments = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> stopCalls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> unavailable = new ConcurrentHashMap<>();
+    private final List<NewDeployment> created = new ArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile boolean groupExists = true;
+    private volatile boolean blueGreen = true;
+    private volatile int greenWeight;
+    private volatile boolean loseNextStopAnswer;
+
+    /** A deployment as this fake's CodeDeploy holds it. */
+    public static final class FakeDeployment {
+        volatile CodeDeployStatus status = CodeDeployStatus.IN_PROGRESS;
+        volatile String errorCode;
+        public volatile String rollbackId;
+        volatile String rollbackOf;
+        volatile Instant completeTime;
+        final String id;
+
+        FakeDeployment(String id) {
+            this.id = id;
+        }
+    }
+
+    // --- test controls ---------------------------------------------------------------------------------------
+
+    public void groupMissing() {
+        groupExists = false;
+    }
+
+    public void notBlueGreen() {
+        blueGreen = false;
+    }
+
+    /** Moves production traffic: this percent on green. */
+    public void shiftTo(int percent) {
+        greenWeight = percent;
+    }
+
+    public void succeed(String id) {
+        greenWeight = 100;
+        end(id, CodeDeployStatus.SUCCEEDED, null);
+    }
+
+    /** CodeDeploy's own alarm monitoring stops the deployment and starts a rollback. */
+    public String stopByOwnAlarm(String id) {
+        end(id, CodeDeployStatus.STOPPED, "ALARM_ACTIVE");
+        return startRollback(id);
+    }
+
+    public void completeRollback(String rollbackId) {
+        greenWeight = 0;
+        end(rollbackId, CodeDeployStatus.SUCCEEDED, null);
+    }
+
+    public void failRollback(String rollbackId) {
+        end(rollbackId, CodeDeployStatus.FAILED, "HEALTH_CONSTRAINTS");
+    }
+
+    /** The next {@code times} calls of {@code operation} fail as AWS being unreachable. */
+    public void unavailable(String operation, int times) {
+        unavailable.computeIfAbsent(operation, k -> new AtomicInteger()).set(times);
+    }
+
+    /** The next StopDeployment is carried out by CodeDeploy, but its answer never reaches the caller. */
+    public void loseNextStopAnswer() {
+        loseNextStopAnswer = true;
+    }
+
+    public int stopCalls(String id) {
+        return stopCalls.getOrDefault(id, new AtomicInteger()).get();
+    }
+
+    public List<NewDeployment> created() {
+        return List.copyOf(created);
+    }
+
+    public String lastDeploymentId() {
+        return "d-" + ids.get();
+    }
+
+    public FakeDeployment deployment(String id) {
+        return deployments.get(id);
+    }
+
+    // --- BlueGreenDeployer -----------------------------------------------------------------------------------
+
+    @Override
+    public Optional<DeploymentGroup> describeGroup(String application, String deploymentGroup) {
+        maybeFail("GetDeploymentGroup");
+        if (!groupExists) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeploymentGroup(application, deploymentGroup, "ECS", blueGreen,
+                List.of("ecs-canary:demo-app"), List.of(LISTENER), List.of(), List.of("demo-app-blue", "demo-app-green"),
+                false, List.of(), Set.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM")));
+    }
+
+    @Override
+    public synchronized String createDeployment(NewDeployment request) {
+        maybeFail("CreateDeployment");
+        if (deployments.values().stream().anyMatch(d -> !d.status.isFinished())) {
+            throw new AwsRequestRejectedException("codedeploy", "CreateDeployment", "DeploymentLimitExceededException",
+                    "an active deployment exists", null);
+        }
+        created.add(request);
+        String id = "d-" + ids.incrementAndGet();
+        deployments.put(id, new FakeDeployment(id));
+        greenWeight = 0;
+        return id;
+    }
+
+    @Override
+    public CodeDeploySnapshot describeDeployment(String deploymentId, String ecsTargetId) {
+        maybeFail("GetDeployment");
+        FakeDeployment d = deployments.get(deploymentId);
+        if (d == null) {
+            throw new AwsRequestRejectedException("codedeploy", "GetDeployment", "DeploymentDoesNotExistException",
+                    deploymentId, null);
+        }
+        List<TaskSetInfo> taskSets = List.of(
+                new TaskSetInfo("ts-blue", "Blue", "demo-app-blue", 100 - greenWeight, 2, 2, "PRIMARY"),
+                new TaskSetInfo("ts-green", "Green", "demo-app-green", greenWeight, 2, 2, "ACTIVE"));
+        return new CodeDeploySnapshot(d.id, d.status, d.errorCode, d.errorCode == null ? null : "stopped",
+                d.rollbackId, d.rollbackOf, null, d.rollbackOf == null ? "user" : "codeDeployRollback",
+                Instant.EPOCH, d.completeTime, List.of(), taskSets);
+    }
+
+    @Override
+    public StopOutcome stopAndRollBack(String deploymentId) {
+        stopCalls.computeIfAbsent(deploymentId, k -> new AtomicInteger()).incrementAndGet();
+        maybeFail("StopDeployment");
+        FakeDeployment d = deployments.get(deploymentId);
+        if (d.status.isFinished()) {
+            return new StopOutcome(true, null, "Deployment is already completed");
+        }
+        end(deploymentId, CodeDeployStatus.STOPPED, "MANUAL_STOP");
+        startRollback(deploymentId);
+        if (loseNextStopAnswer) {
+            loseNextStopAnswer = false;
+            throw new AwsUnavailableException("codedeploy", "StopDeployment", "read timed out", null);
+        }
+        return new StopOutcome(false, "Pending", "Stop pending");
+    }
+
+    // --- LoadBalancerReader ----------------------------------------------------------------------------------
+
+    @Override
+    public Map<String, String> targetGroupArns(Collection<String> targetGroupNames) {
+        maybeFail("DescribeTargetGroups");
+        Map<String, String> arns = new LinkedHashMap<>();
+        arns.put("demo-app-blue", BLUE_ARN);
+        arns.put("demo-app-green", GREEN_ARN);
+        arns.keySet().retainAll(targetGroupNames);
+        return arns;
+    }
+
+    @Override
+    public Map<String, Integer> forwardWeights(String listenerArn) {
+        maybeFail("DescribeRules");
+        return Map.of(BLUE_ARN, 100 - greenWeight, GREEN_ARN, greenWeight);
+    }
+
+    private String startRollback(String id) {
+        String rollbackId = "d-" + ids.incrementAndGet();
+        FakeDeployment rollback = new FakeDeployment(rollbackId);
+        rollback.rollbackOf = id;
+        deployments.put(rollbackId, rollback);
+        deployments.get(id).rollbackId = rollbackId;
+        return rollbackId;
+    }
+
+    private void end(String id, CodeDeployStatus status, String errorCode) {
+        FakeDeployment d = deployments.get(id);
+        d.status = status;
+        d.errorCode = errorCode;
+        d.completeTime = Instant.now();
+    }
+
+    private void maybeFail(String operation) {
+        AtomicInteger left = unavailable.get(operation);
+        if (left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new AwsUnavailableException("codedeploy", operation, "ThrottlingException: Rate exceeded", null);
+        }
+    }
+}
