@@ -1,6 +1,8 @@
 package dev.ecscanary.controller.aws;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.net.SocketTimeoutException;
+import org.apache.http.conn.ConnectTimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -32,10 +34,21 @@ final class AwsFailures {
             }
             return service.statusCode() >= 500 ? "server_error" : "client_error";
         }
-        if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
+        if (isTimeout(failure)) {
             return "timeout";
         }
         return failure instanceof SdkClientException ? "io_error" : "error";
+    }
+
+    /** The SDK's own call or attempt timeout, or the HTTP client's connect or read timeout underneath. */
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException
+                    || cause instanceof SocketTimeoutException || cause instanceof ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static RuntimeException translate(AwsService service, String operation, RuntimeException failure) {

@@ -68,18 +68,20 @@ public final class AwsFaultScenarios {
                 .tags("service", op.service().id(), "operation", op.name(), "outcome", "server_error").timer().count()).isEqualTo(1);
     }
 
+    /** Expects a rig with {@link AwsTestRig#SHORT_ATTEMPT_TIMEOUT}, to stay fast. */
     public void responseSlowerThanAttemptTimeoutIsUnavailable(AwsOperation op) {
+        Duration hung = rig.properties.apiCallAttemptTimeout().multipliedBy(10);
         server.stubFor(op.protocol().stubFor(op.name()).atPriority(FAULT_PRIORITY)
-                .willReturn(op.protocol().ok(op.name(), op.successBody()).withFixedDelay(2_000)));
+                .willReturn(op.protocol().ok(op.name(), op.successBody()).withFixedDelay((int) hung.toMillis())));
         long started = System.nanoTime();
 
         AwsUnavailableException failure = catchThrowableOfType(AwsUnavailableException.class, () -> op.invoke().run());
 
         assertThat(failure.operation()).isEqualTo(op.name());
         assertThat(failure).hasMessageContaining("timeout");
-        assertThat(Duration.ofNanos(System.nanoTime() - started))
-                .isLessThan(AwsTestRig.ATTEMPT_TIMEOUT.multipliedBy(AwsTestRig.MAX_ATTEMPTS).plusMillis(700));
-        assertThat(requestsOf(op)).isEqualTo(AwsTestRig.MAX_ATTEMPTS);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("cut short, not waiting for even one answer").isLessThan(hung);
+        // the SDK retries a timed-out attempt; on a busy machine the overall call timeout may cut the last one short
+        assertThat(requestsOf(op)).as("attempts").isBetween(2, AwsTestRig.MAX_ATTEMPTS);
     }
 
     public void clientErrorIsRejectedWithItsCodeAndNeverOpensTheCircuit(AwsOperation op) {

@@ -26,7 +26,7 @@ public enum AwsWireProtocol {
     ELBV2_QUERY(null, "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/");
 
     public static final String JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
-    public static final String QUERY_CONTENT_TYPE = "application/x-www-form-urlencoded; charset=utf-8";
+    public static final String QUERY_CONTENT_TYPE = "application/x-www-form-urlencoded; charset=UTF-8";
 
     private final String targetPrefix;
     private final String xmlNamespace;

@@ -19,6 +19,7 @@ import dev.ecscanary.controller.traffic.NewDeployment;
 import dev.ecscanary.controller.traffic.StopOutcome;
 import dev.ecscanary.controller.traffic.TaskSetInfo;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -105,7 +106,14 @@ class CodeDeployBlueGreenDeployerTest {
     @BeforeEach
     void setUp() {
         server.resetAll();
-        rig = new AwsTestRig(server);
+        connect(AwsTestRig.ATTEMPT_TIMEOUT);
+    }
+
+    private void connect(Duration attemptTimeout) {
+        if (client != null) {
+            client.close();
+        }
+        rig = new AwsTestRig(server, attemptTimeout);
         client = rig.clients.codeDeploy();
         deployer = new CodeDeployBlueGreenDeployer(client, rig.guard);
         faults = new AwsFaultScenarios(server, rig);
@@ -114,6 +122,7 @@ class CodeDeployBlueGreenDeployerTest {
     @AfterEach
     void closeClient() {
         client.close();
+        client = null;
     }
 
     @Test
@@ -265,6 +274,7 @@ class CodeDeployBlueGreenDeployerTest {
     @ParameterizedTest
     @MethodSource("operations")
     void hungResponseBecomesUnavailableAfterAttemptTimeouts(String operation) {
+        connect(AwsTestRig.SHORT_ATTEMPT_TIMEOUT);
         faults.responseSlowerThanAttemptTimeoutIsUnavailable(operation(operation));
     }
 
@@ -281,7 +291,13 @@ class CodeDeployBlueGreenDeployerTest {
     }
 
     private AwsOperation operation(String name) {
-        List<AwsOperation> all = List.of(
+        List<AwsOperation> all = allOperations();
+        faults.stubSuccess(all);
+        return all.stream().filter(op -> op.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private List<AwsOperation> allOperations() {
+        return List.of(
                 op("GetDeploymentGroup", GROUP, "InvalidDeploymentGroupNameException", () -> deployer.describeGroup("demo-app", "demo-app")),
                 op("CreateDeployment", "{\"deploymentId\":\"d-4KQ9P2XYZ\"}", "DeploymentLimitExceededException",
                         () -> deployer.createDeployment(new NewDeployment("demo-app", "demo-app", null, "{}", "44136fa3", null))),
@@ -290,8 +306,6 @@ class CodeDeployBlueGreenDeployerTest {
                         () -> deployer.describeDeployment("d-4KQ9P2XYZ", "ecs-canary:demo-app")),
                 op("StopDeployment", "{\"status\":\"Pending\"}", "UnsupportedActionForDeploymentTypeException",
                         () -> deployer.stopAndRollBack("d-4KQ9P2XYZ")));
-        faults.stubSuccess(all);
-        return all.stream().filter(op -> op.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static AwsOperation op(String name, String body, String rejection, Runnable invoke) {

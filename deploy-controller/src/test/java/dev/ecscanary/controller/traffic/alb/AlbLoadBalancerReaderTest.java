@@ -1,0 +1,257 @@
+package dev.ecscanary.controller.traffic.alb;
+
+import static dev.ecscanary.controller.aws.AwsWireProtocol.ELBV2_QUERY;
+import static dev.ecscanary.controller.aws.AwsWireProtocol.QUERY_CONTENT_TYPE;
+import static dev.ecscanary.controller.aws.AwsWireProtocol.formParameters;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.ecscanary.controller.aws.AwsFaultScenarios;
+import dev.ecscanary.controller.aws.AwsOperation;
+import dev.ecscanary.controller.aws.AwsService;
+import dev.ecscanary.controller.aws.AwsTestRig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+
+/**
+ * ELBv2 over awsQuery (Version 2015-12-01) as SDK 2.40.2 speaks it. Response shapes follow the ELB API reference
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_DescribeRules.html, API_Rule.html,
+ * API_Action.html, API_ForwardActionConfig.html, API_DescribeTargetGroups.html): lists as {@code <member>},
+ * the result inside {@code <OpResponse><OpResult>}.
+ */
+class AlbLoadBalancerReaderTest {
+
+    private static final String LISTENER = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/ecs-canary/50dc6c495c0c9188/f2f7dc8efc522ab2";
+    private static final String BLUE = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/demo-app-blue/73e2d6bc24d8a067";
+    private static final String GREEN = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/demo-app-green/2453ed029918f21f";
+    private static final String BOTH_TARGET_GROUPS = "<TargetGroups>" + targetGroup("demo-app-blue", BLUE) + targetGroup("demo-app-green", GREEN) + "</TargetGroups>";
+    private static final String WEIGHTED_DEFAULT_RULE = """
+            <Rules>
+              <member>
+                <RuleArn>arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener-rule/app/ecs-canary/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee</RuleArn>
+                <Priority>10</Priority>
+                <Conditions><member><Field>path-pattern</Field><Values><member>/admin/*</member></Values></member></Conditions>
+                <Actions><member><Type>fixed-response</Type><Order>1</Order>
+                  <FixedResponseConfig><StatusCode>403</StatusCode><ContentType>text/plain</ContentType></FixedResponseConfig></member></Actions>
+                <IsDefault>false</IsDefault>
+              </member>
+              <member>
+                <RuleArn>arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener-rule/app/ecs-canary/50dc6c495c0c9188/f2f7dc8efc522ab2/default</RuleArn>
+                <Priority>default</Priority>
+                <Conditions/>
+                <Actions><member><Type>forward</Type><Order>1</Order>
+                  <ForwardConfig>
+                    <TargetGroups>
+                      <member><TargetGroupArn>%s</TargetGroupArn><Weight>90</Weight></member>
+                      <member><TargetGroupArn>%s</TargetGroupArn><Weight>10</Weight></member>
+                    </TargetGroups>
+                    <TargetGroupStickinessConfig><Enabled>false</Enabled></TargetGroupStickinessConfig>
+                  </ForwardConfig></member></Actions>
+                <IsDefault>true</IsDefault>
+              </member>
+            </Rules>
+            """.formatted(BLUE, GREEN);
+
+    private static WireMockServer server;
+    private AwsTestRig rig;
+    private ElasticLoadBalancingV2Client client;
+    private AlbLoadBalancerReader reader;
+    private AwsFaultScenarios faults;
+
+    @BeforeAll
+    static void startServer() {
+        server = AwsTestRig.startServer();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        server.resetAll();
+        connect(AwsTestRig.ATTEMPT_TIMEOUT);
+    }
+
+    private void connect(Duration attemptTimeout) {
+        if (client != null) {
+            client.close();
+        }
+        rig = new AwsTestRig(server, attemptTimeout);
+        client = rig.clients.elasticLoadBalancing();
+        reader = new AlbLoadBalancerReader(client, rig.guard);
+        faults = new AwsFaultScenarios(server, rig);
+    }
+
+    @AfterEach
+    void closeClient() {
+        client.close();
+        client = null;
+    }
+
+    @Test
+    void resolvesTargetGroupNamesToArnsInOneCall() {
+        server.stubFor(ELBV2_QUERY.stubFor("DescribeTargetGroups").willReturn(ELBV2_QUERY.ok("DescribeTargetGroups", BOTH_TARGET_GROUPS)));
+
+        Map<String, String> arns = reader.targetGroupArns(List.of("demo-app-blue", "demo-app-green"));
+
+        assertThat(arns).containsExactly(Map.entry("demo-app-blue", BLUE), Map.entry("demo-app-green", GREEN));
+        List<LoggedRequest> requests = server.findAll(ELBV2_QUERY.requestsOf("DescribeTargetGroups")
+                .withHeader("Content-Type", equalTo(QUERY_CONTENT_TYPE)));
+        assertThat(requests).hasSize(1);
+        assertThat(formParameters(requests.get(0).getBodyAsString())).isEqualTo(Map.of(
+                "Action", "DescribeTargetGroups", "Version", "2015-12-01",
+                "Names.member.1", "demo-app-blue", "Names.member.2", "demo-app-green"));
+    }
+
+    @Test
+    void whenOneNameIsUnknownTheOthersAreStillResolvedOneByOne() {
+        server.stubFor(ELBV2_QUERY.stubFor("DescribeTargetGroups").withRequestBody(containing("Names.member.2"))
+                .willReturn(ELBV2_QUERY.error(400, "TargetGroupNotFound", "One or more target groups not found")));
+        server.stubFor(ELBV2_QUERY.stubFor("DescribeTargetGroups").withRequestBody(equalTo("Action=DescribeTargetGroups&Version=2015-12-01&Names.member.1=demo-app-blue"))
+                .willReturn(ELBV2_QUERY.ok("DescribeTargetGroups", "<TargetGroups>" + targetGroup("demo-app-blue", BLUE) + "</TargetGroups>")));
+        server.stubFor(ELBV2_QUERY.stubFor("DescribeTargetGroups").withRequestBody(equalTo("Action=DescribeTargetGroups&Version=2015-12-01&Names.member.1=demo-app-purple"))
+                .willReturn(ELBV2_QUERY.error(400, "TargetGroupNotFound", "One or more target groups not found")));
+
+        Map<String, String> arns = reader.targetGroupArns(List.of("demo-app-blue", "demo-app-purple"));
+
+        assertThat(arns).containsExactly(Map.entry("demo-app-blue", BLUE));
+        assertThat(server.findAll(ELBV2_QUERY.requestsOf("DescribeTargetGroups"))).hasSize(3);
+    }
+
+    @Test
+    void noNamesMeansNoCallBecauseNoNamesWouldListTheWholeAccount() {
+        assertThat(reader.targetGroupArns(List.of())).isEmpty();
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void readsTheDefaultRulesWeightedForwardBackFromTheListener() {
+        server.stubFor(ELBV2_QUERY.stubFor("DescribeRules").willReturn(ELBV2_QUERY.ok("DescribeRules", WEIGHTED_DEFAULT_RULE)));
+
+        Map<String, Integer> weights = reader.forwardWeights(LISTENER);
+
+        assertThat(weights).containsExactly(Map.entry(BLUE, 90), Map.entry(GREEN, 10));
+        LoggedRequest request = server.findAll(ELBV2_QUERY.requestsOf("DescribeRules")).get(0);
+        assertThat(formParameters(request.getBodyAsString()))
+                .isEqualTo(Map.of("Action", "DescribeRules", "Version", "2015-12-01", "ListenerArn", LISTENER));
+    }
+
+    @Test
+    void aPlainForwardToOneTargetGroupReadsAsWeightOne() {
+        server.stubFor(ELBV2_QUERY.stubFor("DescribeRules").willReturn(ELBV2_QUERY.ok("DescribeRules", """
+                <Rules><member><RuleArn>arn:rule/default</RuleArn><Priority>default</Priority>
+                  <Actions><member><Type>forward</Type><TargetGroupArn>%s</TargetGroupArn></member></Actions>
+                  <IsDefault>true</IsDefault></member></Rules>
+                """.formatted(BLUE))));
+
+        assertThat(reader.forwardWeights(LISTENER)).containsExactly(Map.entry(BLUE, 1));
+    }
+
+    @Test
+    void followsNextMarkerUntilTheDefaultRuleShowsUp() {
+        server.stubFor(ELBV2_QUERY.stubFor("DescribeRules").withRequestBody(containing("Marker=page-2"))
+                .willReturn(ELBV2_QUERY.ok("DescribeRules", WEIGHTED_DEFAULT_RULE)));
+        server.stubFor(ELBV2_QUERY.stubFor("DescribeRules").atPriority(10)
+                .willReturn(ELBV2_QUERY.ok("DescribeRules", """
+                        <Rules><member><RuleArn>arn:rule/20</RuleArn><Priority>20</Priority>
+                          <Actions><member><Type>forward</Type><TargetGroupArn>%s</TargetGroupArn></member></Actions>
+                          <IsDefault>false</IsDefault></member></Rules>
+                        <NextMarker>page-2</NextMarker>
+                        """.formatted(GREEN))));
+
+        assertThat(reader.forwardWeights(LISTENER)).containsExactly(Map.entry(BLUE, 90), Map.entry(GREEN, 10));
+        List<LoggedRequest> requests = server.findAll(ELBV2_QUERY.requestsOf("DescribeRules"));
+        assertThat(requests).hasSize(2);
+        assertThat(formParameters(requests.get(1).getBodyAsString())).containsEntry("Marker", "page-2");
+    }
+
+    @Test
+    void listenerWithoutAForwardingDefaultRuleHasNoWeights() {
+        server.stubFor(ELBV2_QUERY.stubFor("DescribeRules").willReturn(ELBV2_QUERY.ok("DescribeRules", """
+                <Rules><member><RuleArn>arn:rule/default</RuleArn><Priority>default</Priority>
+                  <Actions><member><Type>fixed-response</Type><FixedResponseConfig><StatusCode>503</StatusCode></FixedResponseConfig></member></Actions>
+                  <IsDefault>true</IsDefault></member></Rules>
+                """)));
+
+        assertThat(reader.forwardWeights(LISTENER)).isEmpty();
+    }
+
+    static Stream<String> operations() {
+        return Stream.of("DescribeTargetGroups", "DescribeRules");
+    }
+
+    @ParameterizedTest
+    @MethodSource("operations")
+    void throttlingIsRetriedBySdkAndTheCallSucceeds(String operation) {
+        faults.throttledOnceIsRetriedAndSucceeds(operation(operation));
+    }
+
+    @ParameterizedTest
+    @MethodSource("operations")
+    void persistentServerErrorsBecomeUnavailableAfterMaxAttempts(String operation) {
+        faults.persistentServerErrorsAreUnavailableAfterMaxAttempts(operation(operation));
+    }
+
+    @ParameterizedTest
+    @MethodSource("operations")
+    void hungResponseBecomesUnavailableAfterAttemptTimeouts(String operation) {
+        connect(AwsTestRig.SHORT_ATTEMPT_TIMEOUT);
+        faults.responseSlowerThanAttemptTimeoutIsUnavailable(operation(operation));
+    }
+
+    @ParameterizedTest
+    @MethodSource("operations")
+    void clientErrorIsRejectedWithItsCode(String operation) {
+        faults.clientErrorIsRejectedWithItsCodeAndNeverOpensTheCircuit(operation(operation));
+    }
+
+    @ParameterizedTest
+    @MethodSource("operations")
+    void circuitOpensAfterRepeatedUnavailabilityAndFailsFast(String operation) {
+        faults.circuitOpensAfterRepeatedFailuresAndThenFailsFastWithoutARequest(operation(operation));
+    }
+
+    private AwsOperation operation(String name) {
+        List<AwsOperation> all = allOperations();
+        faults.stubSuccess(all);
+        return all.stream().filter(op -> op.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private List<AwsOperation> allOperations() {
+        return List.of(
+                op("DescribeTargetGroups", BOTH_TARGET_GROUPS, "LoadBalancerNotFound",
+                        () -> reader.targetGroupArns(List.of("demo-app-blue", "demo-app-green"))),
+                op("DescribeRules", WEIGHTED_DEFAULT_RULE, "ListenerNotFound", () -> reader.forwardWeights(LISTENER)));
+    }
+
+    private static AwsOperation op(String name, String body, String rejection, Runnable invoke) {
+        return new AwsOperation(ELBV2_QUERY, AwsService.ELASTICLOADBALANCING, name, body, rejection, invoke);
+    }
+
+    private static String targetGroup(String name, String arn) {
+        return """
+                <member>
+                  <TargetGroupArn>%s</TargetGroupArn><TargetGroupName>%s</TargetGroupName>
+                  <Protocol>HTTP</Protocol><Port>3000</Port><VpcId>vpc-0a1b2c3d4e5f67890</VpcId>
+                  <HealthCheckProtocol>HTTP</HealthCheckProtocol><HealthCheckPath>/health</HealthCheckPath>
+                  <Matcher><HttpCode>200</HttpCode></Matcher><TargetType>ip</TargetType>
+                  <LoadBalancerArns><member>arn:aws:elasticloadbalancing:eu-central-1:123456789012:loadbalancer/app/ecs-canary/50dc6c495c0c9188</member></LoadBalancerArns>
+                </member>
+                """.formatted(arn, name);
+    }
+}
