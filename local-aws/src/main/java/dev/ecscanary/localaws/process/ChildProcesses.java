@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class ChildProcesses implements AutoCloseable {
 
-    private static final List<String> OURS = List.of("demo-app.jar", "deploy-controller.jar");
+    private static final List<String> OURS = List.of("demo-app.jar", "deploy-controller.jar", "postgres");
 
     private final Path pidFile;
     private final Path logDir;
@@ -42,7 +42,7 @@ public final class ChildProcesses implements AutoCloseable {
         sweepLeftovers();
         Files.writeString(pidFile, "");
         watchdog = new ProcessBuilder("sh", "-c",
-                "cat >/dev/null; p=$(cat \"$0\" 2>/dev/null); [ -n \"$p\" ] && { kill $p; sleep 5; kill -9 $p; } 2>/dev/null; exit 0",
+                "cat >/dev/null; p=$(cut -d' ' -f1 \"$0\" 2>/dev/null); [ -n \"$p\" ] && { kill $p; sleep 5; kill -9 $p; } 2>/dev/null; exit 0",
                 pidFile.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
@@ -58,8 +58,18 @@ public final class ChildProcesses implements AutoCloseable {
         try {
             Process process = builder.start();
             running.add(process);
-            Files.writeString(pidFile, process.pid() + "\n", StandardOpenOption.APPEND);
+            register(process.pid());
             return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds a process that this JVM did not start itself (PostgreSQL's postmaster) to the pidfile. */
+    public synchronized void register(long pid) {
+        try {
+            long started = ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()).map(java.time.Instant::toEpochMilli).orElse(0L);
+            Files.writeString(pidFile, pid + " " + started + "\n", StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,6 +91,17 @@ public final class ChildProcesses implements AutoCloseable {
         }
         family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         running.remove(process);
+        unregister(process.pid());
+    }
+
+    /** Takes a stopped process out of the pidfile, so that the watchdog never kills a pid the system reused. */
+    private synchronized void unregister(long pid) {
+        try {
+            List<String> kept = Files.readAllLines(pidFile).stream().filter(line -> !line.startsWith(pid + " ")).toList();
+            Files.write(pidFile, kept);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -108,7 +129,10 @@ public final class ChildProcesses implements AutoCloseable {
             if (line.isBlank()) {
                 continue;
             }
-            ProcessHandle.of(Long.parseLong(line.trim()))
+            String[] fields = line.trim().split(" ");
+            long started = fields.length > 1 ? Long.parseLong(fields[1]) : -1;
+            ProcessHandle.of(Long.parseLong(fields[0]))
+                    .filter(p -> p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L) == started)
                     .filter(p -> p.info().commandLine().map(c -> OURS.stream().anyMatch(c::contains)).orElse(false))
                     .ifPresent(p -> {
                         p.destroyForcibly();

@@ -1,0 +1,44 @@
+package dev.ecscanary.localaws;
+
+import dev.ecscanary.localaws.rehearsal.Rehearsal;
+import dev.ecscanary.localaws.rehearsal.RehearsalSettings;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar local-aws.jar [--no-controller] [--no-traffic]}: the one-command rehearsal. Starts everything,
+ * prints the URLs and two ready-to-paste releases, then a status line per scaled minute; Ctrl-C stops it all.
+ */
+public final class LocalAwsMain {
+
+    private LocalAwsMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Idle pooled connections to tasks are dropped before the tasks' servers would close them.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "10");
+        List<String> flags = List.of(args);
+        RehearsalSettings settings = RehearsalSettings.fromEnvironment(System.getenv(),
+                !flags.contains("--no-controller"), !flags.contains("--no-traffic"));
+        PrintStream out = System.out;
+        Rehearsal rehearsal;
+        try {
+            rehearsal = Rehearsal.start(settings, out);
+        } catch (Exception e) {
+            System.err.println("The rehearsal could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping the rehearsal ...");
+            rehearsal.close();
+            out.println("Stopped; no process left behind.");
+            stopped.countDown();
+        }, "rehearsal-shutdown"));
+        Banner.print(rehearsal, out);
+        rehearsal.printLiveStatus(out);
+        stopped.await();
+    }
+}
