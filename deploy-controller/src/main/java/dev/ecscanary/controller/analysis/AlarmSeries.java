@@ -7,7 +7,7 @@ import java.util.List;
  * The watched series of a metric alarm, oldest point first, with what it is compared against.
  *
  * @param label              the series' label, e.g. the expression's label or the metric name
- * @param threshold          the alarm's threshold
+ * @param threshold          the alarm's threshold; NaN for an anomaly-detection alarm (it compares with a band, ThresholdMetricId)
  * @param comparisonOperator CloudWatch's operator, e.g. {@code LessThanThreshold}
  * @param periodSeconds      the alarm's evaluation period; null when it is given per metric only
  */

@@ -8,10 +8,9 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -99,14 +98,17 @@ public class AwsClientFactory {
                 .build();
     }
 
+    /**
+     * The configured region, else AWS_REGION (or the aws.region system property), else eu-central-1. Deliberately
+     * not the SDK's full region chain: that would probe profile files and the EC2 metadata endpoint.
+     */
     private static Region resolveRegion(String configured) {
         if (configured != null && !configured.isBlank()) {
             return Region.of(configured);
         }
-        try {
-            return DefaultAwsRegionProviderChain.builder().build().getRegion();
-        } catch (SdkClientException noRegionConfigured) {
-            return FALLBACK_REGION;
-        }
+        return SdkSystemSetting.AWS_REGION.getStringValue()
+                .filter(region -> !region.isBlank())
+                .map(Region::of)
+                .orElse(FALLBACK_REGION);
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * How the controller reaches AWS. Credentials always come from the SDK's default chain
  * (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, profile, container or instance role).
  *
- * @param region                 the AWS region; default: the SDK's region chain (AWS_REGION, aws.region, profile), else eu-central-1
+ * @param region                 the AWS region; default: env AWS_REGION (or system property aws.region), else eu-central-1
  * @param endpoint               one endpoint for all four services, e.g. the rehearsal's local AWS
  *                               (env CONTROLLER_AWS_ENDPOINT); default none: the regional AWS endpoints
  * @param endpoints              per-service endpoint overrides, each winning over {@code endpoint}; default none

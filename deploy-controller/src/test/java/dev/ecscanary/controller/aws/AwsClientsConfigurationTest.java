@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -20,10 +21,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 
 class AwsClientsConfigurationTest {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
+    private final ApplicationContextRunner withoutRegion = new ApplicationContextRunner()
             .withUserConfiguration(AwsClientsConfiguration.class)
-            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-            .withPropertyValues("controller.aws.region=eu-central-1");
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+    private final ApplicationContextRunner context = withoutRegion.withPropertyValues("controller.aws.region=eu-central-1");
 
     @Test
     void buildsOneClientPerServiceWithTheDocumentedDefaults() {
@@ -70,6 +71,27 @@ class AwsClientsConfigurationTest {
                     assertThat(configuration(app.getBean(EcsClient.class)).endpointOverride())
                             .contains(URI.create("http://127.0.0.1:4566"));
                 });
+    }
+
+    @Test
+    void withoutAConfiguredRegionTheStandardAwsRegionSettingIsUsed() {
+        String previous = System.setProperty("aws.region", "eu-west-1");
+        try {
+            withoutRegion.run(app -> assertThat(configuration(app.getBean(EcsClient.class)).region()).isEqualTo(Region.EU_WEST_1));
+        } finally {
+            if (previous == null) {
+                System.clearProperty("aws.region");
+            } else {
+                System.setProperty("aws.region", previous);
+            }
+        }
+    }
+
+    @Test
+    void withNoRegionAnywhereTheControllerFallsBackToEuCentral1() {
+        Assumptions.assumeTrue(System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null,
+                "a region is set in this environment");
+        withoutRegion.run(app -> assertThat(configuration(app.getBean(EcsClient.class)).region()).isEqualTo(Region.EU_CENTRAL_1));
     }
 
     @Test

@@ -70,16 +70,15 @@ public final class AwsFaultScenarios {
 
     /** Expects a rig with {@link AwsTestRig#SHORT_ATTEMPT_TIMEOUT}, to stay fast. */
     public void responseSlowerThanAttemptTimeoutIsUnavailable(AwsOperation op) {
-        Duration hung = rig.properties.apiCallAttemptTimeout().multipliedBy(10);
+        Duration hung = rig.properties.apiCallAttemptTimeout().multipliedBy(6);
         server.stubFor(op.protocol().stubFor(op.name()).atPriority(FAULT_PRIORITY)
                 .willReturn(op.protocol().ok(op.name(), op.successBody()).withFixedDelay((int) hung.toMillis())));
-        long started = System.nanoTime();
 
         AwsUnavailableException failure = catchThrowableOfType(AwsUnavailableException.class, () -> op.invoke().run());
 
         assertThat(failure.operation()).isEqualTo(op.name());
+        // had the attempt timeout not fired, the delayed answer would have been a success
         assertThat(failure).hasMessageContaining("timeout");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("cut short, not waiting for even one answer").isLessThan(hung);
         // the SDK retries a timed-out attempt; on a busy machine the overall call timeout may cut the last one short
         assertThat(requestsOf(op)).as("attempts").isBetween(2, AwsTestRig.MAX_ATTEMPTS);
     }

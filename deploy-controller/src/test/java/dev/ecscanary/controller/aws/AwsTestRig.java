@@ -16,9 +16,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public final class AwsTestRig {
 
     /** Generous, so that a cold JVM on a busy machine never times out where a test expects an answer. */
-    public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
     /** For the hung-AWS scenario, where every attempt is meant to time out. */
-    public static final Duration SHORT_ATTEMPT_TIMEOUT = Duration.ofMillis(250);
+    public static final Duration SHORT_ATTEMPT_TIMEOUT = Duration.ofMillis(500);
     public static final int MAX_ATTEMPTS = 3;
     /** Calls the circuit breaker needs before it judges the failure rate. */
     public static final int BREAKER_WINDOW = 4;
