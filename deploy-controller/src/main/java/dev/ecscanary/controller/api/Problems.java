@@ -17,7 +17,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -121,18 +123,28 @@ class Problems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
-                .map(r -> Map.of("field", parameterName(r), "message",
-                        r.getResolvableErrors().getFirst().getDefaultMessage()))
-                .toList();
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid parameters",
-                errors.stream().map(m -> m.get("field") + ": " + m.get("message")).reduce((a, b) -> a + "; " + b)
-                        .orElse("invalid request"));
+        List<Map<String, String>> errors = new java.util.ArrayList<>();
+        for (ParameterValidationResult r : e.getParameterValidationResults()) {
+            if (r instanceof ParameterErrors bound) {
+                bound.getFieldErrors().forEach(f -> errors.add(Map.of("field", f.getField(),
+                        "message", String.valueOf(f.getDefaultMessage()))));
+            } else {
+                r.getResolvableErrors().forEach(err -> errors.add(Map.of("field", parameterName(r),
+                        "message", String.valueOf(err.getDefaultMessage()))));
+            }
+        }
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
+                errors.stream().map(m -> m.get("field") + ": " + m.get("message")).sorted()
+                        .reduce((a, b) -> a + "; " + b).orElse("invalid request"));
         p.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(p);
     }
 
     private static String parameterName(ParameterValidationResult r) {
+        RequestHeader header = r.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
         String name = r.getMethodParameter().getParameterName();
         return name == null ? "parameter" : name;
     }

@@ -120,7 +120,7 @@ public class Reconciler {
     }
 
     /** True while some thread works on the deployment. */
-    boolean isBusy(UUID id) {
+    public boolean isBusy(UUID id) {
         ReentrantLock lock = locks.get(id);
         return lock != null && lock.isLocked();
     }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecscanary.controller.analysis.AlarmState;
-import dev.ecscanary.controller.fakes.FakeAwsConfiguration;
+import dev.ecscanary.controller.fakes.FakeAws;
+import dev.ecscanary.controller.fakes.ControllerTest;
 import dev.ecscanary.controller.fakes.FakeCloudWatch;
 import dev.ecscanary.controller.fakes.FakeCodeDeploy;
 import dev.ecscanary.controller.fakes.FakeEcs;
@@ -16,17 +17,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Whole releases through the reconciler and a real PostgreSQL, with AWS replaced by hand-written fakes. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@ActiveProfiles("test")
-@Import(FakeAwsConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
+@ControllerTest
 class ReleaseScenarioTest {
 
     static final String ALARM = "demo-app-success-rate";
@@ -38,10 +31,11 @@ class ReleaseScenarioTest {
     @Autowired FakeCloudWatch cloudWatch;
     @Autowired FakeEcs ecs;
     @Autowired MutableClock clock;
-    @Autowired JdbcClient jdbc;
+    @Autowired FakeAws aws;
 
     @BeforeEach
-    void alarmIsOk() {
+    void cleanWorldWithAlarmOk() {
+        aws.reset(reconciler);
         cloudWatch.set(ALARM, AlarmState.OK, clock.instant());
     }
 

@@ -27,6 +27,12 @@ public class FakeAwsConfiguration {
     }
 
     @Bean
+    FakeAws fakeAws(FakeCodeDeploy codeDeploy, FakeCloudWatch cloudWatch, FakeEcs ecs,
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return new FakeAws(codeDeploy, cloudWatch, ecs, jdbc);
+    }
+
+    @Bean
     @Primary
     MutableClock mutableClock() {
         return new MutableClock();

@@ -22,6 +22,12 @@ public class FakeCloudWatch implements AlarmReader {
         alarms.put(name, new AlarmReading(name, state, "Threshold Crossed: test says " + state, changedAt));
     }
 
+    public void reset() {
+        alarms.clear();
+        reads.set(0);
+        unavailable = false;
+    }
+
     public void remove(String name) {
         alarms.remove(name);
     }

@@ -57,6 +57,18 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
 
     // --- test controls ---------------------------------------------------------------------------------------
 
+    /** Back to one existing blue/green group with no deployments. */
+    public synchronized void reset() {
+        deployments.clear();
+        stopCalls.clear();
+        unavailable.clear();
+        created.clear();
+        groupExists = true;
+        blueGreen = true;
+        greenWeight = 0;
+        loseNextStopAnswer = false;
+    }
+
     public void groupMissing() {
         groupExists = false;
     }

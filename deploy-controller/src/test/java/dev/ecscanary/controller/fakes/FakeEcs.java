@@ -13,6 +13,12 @@ public class FakeEcs implements EcsServiceReader, TaskDefinitionRegistry {
     private volatile String deploymentController = "CODE_DEPLOY";
     private volatile boolean serviceExists = true;
 
+    public void reset() {
+        registered.clear();
+        deploymentController = "CODE_DEPLOY";
+        serviceExists = true;
+    }
+
     public void serviceMissing() {
         serviceExists = false;
     }
