@@ -49,8 +49,10 @@ public final class StrictTemplate {
         } catch (MissingVariableException e) {
             throw new TemplateException(name + ": no value for {{" + e.variable + "}}");
         } catch (MustacheException e) {
-            if (e.getCause() instanceof MissingVariableException missing) {
-                throw new TemplateException(name + ": no value for {{" + missing.variable + "}}");
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof MissingVariableException missing) {
+                    throw new TemplateException(name + ": no value for {{" + missing.variable + "}}");
+                }
             }
             throw new TemplateException(name + ": " + e.getMessage(), e);
         } catch (IOException e) {
