@@ -15,6 +15,8 @@ data "aws_iam_policy_document" "controller" {
       "codedeploy:CreateDeployment",
       "codedeploy:GetDeployment",
       "codedeploy:GetDeploymentGroup",
+      "codedeploy:ListDeployments",
+      "codedeploy:BatchGetDeployments",
     ]
     resources = [aws_codedeploy_deployment_group.this.arn]
   }

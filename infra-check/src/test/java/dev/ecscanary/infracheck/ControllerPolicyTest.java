@@ -21,6 +21,7 @@ class ControllerPolicyTest {
     static final Set<String> CONTRACT = Set.of(
             "codedeploy:CreateDeployment", "codedeploy:GetDeployment", "codedeploy:StopDeployment",
             "codedeploy:GetDeploymentGroup", "codedeploy:ListDeploymentTargets",
+            "codedeploy:ListDeployments", "codedeploy:BatchGetDeployments",
             "codedeploy:BatchGetDeploymentTargets", "codedeploy:GetDeploymentTarget",
             "ecs:RegisterTaskDefinition", "ecs:DescribeServices", "ecs:DescribeTaskSets",
             "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData",

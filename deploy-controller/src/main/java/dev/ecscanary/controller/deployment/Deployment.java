@@ -29,6 +29,7 @@ public final class Deployment {
     private String originalTargetGroup;
     private String replacementTargetGroup;
     private StopState stopState = StopState.NONE;
+    private Instant createRequestedAt;
     private Instant stopRequestedAt;
     private Instant stopAnsweredAt;
     private Instant alarmChangedAt;
@@ -70,6 +71,7 @@ public final class Deployment {
         d.reason = stored.reason();
         d.originalTargetGroup = stored.originalTargetGroup();
         d.replacementTargetGroup = stored.replacementTargetGroup();
+        d.createRequestedAt = stored.createRequestedAt();
         d.stopState = stored.stopState();
         d.stopRequestedAt = stored.stopRequestedAt();
         d.stopAnsweredAt = stored.stopAnsweredAt();
@@ -88,14 +90,14 @@ public final class Deployment {
     /** The mutable columns of a stored deployment, as the store reads and writes them. */
     record Stored(DeploymentStatus status, int trafficPercent, String taskDefinitionArn, String codeDeployDeploymentId,
                   String rollbackDeploymentId, String reason, String originalTargetGroup, String replacementTargetGroup,
-                  StopState stopState, Instant stopRequestedAt, Instant stopAnsweredAt, Instant alarmChangedAt,
+                  Instant createRequestedAt, StopState stopState, Instant stopRequestedAt, Instant stopAnsweredAt, Instant alarmChangedAt,
                   Instant trafficRestoredAt, Instant inconclusiveSince, String awsProblem, Instant updatedAt,
                   Instant finishedAt) {
     }
 
     Stored stored() {
         return new Stored(status, trafficPercent, taskDefinitionArn, codeDeployDeploymentId, rollbackDeploymentId,
-                reason, originalTargetGroup, replacementTargetGroup, stopState, stopRequestedAt, stopAnsweredAt,
+                reason, originalTargetGroup, replacementTargetGroup, createRequestedAt, stopState, stopRequestedAt, stopAnsweredAt,
                 alarmChangedAt, trafficRestoredAt, inconclusiveSince, awsProblem, updatedAt, finishedAt);
     }
 
@@ -111,6 +113,11 @@ public final class Deployment {
     void taskDefinitionRegistered(String arn, Instant at) {
         taskDefinitionArn = arn;
         record(at, "TASK_DEFINITION_REGISTERED", "Registered task definition " + arn);
+    }
+
+    void createRequested(Instant at) {
+        createRequestedAt = at;
+        record(at, "CREATE_REQUESTED", "Creating the CodeDeploy deployment");
     }
 
     void codeDeployStarted(String codeDeployId, Instant at) {
@@ -239,6 +246,7 @@ public final class Deployment {
     public String reason() { return reason; }
     public String originalTargetGroup() { return originalTargetGroup; }
     public String replacementTargetGroup() { return replacementTargetGroup; }
+    public Instant createRequestedAt() { return createRequestedAt; }
     public StopState stopState() { return stopState; }
     public Instant stopRequestedAt() { return stopRequestedAt; }
     public Instant stopAnsweredAt() { return stopAnsweredAt; }

@@ -20,6 +20,9 @@ class DeploymentStarter {
 
     /** CodeDeploy refuses descriptions longer than this. */
     static final int MAX_DESCRIPTION = 512;
+    /** CodeDeploy says another deployment of the group is active. */
+    private static final String DEPLOYMENT_LIMIT = "DeploymentLimitExceededException";
+    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
 
     private final TaskDefinitionRegistry registry;
     private final BlueGreenDeployer deployer;
@@ -49,15 +52,52 @@ class DeploymentStarter {
                 d.taskDefinitionRegistered(registry.register(json), clock.instant());
                 store.save(d);
             }
-            RenderedAppSpec appSpec = service.appSpec().render(d.taskDefinitionArn());
-            String codeDeployId = deployer.createDeployment(new NewDeployment(service.config().application(),
-                    service.config().deploymentGroup(), service.config().deploymentConfig(), appSpec.content(),
-                    appSpec.sha256(), description(d)));
-            d.codeDeployStarted(codeDeployId, clock.instant());
-            d.awsProblem(null, clock.instant());
+            createDeployment(d, service);
         } catch (AwsRequestRejectedException e) {
-            d.finish(DeploymentStatus.FAILED, "AWS refused to start the release: " + e.getMessage(), clock.instant());
+            String why = DEPLOYMENT_LIMIT.equals(e.errorCode())
+                    ? "another CodeDeploy deployment of the group is in progress (started outside this controller)"
+                    : e.getMessage();
+            d.finish(DeploymentStatus.FAILED, "AWS refused to start the release: " + why, clock.instant());
         }
+    }
+
+    /**
+     * Creates the CodeDeploy deployment exactly once: the attempt is saved first, and a later attempt (after a crash
+     * or a lost answer) looks for the deployment by this release's marker before creating another.
+     */
+    private void createDeployment(Deployment d, ReleasableService service) {
+        String application = service.config().application();
+        String group = service.config().deploymentGroup();
+        if (d.createRequestedAt() != null && adoptExisting(d, application, group)) {
+            return;
+        }
+        d.createRequested(clock.instant());
+        store.save(d);
+        RenderedAppSpec appSpec = service.appSpec().render(d.taskDefinitionArn());
+        try {
+            String codeDeployId = deployer.createDeployment(new NewDeployment(application, group,
+                    service.config().deploymentConfig(), appSpec.content(), appSpec.sha256(), description(d)));
+            d.codeDeployStarted(codeDeployId, clock.instant());
+        } catch (AwsRequestRejectedException e) {
+            if (!DEPLOYMENT_LIMIT.equals(e.errorCode()) || !adoptExisting(d, application, group)) {
+                throw e;
+            }
+        }
+    }
+
+    private boolean adoptExisting(Deployment d, String application, String group) {
+        return deployer.findDeployment(application, group, marker(d), d.createdAt().minus(CLOCK_SKEW))
+                .map(id -> {
+                    d.codeDeployStarted(id, clock.instant());
+                    d.record(clock.instant(), "CODEDEPLOY_FOUND", "Found the deployment created by an earlier attempt"
+                            + " whose answer was lost; not creating another");
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    static String marker(Deployment d) {
+        return "[ecs-canary " + d.id() + "]";
     }
 
     /** Names the image, the caller and this deployment, so a CodeDeploy deployment can be traced back to it. */
@@ -71,7 +111,7 @@ class DeploymentStarter {
         if (r.description() != null) {
             text.append(": ").append(r.description());
         }
-        String marker = " [ecs-canary " + d.id() + "]";
+        String marker = " " + marker(d);
         int room = MAX_DESCRIPTION - marker.length();
         return (text.length() > room ? text.substring(0, room - 1) + "…" : text) + marker;
     }

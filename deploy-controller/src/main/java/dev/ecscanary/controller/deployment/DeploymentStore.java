@@ -76,13 +76,13 @@ public class DeploymentStore {
             int updated = jdbc.sql("""
                     update deployment set status = ?, traffic_percent = ?, task_definition_arn = ?,
                         code_deploy_deployment_id = ?, rollback_deployment_id = ?, reason = ?, original_target_group = ?,
-                        replacement_target_group = ?, stop_state = ?, stop_requested_at = ?, stop_answered_at = ?,
+                        replacement_target_group = ?, create_requested_at = ?, stop_state = ?, stop_requested_at = ?, stop_answered_at = ?,
                         alarm_changed_at = ?, traffic_restored_at = ?, inconclusive_since = ?, aws_problem = ?,
                         updated_at = ?, finished_at = ?, version = version + 1
                     where id = ? and version = ?""")
                     .params(v.status().name(), v.trafficPercent(), v.taskDefinitionArn(), v.codeDeployDeploymentId(),
                             v.rollbackDeploymentId(), v.reason(), v.originalTargetGroup(), v.replacementTargetGroup(),
-                            v.stopState().name(), ts(v.stopRequestedAt()), ts(v.stopAnsweredAt()),
+                            ts(v.createRequestedAt()), v.stopState().name(), ts(v.stopRequestedAt()), ts(v.stopAnsweredAt()),
                             ts(v.alarmChangedAt()), ts(v.trafficRestoredAt()), ts(v.inconclusiveSince()),
                             v.awsProblem(), ts(v.updatedAt()), ts(v.finishedAt()), d.id(), d.version())
                     .update();
@@ -210,7 +210,7 @@ public class DeploymentStore {
                 rs.getInt("traffic_percent"), rs.getString("task_definition_arn"),
                 rs.getString("code_deploy_deployment_id"), rs.getString("rollback_deployment_id"),
                 rs.getString("reason"), rs.getString("original_target_group"), rs.getString("replacement_target_group"),
-                StopState.valueOf(rs.getString("stop_state")), instant(rs, "stop_requested_at"),
+                instant(rs, "create_requested_at"), StopState.valueOf(rs.getString("stop_state")), instant(rs, "stop_requested_at"),
                 instant(rs, "stop_answered_at"), instant(rs, "alarm_changed_at"), instant(rs, "traffic_restored_at"),
                 instant(rs, "inconclusive_since"), rs.getString("aws_problem"), instant(rs, "updated_at"),
                 instant(rs, "finished_at"));

@@ -15,6 +15,13 @@ public interface BlueGreenDeployer {
     /** Starts a deployment with an AppSpec given as content; returns CodeDeploy's deployment id. */
     String createDeployment(NewDeployment request);
 
+    /**
+     * Finds a deployment of the group created since {@code createdAfter} whose description contains {@code marker}:
+     * how a CreateDeployment whose answer was lost is found again instead of being sent twice.
+     */
+    Optional<String> findDeployment(String application, String deploymentGroup, String marker,
+                                    java.time.Instant createdAfter);
+
     /** Status, rollback links, lifecycle events and task sets of one deployment, as CodeDeploy sees them now. */
     CodeDeploySnapshot describeDeployment(String deploymentId, String ecsTargetId);
 

@@ -171,6 +171,22 @@ class ReleaseScenarioTest {
     }
 
     @Test
+    void aCreateDeploymentWhoseAnswerWasLostIsFoundAgainNotSentTwice() {
+        codeDeploy.loseNextCreateAnswer();
+        ReleaseRequest request = new ReleaseRequest("demo-app", ImageReference.parse(IMAGE), null, null, null, null, "test");
+        UUID id = releases.accept(request, null, null).deployment().id();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((status(id) == DeploymentStatus.PENDING || reconciler.isBusy(id)) && System.nanoTime() < deadline) {
+            reconciler.tick();
+        }
+        Deployment d = releases.find(id).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        assertThat(d.codeDeployDeploymentId()).isEqualTo(codeDeploy.lastDeploymentId());
+        assertThat(codeDeploy.created()).hasSize(1);
+        assertThat(d.events()).extracting(DeploymentEvent::type).contains("AWS_UNAVAILABLE", "CODEDEPLOY_FOUND");
+    }
+
+    @Test
     void nothingIsPromotedWhileCodeDeployCannotBeRead() {
         UUID id = start();
         String cd = codeDeploy.lastDeploymentId();

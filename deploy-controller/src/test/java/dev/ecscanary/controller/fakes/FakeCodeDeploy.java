@@ -40,6 +40,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
     private volatile boolean blueGreen = true;
     private volatile int greenWeight;
     private volatile boolean loseNextStopAnswer;
+    private volatile boolean loseNextCreateAnswer;
 
     /** A deployment as this fake's CodeDeploy holds it. */
     public static final class FakeDeployment {
@@ -48,6 +49,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         public volatile String rollbackId;
         volatile String rollbackOf;
         volatile Instant completeTime;
+        volatile String description;
         final String id;
 
         FakeDeployment(String id) {
@@ -67,6 +69,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         blueGreen = true;
         greenWeight = 0;
         loseNextStopAnswer = false;
+        loseNextCreateAnswer = false;
     }
 
     public void groupMissing() {
@@ -112,6 +115,11 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         loseNextStopAnswer = true;
     }
 
+    /** The next CreateDeployment creates the deployment, but its answer never reaches the caller. */
+    public void loseNextCreateAnswer() {
+        loseNextCreateAnswer = true;
+    }
+
     public int stopCalls(String id) {
         return stopCalls.getOrDefault(id, new AtomicInteger()).get();
     }
@@ -150,9 +158,24 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         }
         created.add(request);
         String id = "d-" + ids.incrementAndGet();
-        deployments.put(id, new FakeDeployment(id));
+        FakeDeployment created = new FakeDeployment(id);
+        created.description = request.description();
+        deployments.put(id, created);
         greenWeight = 0;
+        if (loseNextCreateAnswer) {
+            loseNextCreateAnswer = false;
+            throw new AwsUnavailableException("codedeploy", "CreateDeployment", "read timed out", null);
+        }
         return id;
+    }
+
+    @Override
+    public Optional<String> findDeployment(String application, String deploymentGroup, String marker, Instant createdAfter) {
+        maybeFail("ListDeployments");
+        return deployments.values().stream()
+                .filter(d -> d.description != null && d.description.contains(marker))
+                .map(d -> d.id)
+                .findFirst();
     }
 
     @Override

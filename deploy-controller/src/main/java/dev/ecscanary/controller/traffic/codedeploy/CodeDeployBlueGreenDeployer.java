@@ -8,6 +8,8 @@ import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
 import dev.ecscanary.controller.traffic.DeploymentGroup;
 import dev.ecscanary.controller.traffic.NewDeployment;
 import dev.ecscanary.controller.traffic.StopOutcome;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
@@ -26,6 +28,9 @@ import software.amazon.awssdk.services.codedeploy.model.StopDeploymentResponse;
 /** {@link BlueGreenDeployer} on CodeDeploy's API (awsJson 1.1). */
 @Component
 public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
+
+    /** BatchGetDeployments takes at most 25 deployment ids. */
+    private static final int BATCH_GET_LIMIT = 25;
 
     private final CodeDeployClient codeDeploy;
     private final AwsCallGuard aws;
@@ -62,6 +67,28 @@ public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
                                 .sha256(request.appSpecSha256())
                                 .build())))
                 .deploymentId());
+    }
+
+    @Override
+    public Optional<String> findDeployment(String application, String deploymentGroup, String marker,
+                                           Instant createdAfter) {
+        List<String> ids = aws.call(CODEDEPLOY, "ListDeployments", () -> codeDeploy.listDeploymentsPaginator(r -> r
+                        .applicationName(application)
+                        .deploymentGroupName(deploymentGroup)
+                        .createTimeRange(range -> range.start(createdAfter)))
+                .deployments().stream().toList());
+        for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT));
+            Optional<String> found = aws.call(CODEDEPLOY, "BatchGetDeployments",
+                    () -> codeDeploy.batchGetDeployments(r -> r.deploymentIds(batch)).deploymentsInfo().stream()
+                            .filter(info -> info.description() != null && info.description().contains(marker))
+                            .map(DeploymentInfo::deploymentId)
+                            .findFirst());
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
