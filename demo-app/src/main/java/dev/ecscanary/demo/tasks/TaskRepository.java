@@ -72,13 +72,14 @@ class TaskRepository {
                 .list();
     }
 
+    /** Reads the columns by position, in the order of {@link #COLUMNS} (the list maps up to 501 rows a call). */
     private static Task mapTask(ResultSet row, int rowNumber) throws SQLException {
         return new Task(
-                row.getLong("id"),
-                row.getString("title"),
-                row.getString("description"),
-                row.getBoolean("completed"),
-                row.getObject("created_at", OffsetDateTime.class).toInstant(),
-                row.getObject("updated_at", OffsetDateTime.class).toInstant());
+                row.getLong(1),
+                row.getString(2),
+                row.getString(3),
+                row.getBoolean(4),
+                row.getObject(5, OffsetDateTime.class).toInstant(),
+                row.getObject(6, OffsetDateTime.class).toInstant());
     }
 }
