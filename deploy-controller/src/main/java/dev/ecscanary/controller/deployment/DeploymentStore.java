@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,10 +31,12 @@ public class DeploymentStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
-    public DeploymentStore(JdbcClient jdbc, TransactionTemplate tx) {
+    public DeploymentStore(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.events = events;
     }
 
     /**
@@ -61,6 +64,7 @@ public class DeploymentStore {
                 insertEvents(d);
             });
             d.inserted();
+            events.publishEvent(new DeploymentChanged(d.id(), d.service(), d.status(), d.version()));
         } catch (DuplicateKeyException e) {
             if (e.getMessage() != null && e.getMessage().contains("idempotency_key")) {
                 throw new IdempotencyRaceException(idempotencyKey);
@@ -111,6 +115,7 @@ public class DeploymentStore {
             insertEvents(d);
         });
         d.saved();
+        events.publishEvent(new DeploymentChanged(d.id(), d.service(), d.status(), d.version()));
     }
 
     private void insertEvents(Deployment d) {
