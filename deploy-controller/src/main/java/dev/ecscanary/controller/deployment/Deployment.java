@@ -1,6 +1,7 @@
 package dev.ecscanary.controller.deployment;
 
 import dev.ecscanary.controller.analysis.AlarmReading;
+import dev.ecscanary.controller.traffic.LifecycleEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +42,7 @@ public final class Deployment {
     private Instant finishedAt;
     private final Map<String, AlarmReading> alarms = new LinkedHashMap<>();
     private final List<Phase> phases = new ArrayList<>();
+    private final List<LifecycleEvent> lifecycleEvents = new ArrayList<>();
     private final List<DeploymentEvent> events = new ArrayList<>();
     private final List<DeploymentEvent> unsavedEvents = new ArrayList<>();
 
@@ -61,7 +63,8 @@ public final class Deployment {
 
     /** Rebuilds a stored deployment; used by the store only. */
     static Deployment restore(UUID id, ReleaseRequest request, Instant createdAt, long version, Stored stored,
-                              List<AlarmReading> alarms, List<Phase> phases, List<DeploymentEvent> events) {
+                              List<AlarmReading> alarms, List<Phase> phases, List<LifecycleEvent> lifecycle,
+                              List<DeploymentEvent> events) {
         Deployment d = new Deployment(id, request, createdAt, version);
         d.status = stored.status();
         d.trafficPercent = stored.trafficPercent();
@@ -83,6 +86,7 @@ public final class Deployment {
         d.finishedAt = stored.finishedAt();
         alarms.forEach(a -> d.alarms.put(a.name(), a));
         d.phases.addAll(phases);
+        d.lifecycleEvents.addAll(lifecycle);
         d.events.addAll(events);
         return d;
     }
@@ -135,6 +139,15 @@ public final class Deployment {
     void trafficObserved(int percent, Instant at) {
         dirty |= percent != trafficPercent;
         trafficPercent = percent;
+    }
+
+    /** CodeDeploy's latest lifecycle events of the replacement; an empty read (no target yet) keeps what was seen. */
+    void lifecycleEventsSeen(List<LifecycleEvent> seen) {
+        if (!seen.isEmpty() && !seen.equals(lifecycleEvents)) {
+            lifecycleEvents.clear();
+            lifecycleEvents.addAll(seen);
+            dirty = true;
+        }
     }
 
     void alarmsObserved(Map<String, AlarmReading> readings) {
@@ -258,6 +271,7 @@ public final class Deployment {
     public Instant finishedAt() { return finishedAt; }
     public Map<String, AlarmReading> alarms() { return Collections.unmodifiableMap(alarms); }
     public List<Phase> phases() { return Collections.unmodifiableList(phases); }
+    public List<LifecycleEvent> lifecycleEvents() { return Collections.unmodifiableList(lifecycleEvents); }
     public List<DeploymentEvent> events() { return Collections.unmodifiableList(events); }
     List<DeploymentEvent> unsavedEvents() { return List.copyOf(unsavedEvents); }
 

@@ -3,6 +3,7 @@ package dev.ecscanary.controller.deployment;
 import dev.ecscanary.controller.analysis.AlarmReading;
 import dev.ecscanary.controller.analysis.AlarmState;
 import dev.ecscanary.controller.release.ImageReference;
+import dev.ecscanary.controller.traffic.LifecycleEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -112,10 +113,29 @@ public class DeploymentStore {
                                 p.outcome() == null ? null : p.outcome().name(), JSON.writeValueAsString(p.alarmStates()))
                         .update();
             }
+            saveLifecycleEvents(d);
             insertEvents(d);
         });
         d.saved();
         events.publishEvent(new DeploymentChanged(d.id(), d.service(), d.status(), d.version()));
+    }
+
+    private void saveLifecycleEvents(Deployment d) {
+        List<LifecycleEvent> lifecycle = d.lifecycleEvents();
+        for (int i = 0; i < lifecycle.size(); i++) {
+            LifecycleEvent e = lifecycle.get(i);
+            jdbc.sql("""
+                    insert into deployment_lifecycle_event (deployment_id, idx, name, status, start_time, end_time)
+                    values (?, ?, ?, ?, ?, ?)
+                    on conflict (deployment_id, idx) do update
+                    set name = excluded.name, status = excluded.status, start_time = excluded.start_time,
+                        end_time = excluded.end_time""")
+                    .params(d.id(), i, e.name(), e.status(), ts(e.startTime()), ts(e.endTime()))
+                    .update();
+        }
+        jdbc.sql("delete from deployment_lifecycle_event where deployment_id = ? and idx >= ?")
+                .params(d.id(), lifecycle.size())
+                .update();
     }
 
     private void insertEvents(Deployment d) {
@@ -185,6 +205,9 @@ public class DeploymentStore {
         Map<UUID, List<Phase>> phases = group(jdbc.sql(
                         "select * from deployment_phase where deployment_id in (:ids) order by idx")
                 .param("ids", ids).query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class), phase(rs))).list());
+        Map<UUID, List<LifecycleEvent>> lifecycle = group(jdbc.sql(
+                        "select * from deployment_lifecycle_event where deployment_id in (:ids) order by idx")
+                .param("ids", ids).query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class), lifecycle(rs))).list());
         Map<UUID, List<DeploymentEvent>> events = withEvents ? group(jdbc.sql(
                         "select * from deployment_event where deployment_id in (:ids) order by id")
                 .param("ids", ids).query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class), event(rs))).list())
@@ -193,7 +216,7 @@ public class DeploymentStore {
         for (Row r : rows) {
             out.add(Deployment.restore(r.id, r.request, r.createdAt, r.version, r.stored,
                     alarms.getOrDefault(r.id, List.of()), phases.getOrDefault(r.id, List.of()),
-                    events.getOrDefault(r.id, List.of())));
+                    lifecycle.getOrDefault(r.id, List.of()), events.getOrDefault(r.id, List.of())));
         }
         return out;
     }
@@ -233,6 +256,11 @@ public class DeploymentStore {
                 new TypeReference<LinkedHashMap<String, AlarmState>>() { });
         return new Phase(rs.getInt("idx"), rs.getInt("traffic_percent"), instant(rs, "started_at"),
                 instant(rs, "ended_at"), outcome == null ? null : PhaseOutcome.valueOf(outcome), states);
+    }
+
+    private static LifecycleEvent lifecycle(ResultSet rs) throws SQLException {
+        return new LifecycleEvent(rs.getString("name"), rs.getString("status"), instant(rs, "start_time"),
+                instant(rs, "end_time"));
     }
 
     private static DeploymentEvent event(ResultSet rs) throws SQLException {

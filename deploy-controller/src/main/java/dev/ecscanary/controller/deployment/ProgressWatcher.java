@@ -49,6 +49,7 @@ class ProgressWatcher {
         CodeDeploySnapshot snapshot = deployer.describeDeployment(d.codeDeployDeploymentId(), service.ecsTargetId());
         Topology where = topology.of(service).orElse(null);
         trackTraffic(d, snapshot, where);
+        d.lifecycleEventsSeen(snapshot.lifecycleEvents());
         if (alarms != null) {
             d.alarmsObserved(pick(alarms, service));
         }

@@ -36,6 +36,7 @@ class RollbackFollower {
     void follow(Deployment d, ReleasableService service) {
         if (d.rollbackDeploymentId() == null) {
             CodeDeploySnapshot original = deployer.describeDeployment(d.codeDeployDeploymentId(), service.ecsTargetId());
+            d.lifecycleEventsSeen(original.lifecycleEvents());
             if (!stopSettled(d, original)) {
                 return;
             }

@@ -235,6 +235,20 @@ class ReleaseScenarioTest {
         assertThat(d.reason()).contains("rollback deployment").contains("HEALTH_CONSTRAINTS");
     }
 
+    @Test
+    void keepsCodeDeploysLifecycleEventsAsTheyProgress() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        assertThat(releases.find(id).orElseThrow().lifecycleEvents())
+                .extracting(e -> e.name() + "=" + e.status())
+                .contains("Install=Succeeded", "AllowTraffic=InProgress", "AfterAllowTraffic=Pending");
+        codeDeploy.succeed(cd);
+        minute();
+        assertThat(releases.find(id).orElseThrow().lifecycleEvents())
+                .hasSize(9)
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo("Succeeded"));
+    }
+
     private UUID start() {
         ReleaseRequest request = new ReleaseRequest("demo-app", ImageReference.parse(IMAGE), "production",
                 "scenario", "abc1234", null, "test");

@@ -32,6 +32,6 @@ public class FakeAws {
         codeDeploy.reset();
         cloudWatch.reset();
         ecs.reset();
-        jdbc.sql("truncate deployment, deployment_alarm, deployment_phase, deployment_event, idempotency_key").update();
+        jdbc.sql("truncate deployment, deployment_alarm, deployment_phase, deployment_lifecycle_event, deployment_event, idempotency_key").update();
     }
 }

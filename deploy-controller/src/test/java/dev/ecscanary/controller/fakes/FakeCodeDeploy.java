@@ -6,6 +6,7 @@ import dev.ecscanary.controller.traffic.BlueGreenDeployer;
 import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
 import dev.ecscanary.controller.traffic.CodeDeployStatus;
 import dev.ecscanary.controller.traffic.DeploymentGroup;
+import dev.ecscanary.controller.traffic.LifecycleEvent;
 import dev.ecscanary.controller.traffic.LoadBalancerReader;
 import dev.ecscanary.controller.traffic.NewDeployment;
 import dev.ecscanary.controller.traffic.StopOutcome;
@@ -51,6 +52,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         volatile Instant completeTime;
         volatile String description;
         final String id;
+        final Instant createTime = Instant.now();
 
         FakeDeployment(String id) {
             this.id = id;
@@ -191,7 +193,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
                 new TaskSetInfo("ts-green", "Green", "demo-app-green", greenWeight, 2, 2, "ACTIVE"));
         return new CodeDeploySnapshot(d.id, d.status, d.errorCode, d.errorCode == null ? null : "stopped",
                 d.rollbackId, d.rollbackOf, null, d.rollbackOf == null ? "user" : "codeDeployRollback",
-                Instant.EPOCH, d.completeTime, List.of(), taskSets);
+                Instant.EPOCH, d.completeTime, lifecycle(d), taskSets);
     }
 
     @Override
@@ -209,6 +211,28 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
             throw new AwsUnavailableException("codedeploy", "StopDeployment", "read timed out", null);
         }
         return new StopOutcome(false, "Pending", "Stop pending");
+    }
+
+    private static final List<String> HOOKS = List.of("BeforeInstall", "Install", "AfterInstall",
+            "BeforeAllowTestTraffic", "AllowTestTraffic", "AfterAllowTestTraffic", "BeforeAllowTraffic", "AllowTraffic",
+            "AfterAllowTraffic");
+
+    /** The ECS target's lifecycle as CodeDeploy shows it: installed, then AllowTraffic while traffic shifts. */
+    private List<LifecycleEvent> lifecycle(FakeDeployment d) {
+        int allowTraffic = HOOKS.indexOf("AllowTraffic");
+        List<LifecycleEvent> events = new ArrayList<>();
+        for (int i = 0; i < HOOKS.size(); i++) {
+            String status = i < allowTraffic ? "Succeeded" : switch (d.status) {
+                case SUCCEEDED -> "Succeeded";
+                case STOPPED, FAILED -> i == allowTraffic ? "Failed" : "Skipped";
+                default -> i == allowTraffic ? "InProgress" : "Pending";
+            };
+            boolean started = !status.equals("Pending") && !status.equals("Skipped");
+            boolean ended = started && !status.equals("InProgress");
+            events.add(new LifecycleEvent(HOOKS.get(i), status, started ? d.createTime : null,
+                    ended ? (i < allowTraffic ? d.createTime : d.completeTime) : null));
+        }
+        return events;
     }
 
     // --- LoadBalancerReader ----------------------------------------------------------------------------------
