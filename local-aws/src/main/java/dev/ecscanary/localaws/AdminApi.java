@@ -104,7 +104,7 @@ final class AdminApi implements HttpHandler {
         var deployments = state.putArray("deployments");
         aws.deployments().all().stream().sorted(Comparator.comparing(Deployment::createTime)).forEach(d -> {
             ObjectNode json = deployments.addObject().put("id", d.id()).put("status", d.status()).put("creator", d.creator())
-                    .put("replacementWeight", d.target().replacementWeight());
+                    .put("replacementWeight", d.target().replacementWeight()).put("trafficSteps", d.trafficSteps());
             if (d.errorCode() != null) {
                 json.put("errorCode", d.errorCode()).put("errorMessage", d.errorMessage());
             }

@@ -45,7 +45,7 @@ public final class LocalAws implements AutoCloseable {
     private final Deployments deployments;
     private final FaultInjector faults = new FaultInjector();
     private final HttpClient proxyClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final List<ProxyListener> proxies;
     private final HealthChecker healthChecker;
     private final AwsServer server;

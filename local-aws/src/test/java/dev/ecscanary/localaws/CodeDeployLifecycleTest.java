@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecscanary.localaws.support.Eventually;
 import dev.ecscanary.localaws.support.LocalAwsFixture;
 import dev.ecscanary.localaws.traffic.TrafficGenerator;
+import dev.ecscanary.localaws.elb.Listener;
 import java.net.URI;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,20 +49,12 @@ class CodeDeployLifecycleTest {
         startWithTraffic(false);
         String id = release(fixture.ecs, fixture.codeDeploy, "registry.local/demo-app:2.0.0");
         List<Double> greenWeights = new ArrayList<>();
-        boolean[] testListenerOnGreenFirst = {false};
 
         DeploymentInfo done = Eventually.await(RELEASE_TIMEOUT, () -> {
             DeploymentInfo info = deployment(fixture.codeDeploy, id);
             if (info.status() == DeploymentStatus.IN_PROGRESS) {
-                greenTaskSet(id).ifPresent(green -> {
-                    if (greenWeights.isEmpty() && green.trafficWeight() == 0
-                            && fixture.aws.loadBalancer().test().weightOf(fixture.aws.loadBalancer().targetGroupByName(green.targetGroup().name()).orElseThrow()) == 100) {
-                        testListenerOnGreenFirst[0] = true;
-                    }
-                    if (greenWeights.isEmpty() || greenWeights.getLast() != green.trafficWeight()) {
-                        greenWeights.add(green.trafficWeight());
-                    }
-                });
+                greenTaskSet(id).map(ECSTaskSet::trafficWeight)
+                        .filter(w -> greenWeights.isEmpty() || !greenWeights.getLast().equals(w)).ifPresent(greenWeights::add);
             }
             return info;
         }, info -> info.status() == DeploymentStatus.SUCCEEDED || info.status() == DeploymentStatus.FAILED
@@ -69,8 +63,15 @@ class CodeDeployLifecycleTest {
         assertThat(done.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(done.completeTime()).isAfter(done.startTime());
         assertThat(done.instanceTerminationWaitTimeStarted()).isTrue();
-        assertThat(testListenerOnGreenFirst[0]).as("the test listener served green before production traffic moved").isTrue();
-        assertThat(greenWeights).as("observed green weights").isSorted().contains(100.0).hasSizeGreaterThanOrEqualTo(6);
+        Instant testTrafficToGreen = fixture.aws.loadBalancer().test().history().stream()
+                .filter(c -> c.weights().get("demo-app-green") == 100).findFirst().orElseThrow().at();
+        List<Listener.Change> productionShifts = fixture.aws.loadBalancer().production().history().stream()
+                .filter(c -> c.weights().get("demo-app-green") > 0).toList();
+        assertThat(productionShifts.getFirst().at()).as("the test listener served green before production traffic moved")
+                .isAfterOrEqualTo(testTrafficToGreen);
+        assertThat(productionShifts).extracting(c -> c.weights().get("demo-app-green"))
+                .containsExactly(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
+        assertThat(greenWeights).as("green weights seen through GetDeploymentTarget").isSorted().contains(100.0);
         DeploymentTarget target = fixture.codeDeploy.getDeploymentTarget(r -> r.deploymentId(id).targetId("ecs-canary:demo-app")).deploymentTarget();
         assertThat(target.ecsTarget().lifecycleEvents()).extracting(e -> e.lifecycleEventName() + "=" + e.statusAsString())
                 .containsExactly("BeforeInstall=Succeeded", "Install=Succeeded", "AfterInstall=Succeeded", "AllowTestTraffic=Succeeded",
@@ -83,6 +84,11 @@ class CodeDeployLifecycleTest {
         });
         assertThat(traffic.stats().total().failed()).as("client requests that failed during the release").isZero();
         assertThat(traffic.stats().byVersion()).containsKeys("1.0.0", "2.0.0");
+        var listed = fixture.codeDeploy.listDeploymentsPaginator(r -> r.applicationName("demo-app").deploymentGroupName("demo-app")
+                .createTimeRange(t -> t.start(done.createTime().minusSeconds(1)))).deployments().stream().toList();
+        assertThat(listed).containsExactly(id);
+        assertThat(fixture.codeDeploy.batchGetDeployments(r -> r.deploymentIds(listed)).deploymentsInfo())
+                .singleElement().satisfies(info -> assertThat(info.description()).isEqualTo("release registry.local/demo-app:2.0.0"));
     }
 
     @Test

@@ -143,6 +143,7 @@ final class BlueGreenRun implements Runnable {
         for (TrafficRouting.Step step : deployment.routing().steps()) {
             traffic.production(original.targetGroup(), replacement.targetGroup(), step.percent());
             deployment.target().replacementWeight(step.percent());
+            deployment.trafficStepTaken();
             pacer.pause(timeScale.realMinutes(step.minutesAfter()));
         }
     }

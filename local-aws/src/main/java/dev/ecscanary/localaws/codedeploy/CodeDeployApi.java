@@ -3,6 +3,7 @@ package dev.ecscanary.localaws.codedeploy;
 import dev.ecscanary.localaws.wire.AwsException;
 import dev.ecscanary.localaws.wire.Json;
 import dev.ecscanary.localaws.wire.JsonService;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class CodeDeployApi implements JsonService {
 
     private static final Set<String> OPERATIONS = Set.of("CreateDeployment", "GetDeployment", "StopDeployment", "ContinueDeployment",
-            "GetDeploymentGroup", "ListDeployments", "ListDeploymentTargets", "GetDeploymentTarget", "BatchGetDeploymentTargets");
+            "GetDeploymentGroup", "ListDeployments", "BatchGetDeployments", "ListDeploymentTargets", "GetDeploymentTarget", "BatchGetDeploymentTargets");
 
     private final Deployments deployments;
     private final CodeDeployJson json;
@@ -48,6 +49,7 @@ public final class CodeDeployApi implements JsonService {
             case "ContinueDeployment" -> continueDeployment(request);
             case "GetDeploymentGroup" -> getDeploymentGroup(request);
             case "ListDeployments" -> listDeployments(request);
+            case "BatchGetDeployments" -> batchGetDeployments(request);
             case "ListDeploymentTargets" -> listDeploymentTargets(request);
             case "GetDeploymentTarget" -> wrap("deploymentTarget", json.target(started(request), targetId(Json.text(request, "targetId"))));
             default -> batchGetDeploymentTargets(request);
@@ -75,9 +77,6 @@ public final class CodeDeployApi implements JsonService {
                 .orElseThrow(() -> AwsException.client("DeploymentConfigDoesNotExistException",
                         "No deployment configuration found for name: " + configName));
         String description = Json.text(request, "description");
-        if (description != null && description.length() > 100) {
-            throw AwsException.client("DescriptionTooLongException", "The description is too long.");
-        }
         JsonNode rollback = request.get("autoRollbackConfiguration");
         Boolean rollbackEnabled = rollback == null || rollback.isNull() ? null : rollback.path("enabled").asBoolean(false);
         List<String> rollbackEvents = rollback == null || rollback.isNull() ? null : rollbackEvents(rollback.get("events"));
@@ -128,9 +127,45 @@ public final class CodeDeployApi implements JsonService {
         if (Json.text(request, "applicationName") != null || Json.text(request, "deploymentGroupName") != null) {
             checkGroup(request);
         }
+        List<String> statuses = new ArrayList<>();
+        if (request.has("includeOnlyStatuses")) {
+            request.get("includeOnlyStatuses").forEach(s -> statuses.add(s.asString()));
+        }
+        JsonNode range = request.get("createTimeRange");
+        Instant start = epoch(range, "start");
+        Instant end = epoch(range, "end");
         ObjectNode response = Json.object();
         ArrayNode ids = response.putArray("deployments");
-        deployments.all().stream().sorted((a, b) -> b.createTime().compareTo(a.createTime())).forEach(d -> ids.add(d.id()));
+        deployments.all().stream()
+                .filter(d -> statuses.isEmpty() || statuses.contains(d.status()))
+                .filter(d -> start == null || !d.createTime().isBefore(start))
+                .filter(d -> end == null || !d.createTime().isAfter(end))
+                .sorted((a, b) -> b.createTime().compareTo(a.createTime()))
+                .forEach(d -> ids.add(d.id()));
+        return response;
+    }
+
+    private static Instant epoch(JsonNode range, String field) {
+        JsonNode value = range == null ? null : range.get(field);
+        return value == null || value.isNull() ? null : Instant.ofEpochMilli(Math.round(value.asDouble() * 1000));
+    }
+
+    private ObjectNode batchGetDeployments(JsonNode request) {
+        JsonNode ids = request.get("deploymentIds");
+        if (ids == null || ids.isEmpty()) {
+            throw AwsException.client("DeploymentIdRequiredException", "At least one deployment ID is required.");
+        }
+        if (ids.size() > 25) {
+            throw AwsException.client("BatchLimitExceededException", "The maximum number of deployment IDs in one request is 25.");
+        }
+        ObjectNode response = Json.object();
+        ArrayNode infos = response.putArray("deploymentsInfo");
+        for (JsonNode id : ids) {
+            if (!id.asString().matches("d-[A-Z0-9]{9}")) {
+                throw AwsException.client("InvalidDeploymentIdException", "The deployment ID " + id.asString() + " is not valid.");
+            }
+            deployments.find(id.asString()).ifPresent(d -> infos.add(json.deployment(d)));
+        }
         return response;
     }
 

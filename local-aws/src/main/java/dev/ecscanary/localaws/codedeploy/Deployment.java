@@ -32,6 +32,7 @@ public final class Deployment {
     private volatile Instant terminationWaitStarted;
     private volatile StopRequest stopRequest;
     private volatile boolean skipTerminationWait;
+    private final java.util.concurrent.atomic.AtomicInteger trafficSteps = new java.util.concurrent.atomic.AtomicInteger();
 
     Deployment(String id, DeploymentGroup group, TrafficRouting routing, JsonNode revision, JsonNode previousRevision,
                String description, String creator, boolean rollbackEnabled, List<String> rollbackEvents, List<String> lifecycle) {
@@ -67,6 +68,11 @@ public final class Deployment {
     public String rollbackTriggeringDeploymentId() { return rollbackTriggeringDeploymentId; }
     public String rollbackMessage() { return rollbackMessage; }
     public Instant terminationWaitStarted() { return terminationWaitStarted; }
+
+    /** How many production traffic shifts this deployment has made (10 for a whole linear 10% release). */
+    public int trafficSteps() { return trafficSteps.get(); }
+
+    void trafficStepTaken() { trafficSteps.incrementAndGet(); }
 
     public boolean isFinal() {
         return FINAL.contains(status);

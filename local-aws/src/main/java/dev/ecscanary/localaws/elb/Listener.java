@@ -12,6 +12,13 @@ public final class Listener {
     public record WeightedTargetGroup(TargetGroup targetGroup, int weight) {
     }
 
+    /** One change of the forward weights, kept so that tests and the state page can see the order of shifts. */
+    public record Change(java.time.Instant at, java.util.Map<String, Integer> weights) {
+    }
+
+    private static final int HISTORY = 500;
+
+    private final java.util.Deque<Change> history = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final String arn;
     private final String ruleArn;
     private final int awsPort;
@@ -52,7 +59,21 @@ public final class Listener {
     }
 
     public void setForward(List<WeightedTargetGroup> weights) {
+        List<WeightedTargetGroup> previous = forward;
         this.forward = List.copyOf(weights);
+        if (!previous.equals(forward)) {
+            java.util.Map<String, Integer> named = new java.util.TreeMap<>();
+            forward.forEach(w -> named.put(w.targetGroup().name(), w.weight()));
+            history.addLast(new Change(java.time.Instant.now(), java.util.Map.copyOf(named)));
+            while (history.size() > HISTORY) {
+                history.pollFirst();
+            }
+        }
+    }
+
+    /** The latest weight changes, oldest first. */
+    public List<Change> history() {
+        return List.copyOf(history);
     }
 
     /** The weight of the given target group in the forward action, 0 if absent. */

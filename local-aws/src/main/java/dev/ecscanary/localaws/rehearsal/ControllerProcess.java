@@ -54,7 +54,8 @@ public final class ControllerProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("The controller is not built: " + jar + " is missing (./mvnw -B -DskipTests package)");
         }
-        process = children.launch("deploy-controller", List.of(javaBin.toString(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()),
+        process = children.launch("deploy-controller", List.of(javaBin.toString(), "-Xmx384m",
+                "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()),
                 environment, new File("."));
         Instant deadline = Instant.now().plus(timeout);
         try (HttpClient client = HttpClient.newHttpClient()) {

@@ -20,10 +20,13 @@ import java.util.Map;
  * @param initialImage            the first release, running as the blue task set, {@code REHEARSAL_INITIAL_IMAGE}
  * @param withController          start the controller (off with {@code --no-controller})
  * @param withTraffic             start the traffic generator (off with {@code --no-traffic})
+ * @param demoAppJar              {@code REHEARSAL_DEMO_APP_JAR}, default {@code <repoRoot>/demo-app/target/demo-app.jar}
+ * @param controllerJar           {@code REHEARSAL_CONTROLLER_JAR}, default {@code <repoRoot>/deploy-controller/target/deploy-controller.jar}
  */
 public record RehearsalSettings(Path repoRoot, Path stateDir, TimeScale timeScale, int awsPort, int productionPort, int testPort,
                                 int controllerPort, double requestsPerSecond, int tasksPerTaskSet, boolean codeDeployAlarmRollback,
-                                String initialImage, boolean withController, boolean withTraffic) {
+                                String initialImage, boolean withController, boolean withTraffic, Path demoAppJar,
+                                Path controllerJar) {
 
     public static RehearsalSettings fromEnvironment(Map<String, String> env, boolean withController, boolean withTraffic) {
         Path root = Path.of(env.getOrDefault("REHEARSAL_REPO_ROOT", ".")).toAbsolutePath().normalize();
@@ -33,7 +36,9 @@ public record RehearsalSettings(Path repoRoot, Path stateDir, TimeScale timeScal
                 integer(env, "REHEARSAL_TEST_PORT", 8001), integer(env, "REHEARSAL_CONTROLLER_PORT", 8080),
                 Double.parseDouble(env.getOrDefault("REHEARSAL_RPS", "20")), integer(env, "REHEARSAL_TASKS", 2),
                 Boolean.parseBoolean(env.getOrDefault("REHEARSAL_CODEDEPLOY_ALARM_ROLLBACK", "false")),
-                env.getOrDefault("REHEARSAL_INITIAL_IMAGE", "demo-app:1.0.0"), withController, withTraffic);
+                env.getOrDefault("REHEARSAL_INITIAL_IMAGE", "demo-app:1.0.0"), withController, withTraffic,
+                Path.of(env.getOrDefault("REHEARSAL_DEMO_APP_JAR", root.resolve("demo-app/target/demo-app.jar").toString())),
+                Path.of(env.getOrDefault("REHEARSAL_CONTROLLER_JAR", root.resolve("deploy-controller/target/deploy-controller.jar").toString())));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
@@ -43,13 +48,5 @@ public record RehearsalSettings(Path repoRoot, Path stateDir, TimeScale timeScal
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
         }
-    }
-
-    public Path demoAppJar() {
-        return repoRoot.resolve("demo-app/target/demo-app.jar");
-    }
-
-    public Path controllerJar() {
-        return repoRoot.resolve("deploy-controller/target/deploy-controller.jar");
     }
 }

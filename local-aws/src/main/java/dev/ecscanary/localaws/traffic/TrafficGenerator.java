@@ -27,7 +27,7 @@ public final class TrafficGenerator implements AutoCloseable {
     private final double requestsPerSecond;
     private final ClientStats stats = new ClientStats();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final ConcurrentLinkedDeque<Long> knownIds = new ConcurrentLinkedDeque<>();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final AtomicLong sequence = new AtomicLong();
