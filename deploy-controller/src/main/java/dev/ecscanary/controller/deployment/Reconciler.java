@@ -3,6 +3,7 @@ package dev.ecscanary.controller.deployment;
 import dev.ecscanary.controller.analysis.AlarmReader;
 import dev.ecscanary.controller.analysis.AlarmReading;
 import dev.ecscanary.controller.aws.AwsUnavailableException;
+import dev.ecscanary.controller.config.ReconcilerProperties;
 import dev.ecscanary.controller.release.ReleasableService;
 import dev.ecscanary.controller.release.ServiceCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,10 +49,11 @@ public class Reconciler {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Timer tickTimer;
+    private volatile java.time.Instant lastTickCompleted;
 
     Reconciler(DeploymentStore store, ServiceCatalog catalog, AlarmReader alarmReader, DeploymentStarter starter,
                ProgressWatcher progress, RollbackFollower rollback, DeploymentMetrics metrics, Clock clock,
-               dev.ecscanary.controller.config.ReconcilerProperties properties, MeterRegistry meters) {
+               ReconcilerProperties properties, MeterRegistry meters) {
         this.store = store;
         this.catalog = catalog;
         this.alarmReader = alarmReader;
@@ -71,6 +73,7 @@ public class Reconciler {
             if (inFlight.isEmpty()) {
                 return;
             }
+            log.debug("Tick over {} deployments in flight", inFlight.size());
             Map<String, AlarmReading> alarms = readAlarms(inFlight);
             List<Future<?>> running = new ArrayList<>(inFlight.size());
             for (Deployment d : inFlight) {
@@ -84,6 +87,12 @@ public class Reconciler {
                 }
             }
         });
+        lastTickCompleted = clock.instant();
+    }
+
+    /** When the last tick finished, or null before the first. */
+    public java.time.Instant lastTickCompleted() {
+        return lastTickCompleted;
     }
 
     /** Reconciles one deployment now, off the caller's thread (used right after a release is accepted). */
@@ -107,6 +116,7 @@ public class Reconciler {
             Thread.currentThread().interrupt();
             throw new ConcurrentChangeException(id);
         }
+        MDC.put("deploymentId", id.toString());
         try {
             Deployment d = store.find(id).orElseThrow(() -> new DeploymentNotFoundException(id));
             DeploymentStatus before = d.status();
@@ -115,6 +125,7 @@ public class Reconciler {
             metrics.transition(d, before);
             return d;
         } finally {
+            MDC.remove("deploymentId");
             lock.unlock();
         }
     }
