@@ -27,10 +27,14 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 public class DemoAppLoadgen {
 
     private static final int SEED_TASKS = 1000;
+    private static final byte LIST = 0;
+    private static final byte GET = 1;
+    private static final byte CREATE = 2;
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
     private final String host;
@@ -121,6 +125,7 @@ public class DemoAppLoadgen {
         private final long deadline;
         private final byte[] list = get("/api/tasks");
         private long[] latencies = new long[1 << 14];
+        private byte[] kinds = new byte[1 << 14];
         private int count;
         private int errors;
 
@@ -157,17 +162,19 @@ public class DemoAppLoadgen {
                         connection = null;
                     }
                 }
-                record(System.nanoTime() - started, ok);
+                record(System.nanoTime() - started, ok, dice < 70 ? LIST : dice < 90 ? GET : CREATE);
             }
             if (connection != null) {
                 connection.close();
             }
         }
 
-        private void record(long nanos, boolean ok) {
+        private void record(long nanos, boolean ok, byte kind) {
             if (count == latencies.length) {
                 latencies = Arrays.copyOf(latencies, count * 2);
+                kinds = Arrays.copyOf(kinds, count * 2);
             }
+            kinds[count] = kind;
             latencies[count++] = nanos;
             if (!ok) {
                 errors++;
@@ -325,36 +332,52 @@ public class DemoAppLoadgen {
         }
     }
 
-    private record Result(long[] sortedLatencies, long errors) {
+    private record Result(long[] sortedLatencies, long[][] sortedByKind, long errors) {
 
         static Result of(Worker[] workers) {
-            int total = Arrays.stream(workers).mapToInt(w -> w.count).sum();
-            long[] all = new long[total];
-            int at = 0;
             long errors = 0;
+            long[] all = new long[0];
+            long[][] byKind = {new long[0], new long[0], new long[0]};
             for (Worker worker : workers) {
-                System.arraycopy(worker.latencies, 0, all, at, worker.count);
-                at += worker.count;
                 errors += worker.errors;
+                all = append(all, worker.latencies, worker.count);
+                for (byte kind = 0; kind < 3; kind++) {
+                    byte k = kind;
+                    long[] ofKind = IntStream.range(0, worker.count)
+                            .filter(i -> worker.kinds[i] == k).mapToLong(i -> worker.latencies[i]).toArray();
+                    byKind[kind] = append(byKind[kind], ofKind, ofKind.length);
+                }
             }
             Arrays.sort(all);
-            return new Result(all, errors);
+            for (long[] ofKind : byKind) {
+                Arrays.sort(ofKind);
+            }
+            return new Result(all, byKind, errors);
+        }
+
+        private static long[] append(long[] to, long[] from, int count) {
+            long[] joined = Arrays.copyOf(to, to.length + count);
+            System.arraycopy(from, 0, joined, to.length, count);
+            return joined;
         }
 
         String summary(int concurrency, Duration duration) {
             int n = sortedLatencies.length;
             return String.format(Locale.ROOT,
-                    "concurrency=%d duration_s=%d requests=%d rps=%.0f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d",
+                    "concurrency=%d duration_s=%d requests=%d rps=%.0f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d"
+                            + " list_p99_ms=%.2f get_p99_ms=%.2f create_p99_ms=%.2f",
                     concurrency, duration.toSeconds(), n, n / (double) duration.toSeconds(),
-                    percentile(0.50), percentile(0.95), percentile(0.99), n == 0 ? 0 : sortedLatencies[n - 1] / 1e6, errors);
+                    percentile(sortedLatencies, 0.50), percentile(sortedLatencies, 0.95), percentile(sortedLatencies, 0.99),
+                    n == 0 ? 0 : sortedLatencies[n - 1] / 1e6, errors,
+                    percentile(sortedByKind[LIST], 0.99), percentile(sortedByKind[GET], 0.99), percentile(sortedByKind[CREATE], 0.99));
         }
 
-        private double percentile(double p) {
-            if (sortedLatencies.length == 0) {
+        private static double percentile(long[] sorted, double p) {
+            if (sorted.length == 0) {
                 return 0;
             }
-            int index = (int) Math.ceil(p * sortedLatencies.length) - 1;
-            return sortedLatencies[Math.max(0, index)] / 1e6;
+            int index = (int) Math.ceil(p * sorted.length) - 1;
+            return sorted[Math.max(0, index)] / 1e6;
         }
     }
 }

@@ -186,7 +186,7 @@ class TasksApiErrorsTest extends ApiTest {
 
     @Test
     void anUnknownPathAndAWrongMethodAreProblemsToo() {
-        assertProblem(http.get("/api/nothing-here"), 404, "No static resource");
+        assertProblem(http.get("/api/nothing-here"), 404, "No endpoint GET /api/nothing-here");
         assertThat(http.send("DELETE", "/api/tasks", "application/json", BodyPublishers.noBody()).status()).isEqualTo(405);
     }
 
