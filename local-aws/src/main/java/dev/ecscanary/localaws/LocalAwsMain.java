@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code java -jar local-aws.jar [--no-controller] [--no-traffic]}: the one-command rehearsal. Starts everything,
  * prints the URLs and two ready-to-paste releases, then a status line per scaled minute; Ctrl-C stops it all.
+ * {@code java -jar local-aws.jar blast-radius} runs the faulty-release benchmark instead.
  */
 public final class LocalAwsMain {
 
@@ -19,6 +20,9 @@ public final class LocalAwsMain {
         // Idle pooled connections to tasks are dropped before the tasks' servers would close them.
         System.setProperty("jdk.httpclient.keepalive.timeout", "10");
         List<String> flags = List.of(args);
+        if (flags.contains("blast-radius")) {
+            System.exit(dev.ecscanary.localaws.bench.BlastRadius.run(System.getenv(), System.out));
+        }
         RehearsalSettings settings = RehearsalSettings.fromEnvironment(System.getenv(),
                 !flags.contains("--no-controller"), !flags.contains("--no-traffic"));
         PrintStream out = System.out;

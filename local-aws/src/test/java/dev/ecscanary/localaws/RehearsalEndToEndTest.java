@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecscanary.localaws.codedeploy.Deployment;
 import dev.ecscanary.localaws.ecs.TaskSet;
 import dev.ecscanary.localaws.elb.TargetGroup;
+import dev.ecscanary.localaws.rehearsal.ControllerClient;
 import dev.ecscanary.localaws.rehearsal.Rehearsal;
-import dev.ecscanary.localaws.support.ControllerApi;
 import dev.ecscanary.localaws.support.Eventually;
 import dev.ecscanary.localaws.support.RehearsalFixture;
 import dev.ecscanary.localaws.traffic.ClientStats;
@@ -37,7 +37,7 @@ class RehearsalEndToEndTest {
 
     private Rehearsal rehearsal;
     private LocalAws aws;
-    private ControllerApi controller;
+    private ControllerClient controller;
 
     @BeforeAll
     void start() throws Exception {
@@ -45,7 +45,7 @@ class RehearsalEndToEndTest {
         rehearsal = RehearsalFixture.start(60, 40);
         rehearsal.printLiveStatus(System.out);
         aws = rehearsal.aws();
-        controller = new ControllerApi(rehearsal.controller().url());
+        controller = new ControllerClient(rehearsal.controller().url());
     }
 
     @AfterAll
