@@ -87,30 +87,12 @@ abstract class WireScenarioSupport {
         return id;
     }
 
-    /** Waits for the release to leave PENDING, ticking only once its first step (see {@link #awaitFirstStep}) is over. */
     void awaitStarted(UUID id) throws InterruptedException {
-        awaitFirstStep(id);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (deployment(id).status() == DeploymentStatus.PENDING && System.nanoTime() < deadline) {
-            reconciler.tick();
-        }
+        driver().awaitStarted(id);
     }
 
-    /**
-     * Waits, without ticking, for the first step the controller takes off the test's thread right after accepting a
-     * release: it starts the release, or records why AWS could not. A tick racing that step could hide it.
-     */
     void awaitFirstStep(UUID id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Deployment d = deployment(id);
-            boolean settled = d.status() != DeploymentStatus.PENDING || d.awsProblem() != null;
-            if (settled && !reconciler.isBusy(id)) {
-                return;
-            }
-            Thread.sleep(2);
-        }
-        throw new AssertionError("the first step of release " + id + " did not settle: " + deployment(id).events());
+        driver().awaitFirstStep(id);
     }
 
     /** Waits for work the controller does off the test's thread (a new release's first step) to end. */
@@ -122,17 +104,16 @@ abstract class WireScenarioSupport {
         }
     }
 
-    /** A minute passes for CodeDeploy, CloudWatch and the controller, then the reconciler ticks. */
     void minute() {
-        clock.advance(Duration.ofMinutes(1));
-        reconciler.tick();
+        driver().minute();
     }
 
     void shiftAndWatch(int... percents) {
-        for (int percent : percents) {
-            world.shiftTo(SERVICE, percent);
-            minute();
-        }
+        driver().shiftAndWatch(SERVICE, percents);
+    }
+
+    private ReleaseDriver driver() {
+        return new ReleaseDriver(releases, reconciler, clock, world);
     }
 
     Deployment deployment(UUID id) {
