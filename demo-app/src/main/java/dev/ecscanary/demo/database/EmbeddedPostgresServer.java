@@ -3,6 +3,7 @@ package dev.ecscanary.demo.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -59,6 +60,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             port = postgres.getPort();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        } catch (IllegalStateException e) {
+            // The lock on the data directory is held by another process ("could not lock") or in this JVM.
+            if (e instanceof OverlappingFileLockException || String.valueOf(e.getMessage()).startsWith("could not lock")) {
+                throw new IllegalStateException("The PostgreSQL data directory " + dataDirectory + " is in use by another"
+                        + " server. Give each process its own data directory, or let them share one server through"
+                        + " DATABASE_URL.", e);
+            }
+            throw e;
         }
     }
 
