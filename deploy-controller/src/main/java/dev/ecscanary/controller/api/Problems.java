@@ -110,14 +110,9 @@ class Problems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        return invalid(e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-                .toList();
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
-                errors.stream().map(m -> m.get("field") + ": " + m.get("message")).sorted()
-                        .reduce((a, b) -> a + "; " + b).orElse("invalid request"));
-        p.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(p);
+                .toList());
     }
 
     @Override
@@ -133,6 +128,11 @@ class Problems extends ResponseEntityExceptionHandler {
                         "message", String.valueOf(err.getDefaultMessage()))));
             }
         }
+        return invalid(errors);
+    }
+
+    /** 400 listing each field that was wrong, both under {@code errors} and in the detail sentence. */
+    private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
                 errors.stream().map(m -> m.get("field") + ": " + m.get("message")).sorted()
                         .reduce((a, b) -> a + "; " + b).orElse("invalid request"));
