@@ -19,10 +19,14 @@ public final class CodeDeployApi implements JsonService {
 
     private final Deployments deployments;
     private final CodeDeployJson json;
+    private final DeploymentLookup lookup;
+    private final DeploymentTargetsApi targets;
 
     public CodeDeployApi(Deployments deployments, CodeDeployJson json) {
         this.deployments = deployments;
         this.json = json;
+        this.lookup = new DeploymentLookup(deployments);
+        this.targets = new DeploymentTargetsApi(lookup, json);
     }
 
     @Override
@@ -44,20 +48,20 @@ public final class CodeDeployApi implements JsonService {
     public ObjectNode handle(String operation, JsonNode request) {
         return switch (operation) {
             case "CreateDeployment" -> createDeployment(request);
-            case "GetDeployment" -> wrap("deploymentInfo", json.deployment(deployment(request)));
+            case "GetDeployment" -> wrap("deploymentInfo", json.deployment(lookup.deployment(request)));
             case "StopDeployment" -> stopDeployment(request);
             case "ContinueDeployment" -> continueDeployment(request);
             case "GetDeploymentGroup" -> getDeploymentGroup(request);
             case "ListDeployments" -> listDeployments(request);
             case "BatchGetDeployments" -> batchGetDeployments(request);
-            case "ListDeploymentTargets" -> listDeploymentTargets(request);
-            case "GetDeploymentTarget" -> wrap("deploymentTarget", json.target(started(request), targetId(Json.text(request, "targetId"))));
-            default -> batchGetDeploymentTargets(request);
+            case "ListDeploymentTargets" -> targets.list(request);
+            case "GetDeploymentTarget" -> targets.get(request);
+            default -> targets.batchGet(request);
         };
     }
 
     private ObjectNode createDeployment(JsonNode request) {
-        checkGroup(request);
+        lookup.checkGroup(request);
         JsonNode revision = request.get("revision");
         if (revision == null || revision.isNull()) {
             throw AwsException.client("RevisionRequiredException", "Revision is required.");
@@ -98,14 +102,14 @@ public final class CodeDeployApi implements JsonService {
     }
 
     private ObjectNode stopDeployment(JsonNode request) {
-        Deployment deployment = deployment(request);
+        Deployment deployment = lookup.deployment(request);
         JsonNode rollback = request.get("autoRollbackEnabled");
         deployments.stop(deployment, rollback == null || rollback.isNull() || rollback.asBoolean());
         return Json.object().put("status", "Pending").put("statusMessage", "Stopping Pending. Stopping to deploy the deployment.");
     }
 
     private ObjectNode continueDeployment(JsonNode request) {
-        Deployment deployment = deployment(request);
+        Deployment deployment = lookup.deployment(request);
         String waitType = Json.text(request, "deploymentWaitType");
         if (waitType != null && !waitType.equals("TERMINATION_WAIT") && !waitType.equals("READY_WAIT")) {
             throw AwsException.client("InvalidDeploymentWaitTypeException", "Unknown deploymentWaitType " + waitType);
@@ -119,13 +123,13 @@ public final class CodeDeployApi implements JsonService {
     }
 
     private ObjectNode getDeploymentGroup(JsonNode request) {
-        checkGroup(request);
+        lookup.checkGroup(request);
         return wrap("deploymentGroupInfo", json.deploymentGroup(deployments.group()));
     }
 
     private ObjectNode listDeployments(JsonNode request) {
         if (Json.text(request, "applicationName") != null || Json.text(request, "deploymentGroupName") != null) {
-            checkGroup(request);
+            lookup.checkGroup(request);
         }
         List<String> statuses = new ArrayList<>();
         if (request.has("includeOnlyStatuses")) {
@@ -169,82 +173,7 @@ public final class CodeDeployApi implements JsonService {
         return response;
     }
 
-    private ObjectNode listDeploymentTargets(JsonNode request) {
-        Deployment deployment = started(request);
-        ObjectNode response = Json.object();
-        ArrayNode ids = response.putArray("targetIds");
-        JsonNode filters = request.get("targetFilters");
-        JsonNode statuses = filters == null ? null : filters.get("TargetStatus");
-        boolean matches = statuses == null || statuses.isEmpty() || statuses.valueStream().anyMatch(s -> s.asString().equals(deployment.target().status()));
-        if (matches) {
-            ids.add(json.targetId());
-        }
-        return response;
-    }
-
-    private ObjectNode batchGetDeploymentTargets(JsonNode request) {
-        Deployment deployment = started(request);
-        JsonNode targetIds = request.get("targetIds");
-        if (targetIds == null || targetIds.isEmpty()) {
-            throw AwsException.client("DeploymentTargetIdRequiredException", "A deployment target ID is required.");
-        }
-        if (targetIds.size() > 25) {
-            throw AwsException.client("DeploymentTargetListSizeExceededException", "The maximum number of targets that can be requested is 25.");
-        }
-        ObjectNode response = Json.object();
-        ArrayNode targets = response.putArray("deploymentTargets");
-        targetIds.forEach(id -> targets.add(json.target(deployment, targetId(id.asString()))));
-        return response;
-    }
-
-    private String targetId(String id) {
-        if (id == null || id.isEmpty()) {
-            throw AwsException.client("DeploymentTargetIdRequiredException", "A deployment target ID is required.");
-        }
-        if (!id.equals(json.targetId())) {
-            throw AwsException.client("DeploymentTargetDoesNotExistException", "The deployment target " + id + " does not exist.");
-        }
-        return id;
-    }
-
-    private Deployment deployment(JsonNode request) {
-        String id = Json.text(request, "deploymentId");
-        if (id == null || id.isEmpty()) {
-            throw AwsException.client("DeploymentIdRequiredException", "A deployment ID is required.");
-        }
-        if (!id.matches("d-[A-Z0-9]{9}")) {
-            throw AwsException.client("InvalidDeploymentIdException", "The deployment ID " + id + " is not valid.");
-        }
-        return deployments.find(id).orElseThrow(() ->
-                AwsException.client("DeploymentDoesNotExistException", "The deployment " + id + " could not be found."));
-    }
-
-    private Deployment started(JsonNode request) {
-        Deployment deployment = deployment(request);
-        if ("Created".equals(deployment.status())) {
-            throw AwsException.client("DeploymentNotStartedException", "The deployment " + deployment.id() + " has not started.");
-        }
-        return deployment;
-    }
-
-    private void checkGroup(JsonNode request) {
-        String application = Json.text(request, "applicationName");
-        if (application == null || application.isEmpty()) {
-            throw AwsException.client("ApplicationNameRequiredException", "The application name is required.");
-        }
-        if (!application.equals(deployments.group().applicationName())) {
-            throw AwsException.client("ApplicationDoesNotExistException", "No application found for name: " + application);
-        }
-        String group = Json.text(request, "deploymentGroupName");
-        if (group == null || group.isEmpty()) {
-            throw AwsException.client("DeploymentGroupNameRequiredException", "The deployment group name is required.");
-        }
-        if (!group.equals(deployments.group().name())) {
-            throw AwsException.client("DeploymentGroupDoesNotExistException", "No Deployment Group found for name: " + group);
-        }
-    }
-
-    private static ObjectNode wrap(String field, ObjectNode value) {
+    static ObjectNode wrap(String field, ObjectNode value) {
         ObjectNode response = Json.object();
         response.set(field, value);
         return response;
