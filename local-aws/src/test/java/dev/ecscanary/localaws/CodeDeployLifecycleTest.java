@@ -3,6 +3,7 @@ package dev.ecscanary.localaws;
 import static dev.ecscanary.localaws.support.Releases.deployment;
 import static dev.ecscanary.localaws.support.Releases.release;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecscanary.localaws.support.Eventually;
 import dev.ecscanary.localaws.support.LocalAwsFixture;
@@ -15,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentAlreadyCompletedException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentIsNotInReadyStateException;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentWaitType;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentTarget;
 import software.amazon.awssdk.services.codedeploy.model.ECSTaskSet;
@@ -139,6 +143,26 @@ class CodeDeployLifecycleTest {
         Eventually.await(RELEASE_TIMEOUT, () -> deployment(fixture.codeDeploy, failed.rollbackInfo().rollbackDeploymentId()).status(),
                 DeploymentStatus.SUCCEEDED::equals);
         assertAllTrafficOnTheOriginalBlueTaskSet();
+    }
+
+    @Test
+    void continueDeploymentEndsTheTerminationWaitEarly() throws Exception {
+        fixture = LocalAwsFixture.start(30, false);
+        String id = release(fixture.ecs, fixture.codeDeploy, "demo-app:2.0.0");
+        assertThatThrownBy(() -> fixture.codeDeploy.continueDeployment(r -> r.deploymentId(id)
+                .deploymentWaitType(DeploymentWaitType.TERMINATION_WAIT)))
+                .isInstanceOf(DeploymentIsNotInReadyStateException.class);
+
+        Eventually.await(RELEASE_TIMEOUT, () -> deployment(fixture.codeDeploy, id), DeploymentInfo::instanceTerminationWaitTimeStarted);
+        Instant waitSeen = Instant.now();
+        fixture.codeDeploy.continueDeployment(r -> r.deploymentId(id).deploymentWaitType(DeploymentWaitType.TERMINATION_WAIT));
+
+        DeploymentInfo done = Eventually.await(Duration.ofSeconds(5), () -> deployment(fixture.codeDeploy, id),
+                info -> info.status() == DeploymentStatus.SUCCEEDED);
+        Duration terminationWait = fixture.aws.settings().timeScale().realMinutes(1);
+        assertThat(Duration.between(waitSeen, done.completeTime())).isLessThan(terminationWait.dividedBy(2));
+        assertThatThrownBy(() -> fixture.codeDeploy.stopDeployment(r -> r.deploymentId(id)))
+                .isInstanceOf(DeploymentAlreadyCompletedException.class);
     }
 
     private java.util.Optional<ECSTaskSet> greenTaskSet(String id) {
