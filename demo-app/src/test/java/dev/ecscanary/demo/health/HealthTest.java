@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecscanary.demo.support.ApiTest;
 import dev.ecscanary.demo.support.Http;
+import java.net.http.HttpRequest.BodyPublishers;
 import org.junit.jupiter.api.Test;
 
 class HealthTest extends ApiTest {
@@ -32,6 +33,6 @@ class HealthTest extends ApiTest {
         assertThat(http.get("/actuator/env").status()).isEqualTo(404);
         assertThat(http.get("/actuator/loggers").status()).isEqualTo(404);
         assertThat(http.send("POST", "/actuator/refresh", "application/json",
-                java.net.http.HttpRequest.BodyPublishers.ofString("{}")).status()).isIn(404, 405);
+                BodyPublishers.ofString("{}")).status()).isIn(404, 405);
     }
 }

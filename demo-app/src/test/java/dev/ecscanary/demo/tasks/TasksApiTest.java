@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecscanary.demo.support.ApiTest;
 import dev.ecscanary.demo.support.Http;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,17 @@ class TasksApiTest extends ApiTest {
         Http.Response fetched = http.get(created.header("Location"));
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.json()).isEqualTo(task);
+    }
+
+    @Test
+    void behindTheLoadBalancerLinksUseTheClientsSchemeAndPort() {
+        Http.Response created = http.send(http.request("/api/tasks")
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Port", "443")
+                .POST(BodyPublishers.ofString("{\"title\":\"via the ALB\"}")));
+
+        assertThat(created.header("Location")).isEqualTo("https://localhost/api/tasks/" + created.json().get("id").asLong());
     }
 
     @Test
@@ -86,7 +98,7 @@ class TasksApiTest extends ApiTest {
         long id = createTask("Plain", false);
 
         Http.Response patched = http.send("PATCH", "/api/tasks/" + id, "application/json",
-                java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"Renamed\"}"));
+                BodyPublishers.ofString("{\"title\":\"Renamed\"}"));
 
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.json().get("title").asString()).isEqualTo("Renamed");
