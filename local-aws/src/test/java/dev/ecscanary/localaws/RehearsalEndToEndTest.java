@@ -10,6 +10,7 @@ import dev.ecscanary.localaws.rehearsal.Rehearsal;
 import dev.ecscanary.localaws.support.Eventually;
 import dev.ecscanary.localaws.support.RehearsalFixture;
 import dev.ecscanary.localaws.traffic.ClientStats;
+import dev.ecscanary.localaws.wire.FaultInjector;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -94,11 +95,13 @@ class RehearsalEndToEndTest {
         assertThat(aws.loadBalancer().production().weightOf(original)).isEqualTo(100);
         assertOneTaskSetRunning(originalImage);
         ClientStats.Counts after = rehearsal.traffic().stats().total();
+        ClientStats.Counts faulty = rehearsal.traffic().stats().byVersion().get("2.0.0-faulty");
         long failedDuringRelease = after.failed() - before.failed();
-        System.out.printf("faulty release: %d of %d client requests failed before the rollback%n",
-                failedDuringRelease, after.total() - before.total());
-        assertThat(failedDuringRelease).isPositive();
-        assertThat(failedDuringRelease).isLessThan((after.total() - before.total()) / 10);
+        System.out.printf("faulty release: %d of %d client requests failed during the release, %d of them answered by the faulty version%n",
+                failedDuringRelease, after.total() - before.total(), faulty.failed());
+        assertThat(faulty.failed()).as("the faulty version's failures that the alarm saw").isPositive();
+        assertThat(faulty.total()).as("requests the faulty version answered before the rollback")
+                .isLessThan((after.total() - before.total()) / 2);
     }
 
     @Test
@@ -141,6 +144,23 @@ class RehearsalEndToEndTest {
         } finally {
             aws.deployments().group().alarmMonitoringEnabled(false);
         }
+    }
+
+    @Test
+    @Order(5)
+    void aReleaseRidesOutThrottlingAndServerErrorsFromAws() {
+        long failedBefore = failed();
+        String id = controller.release("demo-app:2.0.0");
+        Eventually.await(RELEASE, () -> aws.deployments().active().map(d -> d.target().replacementWeight()).orElse(0.0), w -> w >= 10);
+        aws.faults().arm("GetDeployment", FaultInjector.Kind.THROTTLE, 4);
+        aws.faults().arm("DescribeAlarms", FaultInjector.Kind.SERVER_ERROR, 4);
+        aws.faults().arm("BatchGetDeploymentTargets", FaultInjector.Kind.THROTTLE, 2);
+        JsonNode done = controller.awaitStatus(id, TERMINAL, RELEASE);
+
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(aws.faults().remaining().values()).as("every injected fault was met").allMatch(left -> left == 0);
+        assertOneTaskSetRunning("demo-app:2.0.0");
+        assertThat(failed() - failedBefore).isZero();
     }
 
     private long failed() {

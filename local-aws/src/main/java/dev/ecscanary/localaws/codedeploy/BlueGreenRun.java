@@ -124,6 +124,7 @@ final class BlueGreenRun implements Runnable {
             throw new DeploymentFailed("ECS_UPDATE_ERROR", "The replacement task set's tasks did not pass the "
                     + replacementGroup.name() + " health checks (a task stopped, or " + patience.toSeconds() + " s passed).");
         }
+        ecs.markServing(replacement);
     }
 
     private void checkLoadBalancerInfo(TaskDefinition taskDefinition) throws DeploymentFailed {

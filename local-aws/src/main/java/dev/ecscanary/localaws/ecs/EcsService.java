@@ -111,6 +111,7 @@ public final class EcsService {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (taskSet.targetGroup().allHealthy(taskSet.desiredCount())) {
+                markServing(taskSet);
                 return true;
             }
             if (taskSet.tasks().stream().anyMatch(t -> "STOPPED".equals(t.lastStatus()))) {
@@ -119,6 +120,11 @@ public final class EcsService {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /** The task set's tasks passed their health checks: they serve now, at normal CPU priority. */
+    public void markServing(TaskSet taskSet) {
+        taskSet.tasks().forEach(Task::serving);
     }
 
     public void makePrimary(TaskSet taskSet) {

@@ -1,6 +1,7 @@
 package dev.ecscanary.localaws.ecs;
 
 import dev.ecscanary.localaws.process.ChildProcesses;
+import dev.ecscanary.localaws.process.Niceness;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,12 +30,11 @@ public final class ProcessTaskLauncher implements TaskLauncher {
         env.put("PORT", String.valueOf(port));
         env.put("APP_IMAGE", image);
         env.putIfAbsent("DATABASE_URL", databaseUrl);
-        env.putIfAbsent("DB_POOL_SIZE", "5");
         // A small task (like Fargate's 0.25 vCPU): one processor's worth of JIT and GC threads, so that a task
         // starting up does not starve the tasks that are serving traffic on this machine's few cores.
         List<String> command = List.of(javaBin.toString(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1",
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", demoAppJar.toString());
-        Process process = children.launch("task-" + taskId, command, env, new File("."));
+        Process process = children.launch("task-" + taskId, Niceness.starting(command), env, new File("."));
         return new RunningTask() {
             @Override
             public boolean isAlive() {
@@ -44,6 +44,11 @@ public final class ProcessTaskLauncher implements TaskLauncher {
             @Override
             public void stop() {
                 children.stop(process, Duration.ofSeconds(10));
+            }
+
+            @Override
+            public void serving() {
+                Niceness.serving(process.pid());
             }
         };
     }

@@ -43,6 +43,13 @@ public final class Task {
         this.lastStatus = "RUNNING";
     }
 
+    void serving() {
+        TaskLauncher.RunningTask running = process;
+        if (running != null) {
+            running.serving();
+        }
+    }
+
     void failed(String reason) {
         this.stoppedReason = reason;
         this.lastStatus = "STOPPED";

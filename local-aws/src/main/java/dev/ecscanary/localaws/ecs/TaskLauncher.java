@@ -10,6 +10,10 @@ public interface TaskLauncher {
         boolean isAlive();
 
         void stop();
+
+        /** The task passed its health checks and serves traffic now. */
+        default void serving() {
+        }
     }
 
     /**

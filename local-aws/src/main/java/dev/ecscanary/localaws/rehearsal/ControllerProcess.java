@@ -1,6 +1,7 @@
 package dev.ecscanary.localaws.rehearsal;
 
 import dev.ecscanary.localaws.process.ChildProcesses;
+import dev.ecscanary.localaws.process.Niceness;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,8 +55,8 @@ public final class ControllerProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("The controller is not built: " + jar + " is missing (./mvnw -B -DskipTests package)");
         }
-        process = children.launch("deploy-controller", List.of(javaBin.toString(), "-Xmx384m",
-                "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()),
+        process = children.launch("deploy-controller", Niceness.starting(List.of(javaBin.toString(), "-Xmx384m",
+                "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())),
                 environment, new File("."));
         Instant deadline = Instant.now().plus(timeout);
         try (HttpClient client = HttpClient.newHttpClient()) {
@@ -65,6 +66,7 @@ public final class ControllerProcess implements AutoCloseable {
                             + "; see " + children.logFile("deploy-controller"));
                 }
                 if (up(client)) {
+                    Niceness.serving(process.pid());
                     return;
                 }
                 Thread.sleep(250);
