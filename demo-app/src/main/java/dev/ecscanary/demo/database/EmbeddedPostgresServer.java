@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A real PostgreSQL server run from the embedded binaries, keeping its data in a directory that survives
@@ -56,6 +57,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // of its own would stop it under them during a graceful shutdown.
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
+                    // Generous: a busy machine (several instances starting at once) can be slow to start it.
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             port = postgres.getPort();
         } catch (IOException e) {

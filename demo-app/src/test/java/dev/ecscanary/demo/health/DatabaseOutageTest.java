@@ -67,7 +67,7 @@ class DatabaseOutageTest {
             database.restart();
         }
 
-        assertThat(awaitHealthy(http, Duration.ofSeconds(15))).isEqualTo(200);
+        assertThat(awaitHealthy(http, Duration.ofSeconds(30))).isEqualTo(200);
         assertThat(http.get("/api/tasks/" + id).json().get("title").asString()).isEqualTo("survives a database restart");
     }
 

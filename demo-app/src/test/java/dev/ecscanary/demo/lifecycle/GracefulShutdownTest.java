@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ecscanary.demo.support.AppProcess;
 import dev.ecscanary.demo.support.Http;
 import dev.ecscanary.demo.support.SharedPostgres;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -30,19 +31,20 @@ class GracefulShutdownTest {
 
     @Test
     void onSigtermRequestsInFlightFinishAndNewConnectionsAreRefused() throws Exception {
-        try (AppProcess app = AppProcess.start("graceful", environment(Map.of("FAULT_LATENCY_MS", "1500"))).awaitHealthy(STARTUP);
+        // Each request takes 4 s; SIGTERM comes 2 s after they were sent, so they are surely in flight.
+        try (AppProcess app = AppProcess.start("graceful", environment(Map.of("FAULT_LATENCY_MS", "4000"))).awaitHealthy(STARTUP);
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             Http http = new Http(app.port());
             List<Future<Http.Response>> inFlight = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 inFlight.add(clients.submit(() -> http.get("/api/tasks?limit=5")));
             }
-            Thread.sleep(500);
+            Thread.sleep(2000);
 
             app.terminate();
-            Thread.sleep(300);
 
-            assertThatThrownBy(() -> new Socket("localhost", app.port()).close()).isInstanceOf(ConnectException.class);
+            assertThat(refusesConnectionsWithin(app.port(), Duration.ofMillis(1500))).as("new connections refused").isTrue();
+            assertThat(inFlight).as("still in flight when connections were refused").noneMatch(Future::isDone);
             for (Future<Http.Response> request : inFlight) {
                 assertThat(request.get().status()).isEqualTo(200);
             }
@@ -59,7 +61,7 @@ class GracefulShutdownTest {
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             Http http = new Http(app.port());
             Future<Http.Response> stuck = clients.submit(() -> http.get("/api/version"));
-            Thread.sleep(500);
+            Thread.sleep(1500);
 
             long terminated = System.nanoTime();
             app.terminate();
@@ -69,6 +71,20 @@ class GracefulShutdownTest {
             assertThatThrownBy(stuck::get).as("the cut request fails rather than hanging")
                     .hasCauseInstanceOf(UncheckedIOException.class);
         }
+    }
+
+    private static boolean refusesConnectionsWithin(int port, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket ignored = new Socket("localhost", port)) {
+                Thread.sleep(50);
+            } catch (ConnectException refused) {
+                return true;
+            } catch (IOException other) {
+                Thread.sleep(50);
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> environment(Map<String, String> extra) {
