@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rehearsal takes its names from rehearsal-names.properties; this pins them to terraform/ so that the
- * rehearsal and AWS cannot drift apart: cluster, service, target groups, listeners, alarm and its settings.
+ * The rehearsal takes its names from rehearsal-names.properties; this pins them to terraform/ and to the
+ * controller's rehearsal profile, so that the rehearsal, AWS and the controller cannot drift apart: cluster,
+ * service, target groups, listeners, alarm and its settings.
  */
 class RehearsalNamesAgreeWithTerraformTest {
 
@@ -71,6 +72,27 @@ class RehearsalNamesAgreeWithTerraformTest {
                 assertThat(String.valueOf(query.period())).isEqualTo(attribute(alarms, "period"));
             }
         }
+    }
+
+    @Test
+    void theControllersRehearsalProfileNamesTheSameService() throws IOException {
+        String profile = Files.readString(Releases.repoRoot().resolve("deploy-controller/src/main/resources/application-rehearsal.yml"));
+
+        assertThat(yaml(profile, "cluster")).isEqualTo(names.cluster());
+        assertThat(yaml(profile, "ecs-service")).isEqualTo(names.service());
+        assertThat(yaml(profile, "application")).isEqualTo(names.codeDeployApplication());
+        assertThat(yaml(profile, "deployment-group")).isEqualTo(names.deploymentGroup());
+        assertThat(yaml(profile, "container-name")).isEqualTo(names.containerName());
+        assertThat(yaml(profile, "container-port")).isEqualTo(String.valueOf(names.containerPort()));
+        assertThat(profile).containsPattern("(?m)^\\s*-\\s*" + Pattern.quote(names.alarm()) + "\\s*$");
+        assertThat(profile).containsPattern("(?m)^\\s{4}" + Pattern.quote(names.service()) + ":\\s*$");
+    }
+
+    /** The first {@code key: value} in a YAML text, without quotes. */
+    private static String yaml(String text, String key) {
+        Matcher matcher = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + ":\\s*\"?([^\"\\s#]+)").matcher(text);
+        assertThat(matcher.find()).as(key + " in the controller's rehearsal profile").isTrue();
+        return matcher.group(1);
     }
 
     private String local(String name) {

@@ -35,6 +35,7 @@ public final class BlastRadius {
             Thread.sleep(aws.settings().timeScale().realMinutes(1).toMillis());
             ControllerClient controller = new ControllerClient(rehearsal.controller().url());
             ClientStats.Counts before = rehearsal.traffic().stats().total();
+            String original = aws.loadBalancer().productionTargetGroup().name();
             Instant requested = Instant.now();
             out.println("Releasing " + FAULTY + " at time scale " + settings.timeScale().factor() + " with "
                     + settings.requestsPerSecond() + " requests/s ...");
@@ -45,10 +46,20 @@ public final class BlastRadius {
             String status = verdict.get("status").asString();
             out.println("verdict: " + status + " (" + verdict.path("reason").asString("") + ")");
             out.println("clients: " + rehearsal.traffic().stats().summary());
+            out.printf(Locale.ROOT, "seconds_of_production_traffic_on_the_faulty_version=%.1f%n", exposure(aws, original, requested));
             out.printf(Locale.ROOT, "failed_requests=%d total_requests=%d seconds_to_rollback=%.1f%n",
                     after.failed() - before.failed(), after.total() - before.total(), seconds);
             return "ROLLED_BACK".equals(status) ? 0 : 1;
         }
+    }
+
+    /** From the first production shift to the faulty version until all production traffic was back on the original. */
+    private static double exposure(LocalAws aws, String original, Instant since) {
+        var shifts = aws.loadBalancer().production().history().stream().filter(c -> !c.at().isBefore(since)).toList();
+        Instant first = shifts.stream().filter(c -> c.weights().get(original) < 100).map(c -> c.at()).findFirst().orElse(null);
+        Instant back = shifts.stream().filter(c -> c.weights().get(original) == 100).map(c -> c.at())
+                .filter(at -> first != null && at.isAfter(first)).findFirst().orElse(null);
+        return first == null || back == null ? Double.NaN : Duration.between(first, back).toMillis() / 1000.0;
     }
 
     private static int freePort() throws java.io.IOException {
