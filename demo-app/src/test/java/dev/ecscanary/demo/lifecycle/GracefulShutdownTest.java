@@ -31,8 +31,8 @@ class GracefulShutdownTest {
 
     @Test
     void onSigtermRequestsInFlightFinishAndNewConnectionsAreRefused() throws Exception {
-        // Each request takes 4 s; SIGTERM comes 2 s after they were sent, so they are surely in flight.
-        try (AppProcess app = AppProcess.start("graceful", environment(Map.of("FAULT_LATENCY_MS", "4000"))).awaitHealthy(STARTUP);
+        // Each request takes 6 s; SIGTERM comes 2 s after they were sent, so they are surely in flight.
+        try (AppProcess app = AppProcess.start("graceful", environment(Map.of("FAULT_LATENCY_MS", "6000"))).awaitHealthy(STARTUP);
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             Http http = new Http(app.port());
             List<Future<Http.Response>> inFlight = new ArrayList<>();
@@ -43,7 +43,7 @@ class GracefulShutdownTest {
 
             app.terminate();
 
-            assertThat(refusesConnectionsWithin(app.port(), Duration.ofMillis(1500))).as("new connections refused").isTrue();
+            assertThat(refusesConnectionsWithin(app.port(), Duration.ofSeconds(3))).as("new connections refused").isTrue();
             assertThat(inFlight).as("still in flight when connections were refused").noneMatch(Future::isDone);
             for (Future<Http.Response> request : inFlight) {
                 assertThat(request.get().status()).isEqualTo(200);
