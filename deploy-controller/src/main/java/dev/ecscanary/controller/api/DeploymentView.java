@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A deployment as the API shows it. */
-record DeploymentView(
+/** A deployment as the API shows it (and the status page's event streams send it). */
+public record DeploymentView(
         UUID id,
         String service,
         String image,
@@ -37,7 +37,7 @@ record DeploymentView(
         Instant updatedAt,
         Instant finishedAt) {
 
-    static DeploymentView of(Deployment d, AnalysisProperties analysis) {
+    public static DeploymentView of(Deployment d, AnalysisProperties analysis) {
         var r = d.request();
         return new DeploymentView(d.id(), d.service(), r.image().value(), r.environment(), r.description(),
                 r.commitSha(), r.runUrl(), r.requestedBy(), d.status().name(), d.trafficPercent(),
@@ -50,13 +50,13 @@ record DeploymentView(
                 d.awsProblem(), d.createdAt(), d.updatedAt(), d.finishedAt());
     }
 
-    record AlarmView(String name, String state, String reason, Instant stateUpdatedAt) {
+    public record AlarmView(String name, String state, String reason, Instant stateUpdatedAt) {
         static AlarmView of(AlarmReading r) {
             return new AlarmView(r.name(), r.state().name(), r.reason(), r.stateUpdatedAt());
         }
     }
 
-    record PhaseView(int index, int trafficPercent, Instant startedAt, Instant endedAt, String outcome,
+    public record PhaseView(int index, int trafficPercent, Instant startedAt, Instant endedAt, String outcome,
                      Map<String, String> alarmStates) {
         static PhaseView of(Phase p) {
             Map<String, String> states = new java.util.TreeMap<>();
@@ -72,7 +72,7 @@ record DeploymentView(
      * @param detectionMillis  from the alarm's state change to the StopDeployment call
      * @param restoreMillis    from the StopDeployment call to all traffic verified back
      */
-    record SafetyNetView(String stopState, Instant alarmChangedAt, Instant stopRequestedAt, Instant stopAnsweredAt,
+    public record SafetyNetView(String stopState, Instant alarmChangedAt, Instant stopRequestedAt, Instant stopAnsweredAt,
                          Instant trafficRestoredAt, Long detectionMillis, Long restoreMillis) {
         static SafetyNetView of(Deployment d) {
             return new SafetyNetView(d.stopState().name(), d.alarmChangedAt(), d.stopRequestedAt(), d.stopAnsweredAt(),
@@ -86,6 +86,6 @@ record DeploymentView(
     }
 
     /** The policy for inconclusive alarm readings, shown on every record. */
-    record AnalysisView(String inconclusivePolicy, long inconclusiveGraceSeconds, Instant inconclusiveSince) {
+    public record AnalysisView(String inconclusivePolicy, long inconclusiveGraceSeconds, Instant inconclusiveSince) {
     }
 }

@@ -161,6 +161,11 @@ public class DeploymentStore {
 
     /** Newest first, optionally of one service and one status. */
     public List<Deployment> list(String service, DeploymentStatus status, int limit) {
+        return list(service, status, 0, limit);
+    }
+
+    /** One page of {@link #list(String, DeploymentStatus, int)}: the {@code offset} newest are skipped. */
+    public List<Deployment> list(String service, DeploymentStatus status, int offset, int limit) {
         StringBuilder where = new StringBuilder("where true");
         List<Object> params = new ArrayList<>();
         if (service != null) {
@@ -171,7 +176,7 @@ public class DeploymentStore {
             where.append(" and status = ?");
             params.add(status.name());
         }
-        return load(where.toString(), params, limit, false);
+        return load(where.toString(), params, offset, limit, false);
     }
 
     /** The most recent deployment of a service that ended in {@code SUCCEEDED}. */
@@ -191,7 +196,12 @@ public class DeploymentStore {
     }
 
     private List<Deployment> load(String where, List<Object> params, int limit, boolean withEvents) {
-        List<Row> rows = jdbc.sql("select * from deployment " + where + " order by created_at desc limit " + limit)
+        return load(where, params, 0, limit, withEvents);
+    }
+
+    private List<Deployment> load(String where, List<Object> params, int offset, int limit, boolean withEvents) {
+        List<Row> rows = jdbc.sql("select * from deployment " + where + " order by created_at desc limit " + limit
+                        + " offset " + offset)
                 .params(params)
                 .query((rs, n) -> row(rs))
                 .list();

@@ -88,6 +88,11 @@ public class Releases {
         return store.list(service, status, limit);
     }
 
+    /** Newest first, {@code offset} skipped: one page of a service's history. */
+    public List<Deployment> list(String service, DeploymentStatus status, int offset, int limit) {
+        return store.list(service, status, offset, limit);
+    }
+
     /**
      * An operator's rollback: the same single stop as an alarm's.
      *

@@ -28,6 +28,11 @@ public class FakeCloudWatch implements AlarmReader, MetricReader {
         alarms.put(name, new AlarmReading(name, state, "Threshold Crossed: test says " + state, changedAt));
     }
 
+    /** With the StateReason CloudWatch would give, e.g. which datapoints crossed the threshold. */
+    public void set(String name, AlarmState state, String reason, Instant changedAt) {
+        alarms.put(name, new AlarmReading(name, state, reason, changedAt));
+    }
+
     /** The success-rate series of an alarm (threshold 99.5, LessThanThreshold, period 60 s, like the real one). */
     public void datapoints(String alarm, List<AlarmSeries.Point> points) {
         datapoints.put(alarm, List.copyOf(points));

@@ -42,6 +42,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
     private volatile int greenWeight;
     private volatile boolean loseNextStopAnswer;
     private volatile boolean loseNextCreateAnswer;
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
 
     /** A deployment as this fake's CodeDeploy holds it. */
     public static final class FakeDeployment {
@@ -52,10 +53,11 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         volatile Instant completeTime;
         volatile String description;
         final String id;
-        final Instant createTime = Instant.now();
+        final Instant createTime;
 
-        FakeDeployment(String id) {
+        FakeDeployment(String id, Instant createTime) {
             this.id = id;
+            this.createTime = createTime;
         }
     }
 
@@ -72,6 +74,11 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         greenWeight = 0;
         loseNextStopAnswer = false;
         loseNextCreateAnswer = false;
+    }
+
+    /** The clock CodeDeploy's timestamps come from (the test's, so that pages show one consistent time). */
+    public void clock(java.time.Clock clock) {
+        this.clock = clock;
     }
 
     public void groupMissing() {
@@ -160,7 +167,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         }
         created.add(request);
         String id = "d-" + ids.incrementAndGet();
-        FakeDeployment created = new FakeDeployment(id);
+        FakeDeployment created = new FakeDeployment(id, clock.instant());
         created.description = request.description();
         deployments.put(id, created);
         greenWeight = 0;
@@ -229,8 +236,9 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
             };
             boolean started = !status.equals("Pending") && !status.equals("Skipped");
             boolean ended = started && !status.equals("InProgress");
-            events.add(new LifecycleEvent(HOOKS.get(i), status, started ? d.createTime : null,
-                    ended ? (i < allowTraffic ? d.createTime : d.completeTime) : null));
+            Instant start = d.createTime.plusSeconds(5L * i); // each install hook a few seconds after the previous
+            events.add(new LifecycleEvent(HOOKS.get(i), status, started ? start : null,
+                    ended ? (i < allowTraffic ? start.plusSeconds(5) : d.completeTime) : null));
         }
         return events;
     }
@@ -255,7 +263,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
 
     private String startRollback(String id) {
         String rollbackId = "d-" + ids.incrementAndGet();
-        FakeDeployment rollback = new FakeDeployment(rollbackId);
+        FakeDeployment rollback = new FakeDeployment(rollbackId, clock.instant());
         rollback.rollbackOf = id;
         deployments.put(rollbackId, rollback);
         deployments.get(id).rollbackId = rollbackId;
@@ -266,7 +274,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         FakeDeployment d = deployments.get(id);
         d.status = status;
         d.errorCode = errorCode;
-        d.completeTime = Instant.now();
+        d.completeTime = clock.instant();
     }
 
     private void maybeFail(String operation) {

@@ -1,0 +1,152 @@
+package dev.ecscanary.controller.web;
+
+import dev.ecscanary.controller.analysis.AlarmState;
+import dev.ecscanary.controller.deployment.Deployment;
+import dev.ecscanary.controller.deployment.DeploymentEvent;
+import dev.ecscanary.controller.deployment.DeploymentStatus;
+import dev.ecscanary.controller.deployment.Phase;
+import dev.ecscanary.controller.deployment.ReleaseRequest;
+import dev.ecscanary.controller.deployment.Releases;
+import dev.ecscanary.controller.release.ServiceCatalog;
+import dev.ecscanary.controller.traffic.LifecycleEvent;
+import dev.ecscanary.controller.web.DeploymentPage.AlarmCell;
+import dev.ecscanary.controller.web.DeploymentPage.AlarmRow;
+import dev.ecscanary.controller.web.DeploymentPage.ConsoleLink;
+import dev.ecscanary.controller.web.DeploymentPage.EventRow;
+import dev.ecscanary.controller.web.DeploymentPage.LifecycleRow;
+import dev.ecscanary.controller.web.DeploymentPage.PhaseRow;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Builds the deployment page's model from the stored deployment, its alarm's series and the console links. */
+@Component
+class DeploymentPageFactory {
+
+    private static final Set<String> BAD_EVENTS = Set.of("STOP_REQUESTED", "STOP_ACCEPTED", "ROLLING_BACK",
+            "ROLLBACK_STARTED", "ROLLED_BACK", "FAILED", "AWS_UNAVAILABLE", "STOP_UNANSWERED", "STOP_RESENT");
+    private static final Set<String> WARN_EVENTS = Set.of("INCONCLUSIVE", "STOP_NOT_NEEDED");
+
+    private final MetricCharts charts;
+    private final ServiceCatalog catalog;
+    private final Releases releases;
+    private final Links links;
+    private final Clock clock;
+
+    DeploymentPageFactory(MetricCharts charts, ServiceCatalog catalog, Releases releases, Links links, Clock clock) {
+        this.charts = charts;
+        this.catalog = catalog;
+        this.releases = releases;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    DeploymentPage build(Deployment d, DeploymentPage.Notice notice, DeploymentPage.RollbackForm form) {
+        List<String> watched = catalog.find(d.service()).map(s -> s.config().alarms()).orElse(List.copyOf(d.alarms().keySet()));
+        String alarm = watched.isEmpty() ? null : watched.getFirst();
+        MetricCharts.ChartView chart = alarm == null ? null : charts.chart(d, alarm);
+        String image = d.request().image().value();
+        boolean stopped = d.stopRequestedAt() != null || d.status() == DeploymentStatus.ROLLING_BACK
+                || d.status() == DeploymentStatus.ROLLED_BACK;
+        RollbackStory story = !stopped ? null : RollbackStory.of(d, alarm,
+                chart == null || chart.series() == null ? List.of() : chart.series().points(),
+                chart == null ? null : chart.scale());
+        return new DeploymentPage(d.service() + " " + Format.tag(image), "/api/deployments/" + d.id() + "/events",
+                d.version(), d.id().toString(), d.service(), image, Format.tag(image), Badge.of(d.status()),
+                d.isInFlight(), request(d.request()), Format.dateTime(d.createdAt()), Format.iso(d.createdAt()),
+                elapsed(d), TrafficSteps.of(d), traffic(d), outcome(d, story), story, alarms(d, watched), phases(d),
+                lifecycle(d), chart, events(d), consoles(d, watched), d.awsProblem(), notice,
+                d.isInFlight() ? form : null);
+    }
+
+    private static DeploymentPage.Request request(ReleaseRequest r) {
+        String run = Links.safeWebLink(r.runUrl());
+        return new DeploymentPage.Request(r.requestedBy(), r.environment(), r.description(), Format.shortSha(r.commitSha()),
+                Links.commit(run, r.commitSha()), run, run == null ? r.runUrl() : run.replaceFirst("^https?://", ""));
+    }
+
+    private String elapsed(Deployment d) {
+        return d.finishedAt() != null ? "took " + Format.between(d.createdAt(), d.finishedAt())
+                : "running for " + Format.between(d.createdAt(), clock.instant());
+    }
+
+    private DeploymentPage.Traffic traffic(Deployment d) {
+        String replacement = Format.tag(d.request().image().value());
+        String original = releases.list(d.service(), DeploymentStatus.SUCCEEDED, 20).stream()
+                .filter(p -> p.createdAt().isBefore(d.createdAt()))
+                .findFirst().map(p -> Format.tag(p.request().image().value())).orElse("the running version");
+        int on = d.trafficPercent();
+        return new DeploymentPage.Traffic(100 - on, on, original, replacement, (100 - on) + "% of production traffic on "
+                + original + " (original), " + on + "% on " + replacement + " (replacement)");
+    }
+
+    private static String outcome(Deployment d, RollbackStory story) {
+        return switch (d.status()) {
+            case SUCCEEDED -> "Released: all traffic on " + Format.tag(d.request().image().value()) + " since "
+                    + Format.time(d.finishedAt()) + " UTC.";
+            case FAILED -> story == null ? d.reason() : null;
+            default -> null;
+        };
+    }
+
+    private List<AlarmRow> alarms(Deployment d, List<String> watched) {
+        List<AlarmRow> rows = new ArrayList<>();
+        for (String name : watched) {
+            var reading = d.alarms().get(name);
+            rows.add(new AlarmRow(name, Badge.of(reading == null ? AlarmState.INSUFFICIENT_DATA : reading.state()),
+                    reading == null ? "Not read yet" : reading.reason(),
+                    reading == null ? "" : Format.time(reading.stateUpdatedAt()), links.alarm(name)));
+        }
+        return rows;
+    }
+
+    private List<PhaseRow> phases(Deployment d) {
+        List<PhaseRow> rows = new ArrayList<>();
+        for (Phase p : d.phases()) {
+            List<AlarmCell> cells = new ArrayList<>();
+            for (Map.Entry<String, AlarmState> e : p.alarmStates().entrySet()) {
+                cells.add(new AlarmCell(e.getKey(), Badge.of(e.getValue())));
+            }
+            rows.add(new PhaseRow(p.trafficPercent() == 0 ? "Installed" : "Step " + p.trafficPercent() / 10,
+                    p.trafficPercent() + "%", Format.time(p.startedAt()),
+                    Format.between(p.startedAt(), p.endedAt() != null ? p.endedAt() : clock.instant()), cells,
+                    p.outcome() == null ? "current" : p.outcome().name().toLowerCase().replace('_', ' '), p.isOpen()));
+        }
+        return rows;
+    }
+
+    private static List<LifecycleRow> lifecycle(Deployment d) {
+        List<LifecycleRow> rows = new ArrayList<>();
+        for (LifecycleEvent e : d.lifecycleEvents()) {
+            rows.add(new LifecycleRow(e.name(), Badge.ofLifecycle(e.status()), Format.time(e.startTime()),
+                    Format.between(e.startTime(), e.endTime())));
+        }
+        return rows;
+    }
+
+    private static List<EventRow> events(Deployment d) {
+        List<EventRow> rows = new ArrayList<>();
+        for (DeploymentEvent e : d.events()) {
+            String tone = BAD_EVENTS.contains(e.type()) ? "bad" : WARN_EVENTS.contains(e.type()) ? "warn"
+                    : "SUCCEEDED".equals(e.type()) ? "good" : "neutral";
+            rows.add(new EventRow(Format.time(e.at()), Format.iso(e.at()), e.type().replace('_', ' ').toLowerCase(),
+                    e.message(), tone));
+        }
+        return rows;
+    }
+
+    private List<ConsoleLink> consoles(Deployment d, List<String> watched) {
+        List<ConsoleLink> out = new ArrayList<>();
+        if (d.codeDeployDeploymentId() != null) {
+            out.add(new ConsoleLink("CodeDeploy deployment " + d.codeDeployDeploymentId(), links.codeDeploy(d.codeDeployDeploymentId())));
+        }
+        if (d.rollbackDeploymentId() != null) {
+            out.add(new ConsoleLink("CodeDeploy rollback " + d.rollbackDeploymentId(), links.codeDeploy(d.rollbackDeploymentId())));
+        }
+        watched.forEach(name -> out.add(new ConsoleLink("CloudWatch alarm " + name, links.alarm(name))));
+        return out;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ecscanary.controller.web;
+
+import dev.ecscanary.controller.deployment.DeploymentNotFoundException;
+import dev.ecscanary.controller.deployment.Releases;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent events for live views: each frame is the deployment as {@code GET /api/deployments/{id}} shows it,
+ * wrapped with its version and the time the controller committed the change. A client that reconnects with
+ * {@code Last-Event-ID} gets what it missed (or, if that is no longer buffered, the current state as a snapshot).
+ */
+@RestController
+class EventStreamController {
+
+    private final Releases releases;
+    private final LiveUpdates live;
+
+    EventStreamController(Releases releases, LiveUpdates live) {
+        this.releases = releases;
+        this.live = live;
+    }
+
+    /** One deployment's changes; the event id is the deployment's version. */
+    @GetMapping(path = "/api/deployments/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter deployment(@PathVariable UUID id, @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
+        return live.subscribe(releases.find(id).orElseThrow(() -> new DeploymentNotFoundException(id)), lastEventId);
+    }
+
+    /** Every deployment's changes, for the services overview; the event id is a sequence number of this controller. */
+    @GetMapping(path = "/api/services/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter services(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
+        return live.subscribeServices(lastEventId);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.ecscanary.controller.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.ecscanary.controller.deployment.DeploymentStatus;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The deployment page as a release engineer reads it, rendered by the controller from what it recorded. */
+@WebTest
+class DeploymentPageTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired StatusPageFixture release;
+
+    @BeforeEach
+    void cleanWorld() {
+        release.reset();
+    }
+
+    @Test
+    void midReleaseShowsWhoFromWhereTheCurrentStepAndTheTrafficSplit() throws Exception {
+        UUID id = release.start("2.0.0", "faster task list");
+        release.step(10);
+        release.step(20);
+        release.step(30);
+
+        String html = page(id);
+
+        assertThat(html).contains("demo-app", "123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0",
+                "ci (github actions)", "faster task list", "production");
+        assertThat(html).contains("href=\"https://github.com/acme/demo-app/commit/0123abcd4567\"", ">0123abc<")
+                .contains("href=\"https://github.com/acme/demo-app/actions/runs/4242\"");
+        assertThat(html).contains("Step 3 of 10: 30% of traffic on the new version.")
+                .contains("<li class=\"step done\">", "<li class=\"step current\">")
+                .contains("<span class=\"step-label\">30%</span><span class=\"visually-hidden\"> current step</span>");
+        assertThat(html).contains("70% of production traffic on the running version (original), 30% on 2.0.0 (replacement)")
+                .contains("<rect class=\"replacement\" x=\"70\" y=\"0\" width=\"30\"");
+        assertThat(html).contains("In progress").contains("Roll back…");
+    }
+
+    @Test
+    void showsLifecycleEventsAlarmStatePerStepTheTimelineAndConsoleLinks() throws Exception {
+        UUID id = release.start("2.0.0", null);
+        release.step(10);
+
+        String html = page(id);
+
+        assertThat(html).contains("<span class=\"hook\">Install</span>", "<span class=\"hook\">AllowTraffic</span>")
+                .containsPattern("In progress</span> <span class=\"hook\">AllowTraffic");
+        assertThat(html).containsPattern("(?s)<td>Step 1</td><td>10%</td>.*?title=\"demo-app-success-rate\">"
+                + "<span aria-hidden=\"true\">✓</span> OK");
+        assertThat(html).contains("codedeploy started", "phase started", "Traffic on the replacement at 10%");
+        String cd = release.codeDeploy().lastDeploymentId();
+        assertThat(html).contains("https://eu-central-1.console.aws.amazon.com/codesuite/codedeploy/deployments/" + cd
+                        + "?region=eu-central-1")
+                .contains("https://eu-central-1.console.aws.amazon.com/cloudwatch/home?region=eu-central-1"
+                        + "#alarmsV2:alarm/demo-app-success-rate");
+    }
+
+    @Test
+    void chartsTheSuccessRateAgainstTheThresholdWithStepBoundaries() throws Exception {
+        UUID id = release.start("2.0.0", null);
+        release.step(10);
+        release.step(20);
+
+        String html = page(id);
+
+        assertThat(html).contains("<svg class=\"chart\"", "role=\"img\"", "<title id=\"chart-title\">Success rate (%) of alarm demo-app-success-rate</title>")
+                .contains("<line class=\"threshold\"", "threshold 99.50%")
+                .contains("<line class=\"marker phase\"", ">10%</text>", ">20%</text>")
+                .contains("<polyline class=\"series\"")
+                .doesNotContain("point breach");
+    }
+
+    @Test
+    void rolledBackReleaseTellsWhichAlarmInWhichStepAtWhatTrafficWithTheValuesAndHowLongItTook() throws Exception {
+        UUID id = release.start("2.0.1", null);
+        release.step(10);
+        release.step(20);
+        release.step(30);
+        release.hurtUsers();
+        release.finishRollback(id);
+        assertThat(release.status(id)).isEqualTo(DeploymentStatus.ROLLED_BACK);
+
+        String html = page(id);
+
+        assertThat(html).contains("Rolled back")
+                .containsPattern("The alarm demo-app-success-rate went into ALARM at \\d\\d:\\d\\d:\\d\\d UTC, during step 3 of 10,"
+                        + " with 30% of production traffic on 2.0.1\\. The metric read 97\\.\\d+% at \\d\\d:\\d\\d:\\d\\d, 97\\.\\d+% at"
+                        + " \\d\\d:\\d\\d:\\d\\d UTC, against a threshold of 99\\.50%\\. The controller stopped the release 2\\.3 s"
+                        + " later; all traffic was back on the original version 41 s after that\\.")
+                .contains("<dt>Detection</dt><dd>2.3 s", "<dt>Rollback</dt><dd>41 s")
+                .contains("<li class=\"step stopped\">", "Stopped at step 3 of 10")
+                .contains("point breach", ">stopped</text>")
+                .doesNotContain("Roll back…");
+    }
+
+    @Test
+    void saysSoWhenCloudWatchCannotBeReadInsteadOfAChart() throws Exception {
+        UUID id = release.start("2.0.0", null);
+        release.cloudWatch().unavailable(true);
+
+        String html = page(id);
+
+        assertThat(html).contains("CloudWatch could not be read, so there is no chart of demo-app-success-rate")
+                .doesNotContain("<svg class=\"chart\"");
+    }
+
+    @Test
+    void whatARequestSentIsEscapedAndAScriptLinkIsNotALink() throws Exception {
+        UUID id = release.startWith("<script>alert(1)</script>", "javascript:alert(1)");
+
+        String html = page(id);
+
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)")
+                .doesNotContain("href=\"javascript:").contains("javascript:alert(1)");
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() throws Exception {
+        UUID id = release.start("2.0.0", null);
+        mvc.perform(get("/deployments/" + id))
+                .andExpect(header().string("Content-Security-Policy", "default-src 'self'; script-src 'self';"
+                        + " style-src 'self'; img-src 'self' data:; frame-ancestors 'none'"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Referrer-Policy", "same-origin"))
+                .andExpect(header().string("X-Frame-Options", "DENY"));
+    }
+
+    @Test
+    void anUnknownDeploymentIsA404PageAndABadIdAProblem() throws Exception {
+        mvc.perform(get("/deployments/" + UUID.randomUUID()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("There is no deployment")));
+        mvc.perform(get("/deployments/not-a-uuid"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    private String page(UUID id) throws Exception {
+        return mvc.perform(get("/deployments/" + id))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                .replace("&#61;", "="); // mustache escapes = in attribute values; browsers read it as =
+    }
+}
