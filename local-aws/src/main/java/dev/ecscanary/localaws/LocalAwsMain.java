@@ -23,17 +23,16 @@ public final class LocalAwsMain {
         if (flags.contains("blast-radius")) {
             System.exit(dev.ecscanary.localaws.bench.BlastRadius.run(System.getenv(), System.out));
         }
-        RehearsalSettings settings = RehearsalSettings.fromEnvironment(System.getenv(),
-                !flags.contains("--no-controller"), !flags.contains("--no-traffic"));
         PrintStream out = System.out;
-        Rehearsal rehearsal;
+        RehearsalSettings settings;
         try {
-            rehearsal = Rehearsal.start(settings, out);
-        } catch (Exception e) {
+            settings = RehearsalSettings.fromEnvironment(System.getenv(), !flags.contains("--no-controller"), !flags.contains("--no-traffic"));
+        } catch (IllegalArgumentException e) {
             System.err.println("The rehearsal could not start: " + e.getMessage());
-            System.exit(1);
+            System.exit(2);
             return;
         }
+        Rehearsal rehearsal = Rehearsal.create(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping the rehearsal ...");
@@ -41,6 +40,13 @@ public final class LocalAwsMain {
             out.println("Stopped; no process left behind.");
             stopped.countDown();
         }, "rehearsal-shutdown"));
+        try {
+            rehearsal.start(out);
+        } catch (Exception e) {
+            System.err.println("The rehearsal could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Banner.print(rehearsal, out);
         rehearsal.printLiveStatus(out);
         stopped.await();

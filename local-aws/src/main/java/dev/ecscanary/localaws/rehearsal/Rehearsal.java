@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,7 +24,8 @@ public final class Rehearsal implements AutoCloseable {
 
     private final RehearsalSettings settings;
     private final ChildProcesses children;
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<AutoCloseable> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean closed;
     private SharedDatabase database;
     private LocalAws aws;
     private ControllerProcess controller;
@@ -37,14 +37,24 @@ public final class Rehearsal implements AutoCloseable {
         this.children = new ChildProcesses(settings.stateDir());
     }
 
-    /** Starts everything in order; on any failure, stops what had started and rethrows. */
+    /** A rehearsal not started yet: {@link #close()} may already be hooked to the JVM's shutdown. */
+    public static Rehearsal create(RehearsalSettings settings) {
+        return new Rehearsal(settings);
+    }
+
+    /** Creates and starts a rehearsal. */
     public static Rehearsal start(RehearsalSettings settings, PrintStream progress) throws Exception {
-        Rehearsal rehearsal = new Rehearsal(settings);
+        Rehearsal rehearsal = create(settings);
+        rehearsal.start(progress);
+        return rehearsal;
+    }
+
+    /** Starts everything in order; on any failure, stops what had started and rethrows. */
+    public void start(PrintStream progress) throws Exception {
         try {
-            rehearsal.startAll(progress);
-            return rehearsal;
+            startAll(progress);
         } catch (Exception | Error e) {
-            rehearsal.close();
+            close();
             throw e;
         }
     }
@@ -52,26 +62,35 @@ public final class Rehearsal implements AutoCloseable {
     private void startAll(PrintStream progress) throws Exception {
         requireJar(settings.demoAppJar());
         children.start();
-        started.add(children);
+        track(children);
         progress.println("Starting PostgreSQL (databases tasks, controller) ...");
         database = SharedDatabase.start(settings.stateDir().resolve("postgres"), children);
-        started.add(database);
+        track(database);
         progress.println("Starting the local AWS and the first release (" + settings.initialImage() + ") as the blue task set ...");
         aws = new LocalAws(new LocalAwsSettings(settings.awsPort(), settings.productionPort(), settings.testPort(), settings.timeScale(),
                 settings.tasksPerTaskSet(), settings.codeDeployAlarmRollback()),
                 new ProcessTaskLauncher(children, javaBin(), settings.demoAppJar(), database.jdbcUrlWithCredentials("tasks"))).start();
-        started.add(aws);
+        track(aws);
         aws.bootstrap(settings.initialImage());
         if (settings.withController()) {
             progress.println("Starting the deploy controller on port " + settings.controllerPort() + " ...");
             controller = new ControllerProcess(children, settings.controllerJar(), javaBin(), settings.controllerPort(), aws.endpoint(),
                     database, settings.timeScale().factor());
-            started.add(controller);
+            track(controller);
             controller.start(Duration.ofSeconds(180));
         }
         if (settings.withTraffic()) {
             traffic = new TrafficGenerator(URI.create(aws.productionUrl()), settings.requestsPerSecond()).start();
-            started.add(traffic);
+            track(traffic);
+        }
+    }
+
+    /** Remembers a started part for {@link #close()}; if the rehearsal was stopped meanwhile (Ctrl-C), stops it at once. */
+    private void track(AutoCloseable part) throws Exception {
+        started.add(part);
+        if (closed) {
+            close();
+            throw new IllegalStateException("the rehearsal was stopped while it was starting");
         }
     }
 
@@ -101,7 +120,8 @@ public final class Rehearsal implements AutoCloseable {
 
     /** Stops in reverse order of starting: traffic, controller, tasks and local AWS, PostgreSQL, then the watchdog. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         if (liveStatus != null) {
             liveStatus.interrupt();
         }

@@ -28,6 +28,15 @@ public record RehearsalSettings(Path repoRoot, Path stateDir, TimeScale timeScal
                                 String initialImage, boolean withController, boolean withTraffic, Path demoAppJar,
                                 Path controllerJar) {
 
+    public RehearsalSettings {
+        if (tasksPerTaskSet < 1 || tasksPerTaskSet > 10) {
+            throw new IllegalArgumentException("REHEARSAL_TASKS must be between 1 and 10, was " + tasksPerTaskSet);
+        }
+        if (!(requestsPerSecond > 0 && requestsPerSecond <= 2_000)) {
+            throw new IllegalArgumentException("REHEARSAL_RPS must be above 0 and at most 2000, was " + requestsPerSecond);
+        }
+    }
+
     public static RehearsalSettings fromEnvironment(Map<String, String> env, boolean withController, boolean withTraffic) {
         Path root = Path.of(env.getOrDefault("REHEARSAL_REPO_ROOT", ".")).toAbsolutePath().normalize();
         return new RehearsalSettings(root, root.resolve(".rehearsal"),
