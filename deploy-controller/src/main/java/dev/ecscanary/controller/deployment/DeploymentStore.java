@@ -150,6 +150,19 @@ public class DeploymentStore {
         return load("where id = ?", List.of(id), 1, true).stream().findFirst();
     }
 
+    /**
+     * The deployment as stored now: {@code known} itself when nobody has saved it since it was read (one query
+     * instead of a full read), else a fresh read with its history; empty when it is gone.
+     */
+    public Optional<Deployment> current(Deployment known) {
+        Optional<Long> version = jdbc.sql("select version from deployment where id = ?").param(known.id())
+                .query(Long.class).optional();
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        return version.get() == known.version() ? Optional.of(known) : find(known.id());
+    }
+
     public Optional<Deployment> findInFlight(String service) {
         return load("where service = ? and status in " + IN_FLIGHT, List.of(service), 1, false).stream().findFirst();
     }
