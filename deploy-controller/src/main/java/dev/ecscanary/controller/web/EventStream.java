@@ -82,6 +82,10 @@ final class EventStream {
         return new Joined(Optional.of(missed), lastId);
     }
 
+    void closeAll() {
+        subscribers.forEach(Subscriber::close);
+    }
+
     void leave(Subscriber subscriber) {
         subscribers.remove(subscriber);
     }

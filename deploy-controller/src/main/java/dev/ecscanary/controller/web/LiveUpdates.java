@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -90,6 +91,16 @@ class LiveUpdates {
             }
         } catch (RuntimeException e) {
             log.warn("Could not send the change of deployment {} to its viewers: {}", change.id(), e.toString());
+        }
+    }
+
+    /** Ends every open stream when the controller stops, so that a graceful shutdown does not wait for viewers. */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        dispatcher.shutdownNow();
+        services.closeAll();
+        synchronized (deployments) {
+            deployments.values().forEach(EventStream::closeAll);
         }
     }
 

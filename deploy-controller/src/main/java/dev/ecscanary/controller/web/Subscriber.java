@@ -53,7 +53,7 @@ final class Subscriber {
             while (open.get()) {
                 StreamFrame f = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
                 if (f == null) {
-                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                    emitter.send(StreamFrame.HEARTBEAT);
                 } else if (f.id() > lastSentId) {
                     send(f);
                 }
@@ -66,7 +66,7 @@ final class Subscriber {
     }
 
     private void send(StreamFrame f) throws IOException {
-        emitter.send(SseEmitter.event().id(Long.toString(f.id())).name(f.event()).data(f.json()));
+        emitter.send(f.encoded());
         lastSentId = f.id();
     }
 

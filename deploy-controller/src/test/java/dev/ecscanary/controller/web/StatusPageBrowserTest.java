@@ -139,7 +139,7 @@ class StatusPageBrowserTest {
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(url("/"));
         waitFor("the page to go live", () -> "live".equals(browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("demo-app", "2.0.0", "Rolled back", "Succeeded");
+        assertThat(text("main")).contains("demo-app", "2.0.0", "Rolled back", "Succeeded");
         screenshot("services");
     }
 
@@ -147,8 +147,17 @@ class StatusPageBrowserTest {
         return "http://localhost:" + port + path;
     }
 
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText().trim();
+    /** An element's text; looked up again if a live update swapped it while it was being read. */
+    private static String text(String id) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElement(By.id(id)).getText().trim();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Polls the page, as a person watching it would, for at most ten seconds. */
