@@ -2,6 +2,7 @@ package dev.ecscanary.controller.wire;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -51,7 +52,7 @@ public final class StandInWorld {
                 "tg:" + service.blueTargetGroup(), "tg:" + service.greenTargetGroup())) {
             index.put(key, service);
         }
-        alarms.put(service.alarm(), new Alarm("OK", "Threshold not crossed", clock.instant()));
+        setAlarm(service.alarm(), "OK", clock.instant());
         greenPercent.put(service.name(), 0);
     }
 
@@ -62,15 +63,16 @@ public final class StandInWorld {
         registeredImages.clear();
         stops.clear();
         services.values().forEach(s -> {
-            alarms.put(s.alarm(), new Alarm("OK", "Threshold not crossed", clock.instant()));
+            setAlarm(s.alarm(), "OK", clock.instant());
             greenPercent.put(s.name(), 0);
         });
     }
 
+    /** CloudWatch keeps the state's timestamp to the millisecond; so does the stand-in. */
     public synchronized void setAlarm(String alarm, String state, Instant updatedAt) {
         alarms.put(alarm, new Alarm(state, state.equals("OK") ? "Threshold not crossed"
                 : state.equals("ALARM") ? "Threshold Crossed: 2 out of the last 2 datapoints were less than the threshold (99.5)."
-                : "Insufficient Data: 2 datapoints were unknown.", updatedAt));
+                : "Insufficient Data: 2 datapoints were unknown.", updatedAt.truncatedTo(ChronoUnit.MILLIS)));
     }
 
     /** CodeDeploy moved production traffic: {@code percent} on the replacement (green) target group. */

@@ -19,6 +19,7 @@ import dev.ecscanary.controller.deployment.Phase;
 import dev.ecscanary.controller.deployment.PhaseOutcome;
 import dev.ecscanary.controller.deployment.StopState;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -171,5 +172,38 @@ class WireReleaseTest extends WireScenarioSupport {
         assertThat(aws.received("ListDeployments")).isPositive();
         shiftAndWatch(10);
         assertThat(deployment(id).trafficPercent()).isEqualTo(10);
+    }
+
+    @Test
+    void aReleaseWhoseAlarmFiresIsStoppedBeforeTheOtherReleasesInFlightAreLookedAt() throws Exception {
+        UUID other = idOf(postRelease(BODY.replace("demo-app", SharedStandIn.OTHER_SERVICE), null));
+        awaitStarted(other);
+        clock.advance(java.time.Duration.ofSeconds(1));
+        UUID demo = startRelease(); // the newer release: a tick in store order would look at it first
+        world.shiftTo(SharedStandIn.OTHER_SERVICE, 10);
+        world.shiftTo(SERVICE, 10);
+        minute();
+        world.setAlarm(SharedStandIn.OTHER_SERVICE + "-success-rate", "ALARM", clock.instant());
+        aws.server().resetRequests();
+        minute();
+
+        List<String> calls = aws.server().getAllServeEvents().reversed().stream()
+                .map(e -> e.getRequest().getHeader("X-Amz-Target") + " " + e.getRequest().getBodyAsString())
+                .filter(call -> call.startsWith("CodeDeploy_20141006.")).toList();
+        String stopOther = "StopDeployment {\"deploymentId\":\"" + codeDeployId(other) + "\"";
+        String lookAtDemo = "GetDeployment {\"deploymentId\":\"" + codeDeployId(demo) + "\"";
+        assertThat(indexOf(calls, stopOther)).as("CodeDeploy calls of the tick: %s", calls)
+                .isNotNegative().isLessThan(indexOf(calls, lookAtDemo));
+        assertThat(deployment(other).status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
+        assertThat(deployment(demo).status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
+    }
+
+    private static int indexOf(List<String> calls, String call) {
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.get(i).contains(call)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -1,0 +1,30 @@
+package dev.ecscanary.controller.wire.bench;
+
+import dev.ecscanary.controller.wire.AwsStandIn;
+import java.io.IOException;
+
+/**
+ * The controller's and the stand-in's running totals at one moment; a measurement is the difference of two.
+ *
+ * @param ticks          ticks completed ({@code controller.reconciler.tick} count)
+ * @param tickSeconds    their total duration
+ * @param describeAlarms DescribeAlarms requests the stand-in received
+ */
+record Counters(double ticks, double tickSeconds, long describeAlarms, CpuMeter.Reading cpu, StoreStats.Reading store) {
+
+    static Counters read(ControllerProcess controller, AwsStandIn aws, CpuMeter cpu, StoreStats store)
+            throws IOException, InterruptedException {
+        return new Counters(controller.metric("controller.reconciler.tick", "COUNT", null),
+                controller.metric("controller.reconciler.tick", "TOTAL_TIME", null),
+                aws.received("DescribeAlarms"), cpu.read(), store.read());
+    }
+
+    Counters minus(Counters earlier) {
+        return new Counters(ticks - earlier.ticks, tickSeconds - earlier.tickSeconds,
+                describeAlarms - earlier.describeAlarms, cpu.minus(earlier.cpu), store.minus(earlier.store));
+    }
+
+    double perTick(double total) {
+        return ticks > 0 ? total / ticks : Double.NaN;
+    }
+}
