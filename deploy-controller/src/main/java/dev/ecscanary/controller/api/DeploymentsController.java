@@ -1,5 +1,6 @@
 package dev.ecscanary.controller.api;
 
+import dev.ecscanary.controller.audit.AuditDetails;
 import dev.ecscanary.controller.config.AnalysisProperties;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentNotFoundException;
@@ -7,6 +8,7 @@ import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.deployment.ReleaseRequest;
 import dev.ecscanary.controller.deployment.Releases;
 import dev.ecscanary.controller.release.ImageReference;
+import dev.ecscanary.controller.security.Access;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,16 +33,20 @@ class DeploymentsController {
 
     private final Releases releases;
     private final AnalysisProperties analysis;
+    private final Access access;
 
-    DeploymentsController(Releases releases, AnalysisProperties analysis) {
+    DeploymentsController(Releases releases, AnalysisProperties analysis, Access access) {
         this.releases = releases;
         this.analysis = analysis;
+        this.access = access;
     }
 
     @PostMapping
     ResponseEntity<DeploymentView> start(@Valid @RequestBody ReleaseRequestBody body,
                                          @RequestHeader(name = "Idempotency-Key", required = false)
                                          @Size(min = 1, max = 200) String idempotencyKey) {
+        AuditDetails.service(body.service());
+        access.checkDeploy(body.service(), body.environment());
         ImageReference image = ImageReference.tryParse(body.image())
                 .orElseThrow(() -> new FieldProblem("image", "must be an image reference of the form"
                         + " [registry/]repository:tag or [registry/]repository@sha256:digest"));
@@ -69,6 +75,9 @@ class DeploymentsController {
 
     @PostMapping("/{id}/rollback")
     ResponseEntity<DeploymentView> rollBack(@PathVariable UUID id) {
+        String service = releases.find(id).orElseThrow(() -> new DeploymentNotFoundException(id)).service();
+        AuditDetails.service(service);
+        access.checkRollback(service);
         Deployment d = releases.rollBack(id, Callers.current());
         return ResponseEntity.accepted().body(DeploymentView.of(d, analysis));
     }

@@ -9,6 +9,7 @@ import dev.ecscanary.controller.deployment.IdempotencyConflictException;
 import dev.ecscanary.controller.deployment.PreflightRefusal;
 import dev.ecscanary.controller.deployment.ServiceBusyException;
 import dev.ecscanary.controller.deployment.UnknownServiceException;
+import dev.ecscanary.controller.security.Access;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,11 @@ class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail notAllowed(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "not-allowed", "The release is not allowed for this service", e.getMessage());
+    }
+
+    @ExceptionHandler(Access.AccessRefusedException.class)
+    ProblemDetail forbidden(Access.AccessRefusedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage());
     }
 
     @ExceptionHandler(UnknownServiceException.class)

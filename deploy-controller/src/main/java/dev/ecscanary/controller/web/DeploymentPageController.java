@@ -6,6 +6,7 @@ import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentFinishedException;
 import dev.ecscanary.controller.deployment.DeploymentNotFoundException;
 import dev.ecscanary.controller.deployment.Releases;
+import dev.ecscanary.controller.security.CurrentCaller;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,12 +19,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The live page of one deployment, and the operator's rollback form (confirmed, CSRF-protected). */
+/**
+ * The live page of one deployment, and the operator's rollback form (confirmed, CSRF-protected; only operators may
+ * post it, see {@code security.SecurityConfiguration}). The rollback is recorded under the signed-in operator's name.
+ */
 @Controller
 class DeploymentPageController {
-
-    /** Who an operator's rollback is recorded as, until the security change authenticates people. */
-    static final String OPERATOR = "operator (unauthenticated)";
 
     private final Releases releases;
     private final DeploymentPageFactory pages;
@@ -60,7 +61,7 @@ class DeploymentPageController {
     ResponseEntity<Void> rollBack(@PathVariable UUID id) {
         RollbackAnswer answer;
         try {
-            releases.rollBack(id, OPERATOR);
+            releases.rollBack(id, CurrentCaller.display());
             answer = RollbackAnswer.REQUESTED;
         } catch (DeploymentNotFoundException e) {
             return ResponseEntity.notFound().build();
@@ -82,7 +83,7 @@ class DeploymentPageController {
 
     /** What became of an operator's rollback, carried through the redirect to the page. */
     enum RollbackAnswer {
-        REQUESTED("good", "Rollback requested by " + OPERATOR + ": the controller asked CodeDeploy to stop the release"
+        REQUESTED("good", "Rollback requested: the controller asked CodeDeploy to stop the release"
                 + " and move all traffic back. This page follows it."),
         FINISHED("warn", "Nothing was rolled back: the release had already finished."),
         BUSY("warn", "The controller was changing this release at that moment; nothing was sent. Try again."),

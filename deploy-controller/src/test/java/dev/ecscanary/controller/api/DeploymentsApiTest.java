@@ -3,7 +3,6 @@ package dev.ecscanary.controller.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -16,6 +15,7 @@ import dev.ecscanary.controller.fakes.FakeAws;
 import dev.ecscanary.controller.fakes.FakeCloudWatch;
 import dev.ecscanary.controller.fakes.FakeCodeDeploy;
 import dev.ecscanary.controller.fakes.FakeEcs;
+import dev.ecscanary.controller.fakes.TestCallers;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +58,7 @@ class DeploymentsApiTest {
                 .andExpect(jsonPath("$.image").value(IMAGE))
                 .andExpect(jsonPath("$.status").value("PENDING"))
                 .andExpect(jsonPath("$.commitSha").value("0123abc"))
+                .andExpect(jsonPath("$.requestedBy").value("token:test-ci"))
                 .andExpect(jsonPath("$.events[0].type").value("ACCEPTED"))
                 .andExpect(jsonPath("$.analysis.inconclusivePolicy").value("ROLL_BACK"))
                 .andExpect(jsonPath("$.createdAt").isString());
@@ -239,13 +240,19 @@ class DeploymentsApiTest {
                 .andExpect(jsonPath("$[0].inFlight.image").value(IMAGE.replace("2.0.0", "2.0.1")));
     }
 
+    /** A rollback, sent by an operator. */
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder postTo(String uri) {
-        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(uri);
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(uri).with(TestCallers.operator());
+    }
+
+    /** A read, sent by a read-only token. */
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder get(String uri) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(uri).with(TestCallers.reader());
     }
 
     private ResultActions post(String body, String idempotencyKey) throws Exception {
         var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/deployments")
-                .contentType(MediaType.APPLICATION_JSON).content(body);
+                .contentType(MediaType.APPLICATION_JSON).content(body).with(TestCallers.ci());
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

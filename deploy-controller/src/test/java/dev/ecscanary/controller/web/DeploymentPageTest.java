@@ -130,7 +130,8 @@ class DeploymentPageTest {
         UUID id = release.start("2.0.0", null);
         mvc.perform(get("/deployments/" + id))
                 .andExpect(header().string("Content-Security-Policy", "default-src 'self'; script-src 'self';"
-                        + " style-src 'self'; img-src 'self' data:; frame-ancestors 'none'"))
+                        + " style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none';"
+                        + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Referrer-Policy", "same-origin"))
                 .andExpect(header().string("X-Frame-Options", "DENY"));

@@ -80,6 +80,7 @@ class StatusPageBrowserTest {
     void followsAReleaseWithoutReloadingAndRollsItBackFromTheButton() throws IOException {
         UUID id = release.start("2.1.0", "list tasks in pages of 50");
         release.step(10);
+        signInAsOperator();
         browser.get(url("/deployments/" + id));
         assertThat(text("progress-caption")).isEqualTo("Step 1 of 10: 10% of traffic on the new version.");
         browser.executeScript("window.notReloaded = true;");
@@ -93,14 +94,14 @@ class StatusPageBrowserTest {
         assertThat(browser.executeScript("return window.notReloaded === true;")).as("the page was not reloaded").isEqualTo(true);
         screenshot("deployment-in-flight");
 
-        browser.findElement(By.id("rollback-button")).click();
+        clickWhenSettled("rollback-button");
         waitFor("the confirmation dialog", () -> Boolean.TRUE.equals(
                 browser.executeScript("return document.getElementById('rollback-dialog').open;")));
         screenshot("rollback-dialog");
         browser.findElement(By.id("rollback-confirm")).click();
 
         waitFor("the rollback's outcome", () -> !browser.findElements(By.id("rollback-notice")).isEmpty());
-        assertThat(text("rollback-notice")).startsWith("Rollback requested by operator (unauthenticated)");
+        assertThat(text("rollback-notice")).startsWith("Rollback requested");
         assertThat(release.codeDeploy().stopCalls(release.find(id).codeDeployDeploymentId())).isEqualTo(1);
         assertThat(text("status")).contains("Rolling back");
         waitFor("the page to go live", () -> "live".equals(browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
@@ -108,7 +109,7 @@ class StatusPageBrowserTest {
         release.finishRollback(id);
 
         waitFor("the rolled-back status", () -> text("status").contains("Rolled back"));
-        assertThat(text("rollback-story")).contains("Rolled back by operator (unauthenticated) at 30% traffic")
+        assertThat(text("rollback-story")).contains("Rolled back by token:test-operator at 30% traffic")
                 .contains("during step 3 of 10");
         assertThat(release.status(id)).isEqualTo(DeploymentStatus.ROLLED_BACK);
         screenshot("deployment-rolled-back-by-operator");
@@ -141,6 +142,23 @@ class StatusPageBrowserTest {
         waitFor("the page to go live", () -> "live".equals(browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
         assertThat(text("main")).contains("demo-app", "2.0.0", "Rolled back", "Succeeded");
         screenshot("services");
+    }
+
+    /** Clicks an element, again if a live update swapped it out from under the first click. */
+    private void clickWhenSettled(String id) {
+        waitFor("a click on " + id, () -> {
+            browser.findElement(By.id(id)).click();
+            return true;
+        });
+    }
+
+    /** The sign-in form, with the test profile's operator token (as the rehearsal's operator signs in). */
+    private void signInAsOperator() {
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys("release-engineer");
+        browser.findElement(By.name("token")).sendKeys(dev.ecscanary.controller.fakes.TestCallers.OPERATOR);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor("signed in", () -> !browser.getCurrentUrl().contains("/login"));
     }
 
     private String url(String path) {

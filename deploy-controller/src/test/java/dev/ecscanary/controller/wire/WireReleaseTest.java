@@ -18,6 +18,7 @@ import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.deployment.Phase;
 import dev.ecscanary.controller.deployment.PhaseOutcome;
 import dev.ecscanary.controller.deployment.StopState;
+import dev.ecscanary.controller.fakes.TestCallers;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -77,7 +78,7 @@ class WireReleaseTest extends WireScenarioSupport {
         assertThat(d.trafficPercent()).isZero();
         assertThat(d.phases().get(3).outcome()).isEqualTo(PhaseOutcome.ROLLED_BACK);
         assertThat(d.phases().get(3).alarmStates()).containsEntry(ALARM, AlarmState.ALARM);
-        mvc.perform(get("/api/deployments/" + id))
+        mvc.perform(get("/api/deployments/" + id).with(TestCallers.reader()))
                 .andExpect(jsonPath("$.status").value("ROLLED_BACK"))
                 .andExpect(jsonPath("$.safetyNet.stopState").value("ACCEPTED"))
                 .andExpect(jsonPath("$.safetyNet.alarmChangedAt").value(fired.toString()))
@@ -125,7 +126,7 @@ class WireReleaseTest extends WireScenarioSupport {
         assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
         assertThat(d.reason()).contains("policy ROLL_BACK").contains("INSUFFICIENT_DATA").contains("10% traffic");
         aws.server().verify(exactly(1), CODEDEPLOY_JSON.requestsOf("StopDeployment"));
-        mvc.perform(get("/api/deployments/" + id)).andExpect(jsonPath("$.analysis.inconclusivePolicy").value("ROLL_BACK"));
+        mvc.perform(get("/api/deployments/" + id).with(TestCallers.reader())).andExpect(jsonPath("$.analysis.inconclusivePolicy").value("ROLL_BACK"));
     }
 
     @Test

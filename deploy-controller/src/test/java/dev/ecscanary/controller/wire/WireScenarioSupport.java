@@ -9,6 +9,7 @@ import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.deployment.Reconciler;
 import dev.ecscanary.controller.deployment.Releases;
 import dev.ecscanary.controller.fakes.MutableClock;
+import dev.ecscanary.controller.fakes.TestCallers;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -65,7 +66,8 @@ abstract class WireScenarioSupport {
     }
 
     ResultActions postRelease(String body, String idempotencyKey) throws Exception {
-        MockHttpServletRequestBuilder request = post("/api/deployments").contentType(MediaType.APPLICATION_JSON).content(body);
+        MockHttpServletRequestBuilder request = post("/api/deployments").contentType(MediaType.APPLICATION_JSON).content(body)
+                .with(TestCallers.ci());
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

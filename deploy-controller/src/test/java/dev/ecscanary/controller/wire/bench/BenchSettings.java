@@ -48,6 +48,10 @@ record BenchSettings(Path jar, Path workDir, int inflight, Duration tick, Durati
     }
 
     /** Spring Boot arguments for the controller: the fleet, the tick, its own data directory, quiet logs. */
+    /** The API token the benchmark sends; the controller is told only its SHA-256. */
+    static final String TOKEN = "bench-detection-token";
+    private static final String TOKEN_SHA256 = "421cd8e5b8296d32c3de9e6c86e3a5a3a88370138e123a711594e983dfb800d2";
+
     List<String> controllerArguments(Path servicesConfig) {
         return List.of(
                 "--spring.config.additional-location=file:" + servicesConfig,
@@ -55,7 +59,13 @@ record BenchSettings(Path jar, Path workDir, int inflight, Duration tick, Durati
                 "--controller.store.embedded-data-dir=" + workDir.resolve("pg"),
                 // the tick's percentiles cover the last 30 s (the measurement), not the default 2 minutes
                 "--management.metrics.distribution.expiry.controller.reconciler.tick=30s",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN",
+                // the benchmark's caller: one token that may deploy and read (metrics), with no rate limit to speak of
+                "--controller.security.tokens[0].name=bench",
+                "--controller.security.tokens[0].sha256=" + TOKEN_SHA256,
+                "--controller.security.tokens[0].scopes=deploy,read",
+                "--controller.security.rate-limits.mutations-per-minute=1000000",
+                "--controller.security.rate-limits.reads-per-minute=1000000");
     }
 
     private static String required(Map<String, String> given, String name) {

@@ -1,0 +1,56 @@
+package dev.ecscanary.controller.security;
+
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+/** The caller of the request being handled, for the deployment record, the audit trail and the status page. */
+public final class CurrentCaller {
+
+    private CurrentCaller() {
+    }
+
+    public static Caller get() {
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** What {@code requestedBy} and the audit trail show, e.g. {@code token:ci-bot} or {@code user:alice}. */
+    public static String display() {
+        return get().display();
+    }
+
+    static Caller of(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Caller.ANONYMOUS;
+        }
+        if (authentication.getPrincipal() instanceof Caller caller) {
+            return caller;
+        }
+        if (authentication.getPrincipal() instanceof OidcUser user) {
+            return Caller.user(nameOf(user), scopesOf(authentication));
+        }
+        if (authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+            return Caller.ANONYMOUS;
+        }
+        return Caller.user(authentication.getName(), scopesOf(authentication));
+    }
+
+    private static String nameOf(OidcUser user) {
+        String preferred = user.getPreferredUsername();
+        return preferred != null ? preferred : user.getEmail() != null ? user.getEmail() : user.getSubject();
+    }
+
+    private static Set<Scope> scopesOf(Authentication authentication) {
+        Set<Scope> scopes = java.util.EnumSet.noneOf(Scope.class);
+        for (GrantedAuthority a : authentication.getAuthorities()) {
+            for (Scope s : Scope.values()) {
+                if (s.authority().equals(a.getAuthority())) {
+                    scopes.add(s);
+                }
+            }
+        }
+        return scopes;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.ecscanary.controller.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.Optional;
+
+/**
+ * Fuzzes the image grammar: any string either fails to parse, or parses into a reference that cannot break out of
+ * a JSON string or YAML scalar (no quote, backslash, whitespace or control character) and whose repository is its own
+ * prefix. Under {@code mvn test} the seeds in {@code ImageReferenceFuzzTestInputs/} run as regression tests;
+ * {@code JAZZER_FUZZ=1} fuzzes for real.
+ */
+class ImageReferenceFuzzTest {
+
+    @FuzzTest(maxDuration = "20s")
+    void anyStringParsesIntoASafeReferenceOrNotAtAll(String input) {
+        Optional<ImageReference> parsed = ImageReference.tryParse(input);
+        parsed.ifPresent(image -> {
+            assertThat(image.value()).isEqualTo(input).hasSizeLessThanOrEqualTo(1024);
+            assertThat(image.value()).doesNotContainPattern("[\"'\\\\\\s\\p{Cntrl}{}]");
+            assertThat(image.value()).startsWith(image.repository());
+            assertThat(image.version()).isNotBlank();
+            assertThat(ImageReference.tryParse(image.value())).contains(image);
+        });
+    }
+}

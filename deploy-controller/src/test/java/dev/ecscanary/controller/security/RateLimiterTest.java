@@ -1,0 +1,57 @@
+package dev.ecscanary.controller.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** Token buckets per caller, on a clock the test moves; and the 429 the filter answers with. */
+class RateLimiterTest {
+
+    final AtomicLong nanos = new AtomicLong();
+    final RateLimiter limiter = new RateLimiter(6, nanos::get); // a burst of 6, then one every 10 s
+
+    @Test
+    void aBurstUpToTheBudgetPassesThenTheNextWaitsForItsRefill() {
+        for (int i = 0; i < 6; i++) {
+            assertThat(limiter.tryAcquire("token:ci")).isZero();
+        }
+        assertThat(limiter.tryAcquire("token:ci")).isEqualTo(10);
+        nanos.addAndGet(4_000_000_000L);
+        assertThat(limiter.tryAcquire("token:ci")).isEqualTo(6);
+        nanos.addAndGet(6_000_000_000L);
+        assertThat(limiter.tryAcquire("token:ci")).isZero();
+    }
+
+    @Test
+    void callersHaveTheirOwnBuckets() {
+        for (int i = 0; i < 6; i++) {
+            limiter.tryAcquire("token:noisy");
+        }
+        assertThat(limiter.tryAcquire("token:noisy")).isPositive();
+        assertThat(limiter.tryAcquire("token:quiet")).isZero();
+    }
+
+    @Test
+    void overBudgetIsA429ProblemWithRetryAfter() throws Exception {
+        RateLimitFilter filter = new RateLimitFilter(new SecurityProperties.RateLimits(1, 100));
+        MockHttpServletResponse first = post(filter);
+        MockHttpServletResponse second = post(filter);
+        assertThat(first.getStatus()).isEqualTo(200);
+        assertThat(second.getStatus()).isEqualTo(429);
+        assertThat(Long.parseLong(second.getHeader("Retry-After"))).isBetween(1L, 60L);
+        assertThat(second.getContentType()).startsWith("application/problem+json");
+        assertThat(second.getContentAsString()).contains("urn:ecs-canary:problem:rate-limited");
+    }
+
+    private static MockHttpServletResponse post(RateLimitFilter filter) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/deployments");
+        request.setRemoteAddr("192.0.2.7");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, new MockFilterChain());
+        return response;
+    }
+}
