@@ -1,5 +1,6 @@
 package dev.ecscanary.localaws;
 
+import dev.ecscanary.localaws.rehearsal.ControllerClient;
 import dev.ecscanary.localaws.rehearsal.Rehearsal;
 import java.io.PrintStream;
 
@@ -32,6 +33,9 @@ final class Banner {
             out.println("  " + release(api, "demo-app:2.0.0"));
             out.println("Release a faulty one (30% errors; the alarm rolls it back):");
             out.println("  " + release(api, "demo-app:2.0.0-faulty"));
+            out.println("Tokens (loopback only): rehearsal-ci (deploy, read), rehearsal-operator (deploy, rollback, read)."
+                    + " The page is open to read; to roll back from it, sign in at " + rehearsal.controller().url()
+                    + "/login with the token rehearsal-operator.");
         }
         out.println();
         out.println("Client traffic: " + (rehearsal.traffic() == null ? "off" : format(rehearsal.traffic().requestsPerSecond()) + " requests/s")
@@ -40,7 +44,8 @@ final class Banner {
     }
 
     private static String release(String api, String image) {
-        return "curl -s -X POST " + api + " -H 'Content-Type: application/json' -d '{\"service\":\"demo-app\",\"image\":\""
+        return "curl -s -X POST " + api + " -H 'Authorization: Bearer " + ControllerClient.CI_TOKEN + "'"
+                + " -H 'Content-Type: application/json' -d '{\"service\":\"demo-app\",\"image\":\""
                 + image + "\",\"environment\":\"rehearsal\"}'";
     }
 

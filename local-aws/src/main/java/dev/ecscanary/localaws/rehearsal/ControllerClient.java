@@ -17,6 +17,12 @@ public final class ControllerClient {
     /** The controller's terminal release statuses. */
     public static final Set<String> TERMINAL = Set.of("SUCCEEDED", "ROLLED_BACK", "FAILED");
 
+    /**
+     * The rehearsal's CI token (deploy and read): the controller's rehearsal profile accepts it, on loopback only.
+     * {@code rehearsal-operator} may also roll back.
+     */
+    public static final String CI_TOKEN = "rehearsal-ci";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
@@ -30,7 +36,7 @@ public final class ControllerClient {
     public String release(String image) {
         String body = "{\"service\":\"demo-app\",\"image\":\"" + image + "\",\"environment\":\"rehearsal\",\"description\":\"rehearsal of " + image + "\"}";
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/deployments"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("Authorization", "Bearer " + CI_TOKEN).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("release of " + image + " was not accepted: " + response.statusCode() + " " + response.body());
         }
@@ -38,7 +44,8 @@ public final class ControllerClient {
     }
 
     public JsonNode deployment(String id) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/deployments/" + id)).GET().build());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/deployments/" + id))
+                .header("Authorization", "Bearer " + CI_TOKEN).GET().build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET deployment " + id + ": " + response.statusCode() + " " + response.body());
         }
