@@ -47,7 +47,10 @@ final class ControllerProcess implements AutoCloseable {
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "benchmark-secret");
         builder.environment().put("AWS_REGION", "eu-central-1");
         builder.environment().put("CONTROLLER_LOG_FORMAT", "");
-        return new ControllerProcess(builder.start(), port);
+        Process process = builder.start();
+        // if the benchmark is stopped (Ctrl-C, timeout), the controller and its PostgreSQL must not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-controller"));
+        return new ControllerProcess(process, port);
     }
 
     ProcessHandle handle() {
