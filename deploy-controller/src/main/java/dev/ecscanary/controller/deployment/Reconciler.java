@@ -118,8 +118,10 @@ public class Reconciler {
 
     /** Reconciles one deployment now, off the caller's thread (used right after a release is accepted). */
     public void reconcileSoon(UUID id) {
-        workers.submit(() -> withPermit(() -> store.find(id).ifPresent(d ->
-                tryReconcile(d, d.status() == DeploymentStatus.PENDING ? Map.of() : readAlarms(List.of(d))))));
+        // Only a release nobody has started yet: if a tick got there first, it owns the release from now on.
+        workers.submit(() -> withPermit(() -> store.find(id)
+                .filter(d -> d.status() == DeploymentStatus.PENDING)
+                .ifPresent(d -> tryReconcile(d, Map.of(), true))));
     }
 
     /**
@@ -185,6 +187,10 @@ public class Reconciler {
     }
 
     private void tryReconcile(Deployment d, Map<String, AlarmReading> alarms) {
+        tryReconcile(d, alarms, false);
+    }
+
+    private void tryReconcile(Deployment d, Map<String, AlarmReading> alarms, boolean onlyIfPending) {
         ReentrantLock lock = locks.computeIfAbsent(d.id(), k -> new ReentrantLock());
         if (!lock.tryLock()) {
             return; // someone else is on it; the next tick will look again
@@ -192,11 +198,13 @@ public class Reconciler {
         MDC.put("deploymentId", d.id().toString());
         boolean finished = false;
         try {
-            Deployment fresh = store.current(d).filter(Deployment::isInFlight).orElse(null);
-            if (fresh != null) {
-                reconcile(fresh, alarms);
+            Deployment current = store.current(d).orElse(null);
+            boolean wanted = current != null && current.isInFlight()
+                    && (!onlyIfPending || current.status() == DeploymentStatus.PENDING);
+            if (wanted) {
+                reconcile(current, alarms);
             }
-            finished = fresh == null || !fresh.isInFlight();
+            finished = current == null || !current.isInFlight();
         } catch (ConcurrentChangeException e) {
             log.info("Deployment changed under the reconciler; it will be looked at again next tick");
         } catch (RuntimeException e) {
