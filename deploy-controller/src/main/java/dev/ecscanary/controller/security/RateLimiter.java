@@ -31,6 +31,12 @@ final class RateLimiter {
         return buckets.computeIfAbsent(key, k -> new Bucket(perMinute, nanoTime.getAsLong())).take(nanoTime.getAsLong());
     }
 
+    /** Whether the key's budget is spent right now; takes nothing. */
+    boolean isExhausted(String key) {
+        Bucket bucket = buckets.get(key);
+        return bucket != null && bucket.isEmpty(nanoTime.getAsLong());
+    }
+
     private final class Bucket {
         private double tokens;
         private long updatedAt;
@@ -48,6 +54,11 @@ final class RateLimiter {
             }
             double nanosPerToken = (double) MINUTE_NANOS / perMinute;
             return Math.max(1, (long) Math.ceil((1 - tokens) * nanosPerToken / 1e9));
+        }
+
+        synchronized boolean isEmpty(long now) {
+            refill(now);
+            return tokens < 1;
         }
 
         synchronized boolean isFull(long now) {

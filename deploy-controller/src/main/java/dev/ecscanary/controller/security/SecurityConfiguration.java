@@ -65,14 +65,17 @@ class SecurityConfiguration {
             jwt.setJwtAuthenticationConverter(new GitHubCallers(policy));
         }
         BearerAuthentication bearer = new BearerAuthentication(jwt, tokens);
+        FailedAuthenticationGuard guard = new FailedAuthenticationGuard(
+                properties.rateLimits().failedAuthenticationsPerMinute());
+        var unauthenticated = guard.counting(SecurityProblems.unauthenticated());
         http.securityMatcher(SecurityConfiguration::isApi)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .oauth2ResourceServer(rs -> rs.authenticationManagerResolver(request -> bearer)
-                        .authenticationEntryPoint(SecurityProblems.unauthenticated())
+                        .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(SecurityProblems.forbidden()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityProblems.unauthenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(SecurityProblems.forbidden()))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(a -> a
@@ -84,6 +87,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterAfter(new AuditFilter(audit, clock), SecurityContextHolderFilter.class)
                 .addFilterBefore(new BodyLimitFilter(properties.maxBodyBytes()), AuditFilter.class)
+                .addFilterBefore(guard, AuditFilter.class)
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
         return http.build();
     }

@@ -119,9 +119,12 @@ public record SecurityProperties(
      *
      * @param mutationsPerMinute deploys, rollbacks and token changes; default 20
      * @param readsPerMinute     reads of the API; default 600
+     * @param failedAuthenticationsPerMinute refused credentials per remote address before its requests are
+     *                           refused unread (no token check, no JWKS fetch, no audit row); default 30
      */
     public record RateLimits(
             @DefaultValue("20") @Min(1) int mutationsPerMinute,
-            @DefaultValue("600") @Min(1) int readsPerMinute) {
+            @DefaultValue("600") @Min(1) int readsPerMinute,
+            @DefaultValue("30") @Min(1) int failedAuthenticationsPerMinute) {
     }
 }

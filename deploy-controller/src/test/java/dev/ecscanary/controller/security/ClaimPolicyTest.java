@@ -64,6 +64,6 @@ class ClaimPolicyTest {
         return new SecurityProperties(new SecurityProperties.Oidc("https://token.actions.githubusercontent.com", null,
                 null, Set.of("RS256"), java.time.Duration.ofSeconds(30)), rules, List.of(),
                 new SecurityProperties.Login("groups", List.of(), List.of(), false), false,
-                new SecurityProperties.RateLimits(20, 600), 65536);
+                new SecurityProperties.RateLimits(20, 600, 30), 65536);
     }
 }

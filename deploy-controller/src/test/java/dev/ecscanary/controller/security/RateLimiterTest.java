@@ -37,7 +37,7 @@ class RateLimiterTest {
 
     @Test
     void overBudgetIsA429ProblemWithRetryAfter() throws Exception {
-        RateLimitFilter filter = new RateLimitFilter(new SecurityProperties.RateLimits(1, 100));
+        RateLimitFilter filter = new RateLimitFilter(new SecurityProperties.RateLimits(1, 100, 30));
         MockHttpServletResponse first = post(filter);
         MockHttpServletResponse second = post(filter);
         assertThat(first.getStatus()).isEqualTo(200);
@@ -45,6 +45,31 @@ class RateLimiterTest {
         assertThat(Long.parseLong(second.getHeader("Retry-After"))).isBetween(1L, 60L);
         assertThat(second.getContentType()).startsWith("application/problem+json");
         assertThat(second.getContentAsString()).contains("urn:ecs-canary:problem:rate-limited");
+    }
+
+    @Test
+    void anAddressWhoseCredentialsKeepFailingIsRefusedBeforeTheyAreRead() throws Exception {
+        FailedAuthenticationGuard guard = new FailedAuthenticationGuard(2);
+        var entryPoint = guard.counting((request, response, e) -> response.setStatus(401));
+        for (int i = 0; i < 2; i++) {
+            entryPoint.commence(request("192.0.2.7"), new MockHttpServletResponse(), null);
+        }
+        MockFilterChain reached = new MockFilterChain();
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        guard.doFilter(request("192.0.2.7"), refused, reached);
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
+        assertThat(reached.getRequest()).as("the credential was not looked at").isNull();
+
+        MockFilterChain other = new MockFilterChain();
+        guard.doFilter(request("198.51.100.1"), new MockHttpServletResponse(), other);
+        assertThat(other.getRequest()).as("another address is not held to it").isNotNull();
+    }
+
+    private static MockHttpServletRequest request(String address) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/deployments");
+        request.setRemoteAddr(address);
+        return request;
     }
 
     private static MockHttpServletResponse post(RateLimitFilter filter) throws Exception {
