@@ -7,6 +7,7 @@ import dev.ecscanary.localaws.ecs.TaskSet;
 import dev.ecscanary.localaws.elb.TargetGroup;
 import dev.ecscanary.localaws.rehearsal.ControllerClient;
 import dev.ecscanary.localaws.rehearsal.Rehearsal;
+import dev.ecscanary.localaws.support.DeployScript;
 import dev.ecscanary.localaws.support.Eventually;
 import dev.ecscanary.localaws.support.RehearsalFixture;
 import dev.ecscanary.localaws.traffic.ClientStats;
@@ -67,7 +68,7 @@ class RehearsalEndToEndTest {
         long failedBefore = failed();
         TargetGroup original = aws.loadBalancer().productionTargetGroup();
 
-        String id = controller.release("demo-app:2.0.0");
+        String id = release("demo-app:2.0.0", 0);
         JsonNode done = controller.awaitStatus(id, TERMINAL, RELEASE);
 
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
@@ -85,7 +86,7 @@ class RehearsalEndToEndTest {
         TargetGroup original = aws.loadBalancer().productionTargetGroup();
         String originalImage = primaryImage();
 
-        String id = controller.release("demo-app:2.0.0-faulty");
+        String id = release("demo-app:2.0.0-faulty", 1);
         JsonNode done = controller.awaitStatus(id, TERMINAL, RELEASE);
 
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("ROLLED_BACK");
@@ -169,6 +170,23 @@ class RehearsalEndToEndTest {
 
     private String primaryImage() {
         return aws.ecs().primary().map(TaskSet::image).orElseThrow();
+    }
+
+    /**
+     * Releases through {@code scripts/deploy}, the client the deploy workflow runs, and checks its exit code: 0 only
+     * for SUCCEEDED, 1 for ROLLED_BACK. Where python3 is missing, releases through the API instead.
+     */
+    private String release(String image, int expectedExitCode) {
+        if (!DeployScript.available()) {
+            System.out.println("python3 not found: releasing " + image + " through the API instead of scripts/deploy");
+            return controller.release(image);
+        }
+        DeployScript.Outcome outcome = DeployScript.release(rehearsal.controller().url(), ControllerClient.CI_TOKEN, image,
+                RELEASE);
+        assertThat(outcome.exitCode()).as("scripts/deploy exit code for %s:%n%s", image, outcome.output())
+                .isEqualTo(expectedExitCode);
+        assertThat(outcome.deploymentId()).as(outcome.output()).isNotBlank();
+        return outcome.deploymentId();
     }
 
     private void assertOneTaskSetRunning(String image) {
