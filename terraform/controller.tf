@@ -41,6 +41,23 @@ locals {
         region = var.region
       }
       services = zipmap([local.service_name], [local.demo_app_service_configuration])
+      # GitHub Actions OIDC ID tokens under a claim policy: only this repository's branch (and environment)
+      # may release the demo app. The controller must reach the issuer's JWKS (see docs/deploy-to-aws.md).
+      security = {
+        oidc = {
+          audience = var.controller_token_audience
+        }
+        policy = [{
+          name = "deploy-workflow"
+          match = {
+            repository  = var.github_repository
+            ref         = "refs/heads/${var.github_branch}"
+            environment = var.github_environment == "" ? null : var.github_environment
+          }
+          services     = [local.service_name]
+          environments = var.github_environment == "" ? [] : [var.github_environment]
+        }]
+      }
     }
   }
 }
