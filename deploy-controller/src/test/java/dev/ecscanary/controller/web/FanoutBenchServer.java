@@ -61,7 +61,9 @@ public final class FanoutBenchServer {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(DeployControllerApplication.class,
                 FakeAwsConfiguration.class)
                 .profiles("test")
+                // Viewers read the page's event streams as a public-read installation serves them.
                 .run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+                        "--controller.security.public-read=true",
                         "--controller.store.embedded-data-dir=" + work.resolve("pg"), "--logging.level.root=WARN",
                         "--logging.level.dev.ecscanary=WARN");
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
