@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ecscanary.controller.analysis.AlarmReading;
 import dev.ecscanary.controller.analysis.AlarmSeries;
 import dev.ecscanary.controller.analysis.AlarmState;
+import dev.ecscanary.controller.aws.AdapterFaultContract;
 import dev.ecscanary.controller.aws.AwsFaultScenarios;
 import dev.ecscanary.controller.aws.AwsOperation;
 import dev.ecscanary.controller.aws.AwsService;
@@ -28,8 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
@@ -38,7 +37,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html, API_MetricAlarm.html,
  * API_CompositeAlarm.html, API_MetricDataQuery.html, API_GetMetricData.html, API_MetricDataResult.html).
  */
-class CloudWatchReadersTest {
+class CloudWatchReadersTest extends AdapterFaultContract {
 
     private static final String SUCCESS_RATE_ALARM = """
             <member>
@@ -133,7 +132,8 @@ class CloudWatchReadersTest {
         connect(AwsTestRig.ATTEMPT_TIMEOUT);
     }
 
-    private void connect(Duration attemptTimeout) {
+    @Override
+    protected void connect(Duration attemptTimeout) {
         if (client != null) {
             client.close();
         }
@@ -311,38 +311,13 @@ class CloudWatchReadersTest {
         return Stream.of("DescribeAlarms", "GetMetricData");
     }
 
-    @ParameterizedTest
-    @MethodSource("operations")
-    void throttlingIsRetriedBySdkAndTheCallSucceeds(String operation) {
-        faults.throttledOnceIsRetriedAndSucceeds(operation(operation));
+    @Override
+    protected AwsFaultScenarios faults() {
+        return faults;
     }
 
-    @ParameterizedTest
-    @MethodSource("operations")
-    void persistentServerErrorsBecomeUnavailableAfterMaxAttempts(String operation) {
-        faults.persistentServerErrorsAreUnavailableAfterMaxAttempts(operation(operation));
-    }
-
-    @ParameterizedTest
-    @MethodSource("operations")
-    void hungResponseBecomesUnavailableAfterAttemptTimeouts(String operation) {
-        connect(AwsTestRig.SHORT_ATTEMPT_TIMEOUT);
-        faults.responseSlowerThanAttemptTimeoutIsUnavailable(operation(operation));
-    }
-
-    @ParameterizedTest
-    @MethodSource("operations")
-    void clientErrorIsRejectedWithItsCode(String operation) {
-        faults.clientErrorIsRejectedWithItsCodeAndNeverOpensTheCircuit(operation(operation));
-    }
-
-    @ParameterizedTest
-    @MethodSource("operations")
-    void circuitOpensAfterRepeatedUnavailabilityAndFailsFast(String operation) {
-        faults.circuitOpensAfterRepeatedFailuresAndThenFailsFastWithoutARequest(operation(operation));
-    }
-
-    private AwsOperation operation(String name) {
+    @Override
+    protected AwsOperation operation(String name) {
         List<AwsOperation> all = List.of(
                 op("DescribeAlarms", ALARMS, "InvalidNextToken", () -> alarms.read(List.of("demo-app-success-rate"))),
                 op("GetMetricData", METRIC_DATA, "InvalidParameterValue", () -> metrics.series("demo-app-success-rate", FROM, TO)));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecscanary.controller.aws.AdapterFaultContract;
 import dev.ecscanary.controller.aws.AwsFaultScenarios;
 import dev.ecscanary.controller.aws.AwsOperation;
 import dev.ecscanary.controller.aws.AwsService;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -30,7 +29,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html, API_DescribeServices.html,
  * API_Service.html, API_TaskSet.html, API_Failure.html) and the 2.40.2 model's member names.
  */
-class EcsAdaptersTest {
+class EcsAdaptersTest extends AdapterFaultContract {
 
     /** The repository's taskdef.json.tpl rendered, plus members the template does not use, to show none is dropped. */
     private static final String TASK_DEFINITION = """
@@ -121,7 +120,8 @@ class EcsAdaptersTest {
         connect(AwsTestRig.ATTEMPT_TIMEOUT);
     }
 
-    private void connect(Duration attemptTimeout) {
+    @Override
+    protected void connect(Duration attemptTimeout) {
         if (client != null) {
             client.close();
         }
@@ -233,38 +233,13 @@ class EcsAdaptersTest {
         return Stream.of("RegisterTaskDefinition", "DescribeServices");
     }
 
-    @ParameterizedTest
-    @MethodSource("operations")
-    void throttlingIsRetriedBySdkAndTheCallSucceeds(String operation) {
-        faults.throttledOnceIsRetriedAndSucceeds(operation(operation));
+    @Override
+    protected AwsFaultScenarios faults() {
+        return faults;
     }
 
-    @ParameterizedTest
-    @MethodSource("operations")
-    void persistentServerErrorsBecomeUnavailableAfterMaxAttempts(String operation) {
-        faults.persistentServerErrorsAreUnavailableAfterMaxAttempts(operation(operation));
-    }
-
-    @ParameterizedTest
-    @MethodSource("operations")
-    void hungResponseBecomesUnavailableAfterAttemptTimeouts(String operation) {
-        connect(AwsTestRig.SHORT_ATTEMPT_TIMEOUT);
-        faults.responseSlowerThanAttemptTimeoutIsUnavailable(operation(operation));
-    }
-
-    @ParameterizedTest
-    @MethodSource("operations")
-    void clientErrorIsRejectedWithItsCode(String operation) {
-        faults.clientErrorIsRejectedWithItsCodeAndNeverOpensTheCircuit(operation(operation));
-    }
-
-    @ParameterizedTest
-    @MethodSource("operations")
-    void circuitOpensAfterRepeatedUnavailabilityAndFailsFast(String operation) {
-        faults.circuitOpensAfterRepeatedFailuresAndThenFailsFastWithoutARequest(operation(operation));
-    }
-
-    private AwsOperation operation(String name) {
+    @Override
+    protected AwsOperation operation(String name) {
         List<AwsOperation> all = List.of(
                 op("RegisterTaskDefinition", REGISTERED, "ClientException", () -> registry.register(TASK_DEFINITION)),
                 op("DescribeServices", SERVICE, "InvalidParameterException", () -> services.describe("ecs-canary", "demo-app")));

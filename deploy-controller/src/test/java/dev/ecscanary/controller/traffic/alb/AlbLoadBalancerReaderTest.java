@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.ecscanary.controller.aws.AdapterFaultContract;
 import dev.ecscanary.controller.aws.AwsFaultScenarios;
 import dev.ecscanary.controller.aws.AwsOperation;
 import dev.ecscanary.controller.aws.AwsService;
@@ -22,8 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
@@ -32,7 +31,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * API_Action.html, API_ForwardActionConfig.html, API_DescribeTargetGroups.html): lists as {@code <member>},
  * the result inside {@code <OpResponse><OpResult>}.
  */
-class AlbLoadBalancerReaderTest {
+class AlbLoadBalancerReaderTest extends AdapterFaultContract {
 
     private static final String LISTENER = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/ecs-canary/50dc6c495c0c9188/f2f7dc8efc522ab2";
     private static final String BLUE = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/demo-app-blue/73e2d6bc24d8a067";
@@ -87,7 +86,8 @@ class AlbLoadBalancerReaderTest {
         connect(AwsTestRig.ATTEMPT_TIMEOUT);
     }
 
-    private void connect(Duration attemptTimeout) {
+    @Override
+    protected void connect(Duration attemptTimeout) {
         if (client != null) {
             client.close();
         }
@@ -195,38 +195,13 @@ class AlbLoadBalancerReaderTest {
         return Stream.of("DescribeTargetGroups", "DescribeRules");
     }
 
-    @ParameterizedTest
-    @MethodSource("operations")
-    void throttlingIsRetriedBySdkAndTheCallSucceeds(String operation) {
-        faults.throttledOnceIsRetriedAndSucceeds(operation(operation));
+    @Override
+    protected AwsFaultScenarios faults() {
+        return faults;
     }
 
-    @ParameterizedTest
-    @MethodSource("operations")
-    void persistentServerErrorsBecomeUnavailableAfterMaxAttempts(String operation) {
-        faults.persistentServerErrorsAreUnavailableAfterMaxAttempts(operation(operation));
-    }
-
-    @ParameterizedTest
-    @MethodSource("operations")
-    void hungResponseBecomesUnavailableAfterAttemptTimeouts(String operation) {
-        connect(AwsTestRig.SHORT_ATTEMPT_TIMEOUT);
-        faults.responseSlowerThanAttemptTimeoutIsUnavailable(operation(operation));
-    }
-
-    @ParameterizedTest
-    @MethodSource("operations")
-    void clientErrorIsRejectedWithItsCode(String operation) {
-        faults.clientErrorIsRejectedWithItsCodeAndNeverOpensTheCircuit(operation(operation));
-    }
-
-    @ParameterizedTest
-    @MethodSource("operations")
-    void circuitOpensAfterRepeatedUnavailabilityAndFailsFast(String operation) {
-        faults.circuitOpensAfterRepeatedFailuresAndThenFailsFastWithoutARequest(operation(operation));
-    }
-
-    private AwsOperation operation(String name) {
+    @Override
+    protected AwsOperation operation(String name) {
         List<AwsOperation> all = allOperations();
         faults.stubSuccess(all);
         return all.stream().filter(op -> op.name().equals(name)).findFirst().orElseThrow();

@@ -7,6 +7,7 @@ import static dev.ecscanary.controller.aws.AwsWireProtocol.JSON_CONTENT_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecscanary.controller.aws.AdapterFaultContract;
 import dev.ecscanary.controller.aws.AwsFaultScenarios;
 import dev.ecscanary.controller.aws.AwsOperation;
 import dev.ecscanary.controller.aws.AwsService;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
  * API_ECSTarget.html, API_ECSTaskSet.html, API_StopDeployment.html) and the member names of the 2.40.2 model
  * classes ({@code SdkField.locationName}), e.g. ECSTaskSet's misspelt {@code identifer}.
  */
-class CodeDeployBlueGreenDeployerTest {
+class CodeDeployBlueGreenDeployerTest extends AdapterFaultContract {
 
     private static final String GROUP = """
             {"deploymentGroupInfo":{
@@ -109,7 +109,8 @@ class CodeDeployBlueGreenDeployerTest {
         connect(AwsTestRig.ATTEMPT_TIMEOUT);
     }
 
-    private void connect(Duration attemptTimeout) {
+    @Override
+    protected void connect(Duration attemptTimeout) {
         if (client != null) {
             client.close();
         }
@@ -259,38 +260,13 @@ class CodeDeployBlueGreenDeployerTest {
         return Stream.of("GetDeploymentGroup", "CreateDeployment", "GetDeployment", "BatchGetDeploymentTargets", "StopDeployment");
     }
 
-    @ParameterizedTest
-    @MethodSource("operations")
-    void throttlingIsRetriedBySdkAndTheCallSucceeds(String operation) {
-        faults.throttledOnceIsRetriedAndSucceeds(operation(operation));
+    @Override
+    protected AwsFaultScenarios faults() {
+        return faults;
     }
 
-    @ParameterizedTest
-    @MethodSource("operations")
-    void persistentServerErrorsBecomeUnavailableAfterMaxAttempts(String operation) {
-        faults.persistentServerErrorsAreUnavailableAfterMaxAttempts(operation(operation));
-    }
-
-    @ParameterizedTest
-    @MethodSource("operations")
-    void hungResponseBecomesUnavailableAfterAttemptTimeouts(String operation) {
-        connect(AwsTestRig.SHORT_ATTEMPT_TIMEOUT);
-        faults.responseSlowerThanAttemptTimeoutIsUnavailable(operation(operation));
-    }
-
-    @ParameterizedTest
-    @MethodSource("operations")
-    void clientErrorIsRejectedWithItsCode(String operation) {
-        faults.clientErrorIsRejectedWithItsCodeAndNeverOpensTheCircuit(operation(operation));
-    }
-
-    @ParameterizedTest
-    @MethodSource("operations")
-    void circuitOpensAfterRepeatedUnavailabilityAndFailsFast(String operation) {
-        faults.circuitOpensAfterRepeatedFailuresAndThenFailsFastWithoutARequest(operation(operation));
-    }
-
-    private AwsOperation operation(String name) {
+    @Override
+    protected AwsOperation operation(String name) {
         List<AwsOperation> all = allOperations();
         faults.stubSuccess(all);
         return all.stream().filter(op -> op.name().equals(name)).findFirst().orElseThrow();
