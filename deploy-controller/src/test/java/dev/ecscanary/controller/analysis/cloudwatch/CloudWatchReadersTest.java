@@ -7,28 +7,23 @@ import static dev.ecscanary.controller.aws.AwsWireProtocol.QUERY_CONTENT_TYPE;
 import static dev.ecscanary.controller.aws.AwsWireProtocol.formParameters;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ecscanary.controller.analysis.AlarmReading;
 import dev.ecscanary.controller.analysis.AlarmSeries;
 import dev.ecscanary.controller.analysis.AlarmState;
-import dev.ecscanary.controller.aws.AdapterFaultContract;
+import dev.ecscanary.controller.aws.AdapterWireTest;
 import dev.ecscanary.controller.aws.AwsFaultScenarios;
 import dev.ecscanary.controller.aws.AwsOperation;
 import dev.ecscanary.controller.aws.AwsService;
 import dev.ecscanary.controller.aws.AwsTestRig;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
@@ -37,7 +32,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html, API_MetricAlarm.html,
  * API_CompositeAlarm.html, API_MetricDataQuery.html, API_GetMetricData.html, API_MetricDataResult.html).
  */
-class CloudWatchReadersTest extends AdapterFaultContract {
+class CloudWatchReadersTest extends AdapterWireTest {
 
     private static final String SUCCESS_RATE_ALARM = """
             <member>
@@ -109,45 +104,15 @@ class CloudWatchReadersTest extends AdapterFaultContract {
     private static final Instant FROM = Instant.parse("2026-11-23T10:00:00Z");
     private static final Instant TO = Instant.parse("2026-11-23T10:30:00Z");
 
-    private static WireMockServer server;
-    private AwsTestRig rig;
-    private CloudWatchClient client;
     private CloudWatchAlarmReader alarms;
     private CloudWatchMetricReader metrics;
-    private AwsFaultScenarios faults;
-
-    @BeforeAll
-    static void startServer() {
-        server = AwsTestRig.startServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void setUp() {
-        server.resetAll();
-        connect(AwsTestRig.ATTEMPT_TIMEOUT);
-    }
 
     @Override
-    protected void connect(Duration attemptTimeout) {
-        if (client != null) {
-            client.close();
-        }
-        rig = new AwsTestRig(server, attemptTimeout);
-        client = rig.clients.cloudWatch();
+    protected SdkAutoCloseable connectAdapters(AwsTestRig rig) {
+        CloudWatchClient client = rig.clients.cloudWatch();
         alarms = new CloudWatchAlarmReader(client, rig.guard);
         metrics = new CloudWatchMetricReader(client, rig.guard);
-        faults = new AwsFaultScenarios(server, rig);
-    }
-
-    @AfterEach
-    void closeClient() {
-        client.close();
-        client = null;
+        return client;
     }
 
     @Test
@@ -309,11 +274,6 @@ class CloudWatchReadersTest extends AdapterFaultContract {
 
     static Stream<String> operations() {
         return Stream.of("DescribeAlarms", "GetMetricData");
-    }
-
-    @Override
-    protected AwsFaultScenarios faults() {
-        return faults;
     }
 
     @Override

@@ -7,21 +7,16 @@ import static dev.ecscanary.controller.aws.AwsWireProtocol.JSON_CONTENT_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.ecscanary.controller.aws.AdapterFaultContract;
+import dev.ecscanary.controller.aws.AdapterWireTest;
 import dev.ecscanary.controller.aws.AwsFaultScenarios;
 import dev.ecscanary.controller.aws.AwsOperation;
 import dev.ecscanary.controller.aws.AwsService;
 import dev.ecscanary.controller.aws.AwsTestRig;
 import dev.ecscanary.controller.release.EcsServiceReader.EcsService;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -29,7 +24,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html, API_DescribeServices.html,
  * API_Service.html, API_TaskSet.html, API_Failure.html) and the 2.40.2 model's member names.
  */
-class EcsAdaptersTest extends AdapterFaultContract {
+class EcsAdaptersTest extends AdapterWireTest {
 
     /** The repository's taskdef.json.tpl rendered, plus members the template does not use, to show none is dropped. */
     private static final String TASK_DEFINITION = """
@@ -97,45 +92,15 @@ class EcsAdaptersTest extends AdapterFaultContract {
              "failures":[]}
             """;
 
-    private static WireMockServer server;
-    private AwsTestRig rig;
-    private EcsClient client;
     private EcsTaskDefinitionRegistry registry;
     private EcsDescribeServicesReader services;
-    private AwsFaultScenarios faults;
-
-    @BeforeAll
-    static void startServer() {
-        server = AwsTestRig.startServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void setUp() {
-        server.resetAll();
-        connect(AwsTestRig.ATTEMPT_TIMEOUT);
-    }
 
     @Override
-    protected void connect(Duration attemptTimeout) {
-        if (client != null) {
-            client.close();
-        }
-        rig = new AwsTestRig(server, attemptTimeout);
-        client = rig.clients.ecs();
+    protected SdkAutoCloseable connectAdapters(AwsTestRig rig) {
+        EcsClient client = rig.clients.ecs();
         registry = new EcsTaskDefinitionRegistry(client, rig.guard);
         services = new EcsDescribeServicesReader(client, rig.guard);
-        faults = new AwsFaultScenarios(server, rig);
-    }
-
-    @AfterEach
-    void closeClient() {
-        client.close();
-        client = null;
+        return client;
     }
 
     @Test
@@ -231,11 +196,6 @@ class EcsAdaptersTest extends AdapterFaultContract {
 
     static Stream<String> operations() {
         return Stream.of("RegisterTaskDefinition", "DescribeServices");
-    }
-
-    @Override
-    protected AwsFaultScenarios faults() {
-        return faults;
     }
 
     @Override

@@ -7,22 +7,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.ecscanary.controller.aws.AdapterFaultContract;
+import dev.ecscanary.controller.aws.AdapterWireTest;
 import dev.ecscanary.controller.aws.AwsFaultScenarios;
 import dev.ecscanary.controller.aws.AwsOperation;
 import dev.ecscanary.controller.aws.AwsService;
 import dev.ecscanary.controller.aws.AwsTestRig;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
@@ -31,7 +26,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * API_Action.html, API_ForwardActionConfig.html, API_DescribeTargetGroups.html): lists as {@code <member>},
  * the result inside {@code <OpResponse><OpResult>}.
  */
-class AlbLoadBalancerReaderTest extends AdapterFaultContract {
+class AlbLoadBalancerReaderTest extends AdapterWireTest {
 
     private static final String LISTENER = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/ecs-canary/50dc6c495c0c9188/f2f7dc8efc522ab2";
     private static final String BLUE = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/demo-app-blue/73e2d6bc24d8a067";
@@ -64,43 +59,13 @@ class AlbLoadBalancerReaderTest extends AdapterFaultContract {
             </Rules>
             """.formatted(BLUE, GREEN);
 
-    private static WireMockServer server;
-    private AwsTestRig rig;
-    private ElasticLoadBalancingV2Client client;
     private AlbLoadBalancerReader reader;
-    private AwsFaultScenarios faults;
-
-    @BeforeAll
-    static void startServer() {
-        server = AwsTestRig.startServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void setUp() {
-        server.resetAll();
-        connect(AwsTestRig.ATTEMPT_TIMEOUT);
-    }
 
     @Override
-    protected void connect(Duration attemptTimeout) {
-        if (client != null) {
-            client.close();
-        }
-        rig = new AwsTestRig(server, attemptTimeout);
-        client = rig.clients.elasticLoadBalancing();
+    protected SdkAutoCloseable connectAdapters(AwsTestRig rig) {
+        ElasticLoadBalancingV2Client client = rig.clients.elasticLoadBalancing();
         reader = new AlbLoadBalancerReader(client, rig.guard);
-        faults = new AwsFaultScenarios(server, rig);
-    }
-
-    @AfterEach
-    void closeClient() {
-        client.close();
-        client = null;
+        return client;
     }
 
     @Test
@@ -193,11 +158,6 @@ class AlbLoadBalancerReaderTest extends AdapterFaultContract {
 
     static Stream<String> operations() {
         return Stream.of("DescribeTargetGroups", "DescribeRules");
-    }
-
-    @Override
-    protected AwsFaultScenarios faults() {
-        return faults;
     }
 
     @Override

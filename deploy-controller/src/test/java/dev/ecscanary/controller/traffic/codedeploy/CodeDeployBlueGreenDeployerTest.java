@@ -6,8 +6,7 @@ import static dev.ecscanary.controller.aws.AwsWireProtocol.CODEDEPLOY_JSON;
 import static dev.ecscanary.controller.aws.AwsWireProtocol.JSON_CONTENT_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.ecscanary.controller.aws.AdapterFaultContract;
+import dev.ecscanary.controller.aws.AdapterWireTest;
 import dev.ecscanary.controller.aws.AwsFaultScenarios;
 import dev.ecscanary.controller.aws.AwsOperation;
 import dev.ecscanary.controller.aws.AwsService;
@@ -20,17 +19,13 @@ import dev.ecscanary.controller.traffic.NewDeployment;
 import dev.ecscanary.controller.traffic.StopOutcome;
 import dev.ecscanary.controller.traffic.TaskSetInfo;
 import java.time.Instant;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 
 /**
@@ -39,7 +34,7 @@ import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
  * API_ECSTarget.html, API_ECSTaskSet.html, API_StopDeployment.html) and the member names of the 2.40.2 model
  * classes ({@code SdkField.locationName}), e.g. ECSTaskSet's misspelt {@code identifer}.
  */
-class CodeDeployBlueGreenDeployerTest extends AdapterFaultContract {
+class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
 
     private static final String GROUP = """
             {"deploymentGroupInfo":{
@@ -87,43 +82,13 @@ class CodeDeployBlueGreenDeployerTest extends AdapterFaultContract {
                  "trafficWeight":30.0,"targetGroup":{"name":"demo-app-green"},"taskSetLabel":"Green"}]}}]}
             """;
 
-    private static WireMockServer server;
-    private AwsTestRig rig;
-    private CodeDeployClient client;
     private CodeDeployBlueGreenDeployer deployer;
-    private AwsFaultScenarios faults;
-
-    @BeforeAll
-    static void startServer() {
-        server = AwsTestRig.startServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void setUp() {
-        server.resetAll();
-        connect(AwsTestRig.ATTEMPT_TIMEOUT);
-    }
 
     @Override
-    protected void connect(Duration attemptTimeout) {
-        if (client != null) {
-            client.close();
-        }
-        rig = new AwsTestRig(server, attemptTimeout);
-        client = rig.clients.codeDeploy();
+    protected SdkAutoCloseable connectAdapters(AwsTestRig rig) {
+        CodeDeployClient client = rig.clients.codeDeploy();
         deployer = new CodeDeployBlueGreenDeployer(client, rig.guard);
-        faults = new AwsFaultScenarios(server, rig);
-    }
-
-    @AfterEach
-    void closeClient() {
-        client.close();
-        client = null;
+        return client;
     }
 
     @Test
@@ -258,11 +223,6 @@ class CodeDeployBlueGreenDeployerTest extends AdapterFaultContract {
 
     static Stream<String> operations() {
         return Stream.of("GetDeploymentGroup", "CreateDeployment", "GetDeployment", "BatchGetDeploymentTargets", "StopDeployment");
-    }
-
-    @Override
-    protected AwsFaultScenarios faults() {
-        return faults;
     }
 
     @Override
