@@ -17,14 +17,16 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,8 +47,9 @@ public class Reconciler {
     private final RollbackFollower rollback;
     private final DeploymentMetrics metrics;
     private final Clock clock;
-    private final Semaphore parallelism;
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    // Platform threads, reused from tick to tick: the AWS SDK keeps per-thread parsers (an XML input factory found by
+    // a class-path scan) that a fresh virtual thread per deployment would build again on every call.
+    private final ExecutorService workers;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Timer tickTimer;
     private volatile java.time.Instant lastTickCompleted;
@@ -62,8 +65,12 @@ public class Reconciler {
         this.rollback = rollback;
         this.metrics = metrics;
         this.clock = clock;
-        // fair: permits go in the order deployments were handed out, so those with a firing alarm go first
-        this.parallelism = new Semaphore(properties.parallelism(), true);
+        // a FIFO queue: deployments are taken in the order handed out, so those with a firing alarm go first
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.parallelism(), properties.parallelism(),
+                1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("reconcile-", 1).daemon(true).factory());
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
         this.tickTimer = Timer.builder("controller.reconciler.tick").publishPercentiles(0.5, 0.99).register(meters);
     }
 
@@ -78,7 +85,7 @@ public class Reconciler {
             Map<String, AlarmReading> alarms = readAlarms(inFlight);
             List<Future<?>> running = new ArrayList<>(inFlight.size());
             for (Deployment d : firingFirst(inFlight, alarms)) {
-                running.add(workers.submit(() -> withPermit(() -> tryReconcile(d, alarms))));
+                running.add(workers.submit(() -> tryReconcile(d, alarms)));
             }
             for (Future<?> f : running) {
                 try {
@@ -111,6 +118,11 @@ public class Reconciler {
                 .orElse(false);
     }
 
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
     /** When the last tick finished, or null before the first. */
     public java.time.Instant lastTickCompleted() {
         return lastTickCompleted;
@@ -119,9 +131,9 @@ public class Reconciler {
     /** Reconciles one deployment now, off the caller's thread (used right after a release is accepted). */
     public void reconcileSoon(UUID id) {
         // Only a release nobody has started yet: if a tick got there first, it owns the release from now on.
-        workers.submit(() -> withPermit(() -> store.find(id)
+        workers.submit(() -> store.find(id)
                 .filter(d -> d.status() == DeploymentStatus.PENDING)
-                .ifPresent(d -> tryReconcile(d, Map.of(), true))));
+                .ifPresent(d -> tryReconcile(d, Map.of(), true)));
     }
 
     /**
@@ -132,7 +144,7 @@ public class Reconciler {
     public Deployment change(UUID id, Consumer<Deployment> change) {
         ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
         try {
-            if (!lock.tryLock(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!lock.tryLock(10, TimeUnit.SECONDS)) {
                 throw new ConcurrentChangeException(id);
             }
         } catch (InterruptedException e) {
@@ -169,20 +181,6 @@ public class Reconciler {
         } catch (AwsUnavailableException e) {
             log.warn("Alarms could not be read this tick: {}", e.getMessage());
             return null;
-        }
-    }
-
-    private void withPermit(Runnable work) {
-        try {
-            parallelism.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            work.run();
-        } finally {
-            parallelism.release();
         }
     }
 
