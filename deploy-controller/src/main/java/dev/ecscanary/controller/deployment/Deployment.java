@@ -45,6 +45,12 @@ public final class Deployment {
     private final List<LifecycleEvent> lifecycleEvents = new ArrayList<>();
     private final List<DeploymentEvent> events = new ArrayList<>();
     private final List<DeploymentEvent> unsavedEvents = new ArrayList<>();
+    // what the store holds now, so that a save writes only the rows that changed
+    private Map<String, AlarmReading> storedAlarms = Map.of();
+    private List<Phase.Values> storedPhases = List.of();
+    private List<LifecycleEvent> storedLifecycle = List.of();
+    // false when read without its event history (the reconciler's reads): events() then holds only the new ones
+    private boolean withHistory = true;
 
     private Deployment(UUID id, ReleaseRequest request, Instant createdAt, long version) {
         this.id = id;
@@ -64,8 +70,9 @@ public final class Deployment {
     /** Rebuilds a stored deployment; used by the store only. */
     static Deployment restore(UUID id, ReleaseRequest request, Instant createdAt, long version, Stored stored,
                               List<AlarmReading> alarms, List<Phase> phases, List<LifecycleEvent> lifecycle,
-                              List<DeploymentEvent> events) {
+                              List<DeploymentEvent> events, boolean withHistory) {
         Deployment d = new Deployment(id, request, createdAt, version);
+        d.withHistory = withHistory;
         d.status = stored.status();
         d.trafficPercent = stored.trafficPercent();
         d.taskDefinitionArn = stored.taskDefinitionArn();
@@ -88,7 +95,15 @@ public final class Deployment {
         d.phases.addAll(phases);
         d.lifecycleEvents.addAll(lifecycle);
         d.events.addAll(events);
+        d.markStored();
         return d;
+    }
+
+    /** A copy, as saved, that later changes to this one do not reach: what is handed to readers after a save. */
+    public Deployment snapshot() {
+        Deployment copy = restore(id, request, createdAt, version, stored(), List.copyOf(alarms.values()),
+                phases.stream().map(Phase::copy).toList(), lifecycleEvents, events, withHistory);
+        return copy;
     }
 
     /** The mutable columns of a stored deployment, as the store reads and writes them. */
@@ -229,15 +244,46 @@ public final class Deployment {
 
     /** Called by the store once this state is written: the events are stored and the row's version moved on. */
     void saved() {
-        unsavedEvents.clear();
-        dirty = false;
+        markStored();
         version++;
     }
 
     /** Called by the store once the new deployment is inserted (at version 0). */
     void inserted() {
+        markStored();
+    }
+
+    private void markStored() {
         unsavedEvents.clear();
         dirty = false;
+        storedAlarms = Map.copyOf(alarms);
+        storedPhases = phases.stream().map(Phase::values).toList();
+        storedLifecycle = List.copyOf(lifecycleEvents);
+    }
+
+    /** The alarm readings that differ from the stored ones. */
+    List<AlarmReading> unsavedAlarms() {
+        return alarms.values().stream().filter(a -> !a.equals(storedAlarms.get(a.name()))).toList();
+    }
+
+    /** The phases that are new or changed since the last save. */
+    List<Phase> unsavedPhases() {
+        List<Phase> changed = new ArrayList<>();
+        for (int i = 0; i < phases.size(); i++) {
+            if (i >= storedPhases.size() || !storedPhases.get(i).equals(phases.get(i).values())) {
+                changed.add(phases.get(i));
+            }
+        }
+        return changed;
+    }
+
+    boolean lifecycleEventsUnsaved() {
+        return !lifecycleEvents.equals(storedLifecycle);
+    }
+
+    /** True when {@link #events()} is the whole history, not just what happened since the deployment was read. */
+    public boolean hasHistory() {
+        return withHistory;
     }
 
     boolean hasUnsavedChanges() {

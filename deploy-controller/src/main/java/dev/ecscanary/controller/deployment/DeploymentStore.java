@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,9 @@ public class DeploymentStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    // The version each deployment in flight was last saved at by this process, so that the reconciler can tell its
+    // copy is current without a query. Only an optimisation: every save still checks the version in the database.
+    private final Map<UUID, Long> savedVersions = new ConcurrentHashMap<>();
 
     public DeploymentStore(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -65,7 +69,7 @@ public class DeploymentStore {
                 insertEvents(d);
             });
             d.inserted();
-            events.publishEvent(new DeploymentChanged(d.id(), d.service(), d.status(), d.version()));
+            committed(d);
         } catch (DuplicateKeyException e) {
             if (e.getMessage() != null && e.getMessage().contains("idempotency_key")) {
                 throw new IdempotencyRaceException(idempotencyKey);
@@ -94,7 +98,7 @@ public class DeploymentStore {
             if (updated != 1) {
                 throw new ConcurrentChangeException(d.id());
             }
-            for (AlarmReading a : d.alarms().values()) {
+            for (AlarmReading a : d.unsavedAlarms()) {
                 jdbc.sql("""
                         insert into deployment_alarm (deployment_id, name, state, reason, state_updated_at)
                         values (?, ?, ?, ?, ?)
@@ -103,7 +107,7 @@ public class DeploymentStore {
                         .params(d.id(), a.name(), a.state().name(), a.reason(), ts(a.stateUpdatedAt()))
                         .update();
             }
-            for (Phase p : d.phases()) {
+            for (Phase p : d.unsavedPhases()) {
                 jdbc.sql("""
                         insert into deployment_phase (deployment_id, idx, traffic_percent, started_at, ended_at, outcome, alarm_states)
                         values (?, ?, ?, ?, ?, ?, ?)
@@ -113,11 +117,22 @@ public class DeploymentStore {
                                 p.outcome() == null ? null : p.outcome().name(), JSON.writeValueAsString(p.alarmStates()))
                         .update();
             }
-            saveLifecycleEvents(d);
+            if (d.lifecycleEventsUnsaved()) {
+                saveLifecycleEvents(d);
+            }
             insertEvents(d);
         });
         d.saved();
-        events.publishEvent(new DeploymentChanged(d.id(), d.service(), d.status(), d.version()));
+        committed(d);
+    }
+
+    private void committed(Deployment d) {
+        if (d.isInFlight()) {
+            savedVersions.merge(d.id(), d.version(), Math::max);
+        } else {
+            savedVersions.remove(d.id());
+        }
+        events.publishEvent(new DeploymentChanged(d.id(), d.service(), d.status(), d.version(), d.snapshot()));
     }
 
     private void saveLifecycleEvents(Deployment d) {
@@ -151,10 +166,15 @@ public class DeploymentStore {
     }
 
     /**
-     * The deployment as stored now: {@code known} itself when nobody has saved it since it was read (one query
-     * instead of a full read), else a fresh read with its history; empty when it is gone.
+     * The deployment as stored now: {@code known} itself when nobody has saved it since it was read (known from this
+     * process's own saves, else by one query instead of a full read), else a fresh read with its history; empty when
+     * it is gone.
      */
     public Optional<Deployment> current(Deployment known) {
+        Long saved = savedVersions.get(known.id());
+        if (saved != null) {
+            return saved == known.version() ? Optional.of(known) : find(known.id());
+        }
         Optional<Long> version = jdbc.sql("select version from deployment where id = ?").param(known.id())
                 .query(Long.class).optional();
         if (version.isEmpty()) {
@@ -167,9 +187,9 @@ public class DeploymentStore {
         return load("where service = ? and status in " + IN_FLIGHT, List.of(service), 1, false).stream().findFirst();
     }
 
-    /** Every deployment not yet finished, without its event history (the reconciler only adds to it). */
+    /** Every deployment not yet finished, with its history: what is saved of them is handed on to live views as is. */
     public List<Deployment> allInFlight() {
-        return load("where status in " + IN_FLIGHT, List.of(), Integer.MAX_VALUE, false);
+        return load("where status in " + IN_FLIGHT, List.of(), Integer.MAX_VALUE, true);
     }
 
     /** Newest first, optionally of one service and one status. */
@@ -239,7 +259,7 @@ public class DeploymentStore {
         for (Row r : rows) {
             out.add(Deployment.restore(r.id, r.request, r.createdAt, r.version, r.stored,
                     alarms.getOrDefault(r.id, List.of()), phases.getOrDefault(r.id, List.of()),
-                    lifecycle.getOrDefault(r.id, List.of()), events.getOrDefault(r.id, List.of())));
+                    lifecycle.getOrDefault(r.id, List.of()), events.getOrDefault(r.id, List.of()), withEvents));
         }
         return out;
     }

@@ -28,6 +28,19 @@ public final class Phase {
         this.alarmStates = new TreeMap<>(alarmStates);
     }
 
+    /** The phase's values at one moment: what the store compares to tell whether its row needs writing. */
+    record Values(int index, int trafficPercent, Instant startedAt, Instant endedAt, PhaseOutcome outcome,
+                  Map<String, AlarmState> alarmStates) {
+    }
+
+    Values values() {
+        return new Values(index, trafficPercent, startedAt, endedAt, outcome, Map.copyOf(alarmStates));
+    }
+
+    Phase copy() {
+        return new Phase(index, trafficPercent, startedAt, endedAt, outcome, alarmStates);
+    }
+
     static Phase begin(int index, int trafficPercent, Instant at) {
         return new Phase(index, trafficPercent, at, null, null, Map.of());
     }

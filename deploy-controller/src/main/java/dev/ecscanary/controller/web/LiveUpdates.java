@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hub behind the status page's event streams. Every committed change of a deployment ({@link DeploymentChanged},
- * published on the reconciler's thread) is handed to one dispatcher thread at once, which reads the deployment,
- * serialises it once and queues it for every subscriber of that deployment's stream and of the services stream.
+ * published on the reconciler's thread with a copy of the deployment as saved) is handed to one dispatcher thread at
+ * once, which serialises it once and queues it for every subscriber of that deployment's stream and of the services stream.
  * The reconciler never waits for a viewer.
  */
 @Component
@@ -80,7 +80,8 @@ class LiveUpdates {
 
     private void dispatch(DeploymentChanged change, Instant committed) {
         try {
-            Optional<Deployment> d = releases.find(change.id());
+            Optional<Deployment> d = change.deployment().hasHistory() ? Optional.of(change.deployment())
+                    : releases.find(change.id());
             if (d.isEmpty()) {
                 return;
             }

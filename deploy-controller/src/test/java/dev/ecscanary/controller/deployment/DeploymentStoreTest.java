@@ -1,0 +1,125 @@
+package dev.ecscanary.controller.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ecscanary.controller.analysis.AlarmReading;
+import dev.ecscanary.controller.analysis.AlarmState;
+import dev.ecscanary.controller.fakes.ControllerTest;
+import dev.ecscanary.controller.fakes.FakeAws;
+import dev.ecscanary.controller.release.ImageReference;
+import dev.ecscanary.controller.traffic.LifecycleEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/** A save writes back exactly what changed since the deployment was read or last saved, and nothing is lost. */
+@ControllerTest
+@RecordApplicationEvents
+class DeploymentStoreTest {
+
+    static final String ALARM = "demo-app-success-rate";
+    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    @Autowired DeploymentStore store;
+    @Autowired Reconciler reconciler;
+    @Autowired FakeAws aws;
+    @Autowired ApplicationEvents events;
+
+    @BeforeEach
+    void emptyStore() {
+        aws.reset(reconciler);
+    }
+
+    @Test
+    void everyChangeOfPhasesAlarmsAndLifecycleEventsSurvivesARead() {
+        Deployment d = inserted();
+        d.codeDeployStarted("d-ABC", T0.plusSeconds(1));
+        d.enterPhase(0, T0.plusSeconds(2));
+        d.alarmsObserved(Map.of(ALARM, reading(AlarmState.OK, T0)));
+        d.lifecycleEventsSeen(List.of(lifecycle("BeforeInstall", "Succeeded"), lifecycle("AllowTraffic", "InProgress")));
+        store.save(d);
+
+        d.enterPhase(10, T0.plusSeconds(60));
+        d.alarmsObserved(Map.of(ALARM, reading(AlarmState.INSUFFICIENT_DATA, T0.plusSeconds(61))));
+        store.save(d);
+        // only the open phase's alarm state moves: the earlier phase is not written again, and must stay as it was
+        d.alarmsObserved(Map.of(ALARM, reading(AlarmState.ALARM, T0.plusSeconds(62))));
+        d.lifecycleEventsSeen(List.of(lifecycle("BeforeInstall", "Succeeded")));
+        store.save(d);
+
+        Deployment read = store.find(d.id()).orElseThrow();
+        assertThat(read.version()).isEqualTo(d.version()).isEqualTo(3);
+        assertThat(read.phases()).extracting(Phase::trafficPercent).containsExactly(0, 10);
+        assertThat(read.phases().get(0).alarmStates()).containsEntry(ALARM, AlarmState.OK);
+        assertThat(read.phases().get(0).outcome()).isEqualTo(PhaseOutcome.ADVANCED);
+        assertThat(read.phases().get(1).alarmStates()).containsEntry(ALARM, AlarmState.ALARM);
+        assertThat(read.alarms().get(ALARM)).isEqualTo(reading(AlarmState.ALARM, T0.plusSeconds(62)));
+        assertThat(read.lifecycleEvents()).containsExactly(lifecycle("BeforeInstall", "Succeeded"));
+        assertThat(read.events()).extracting(DeploymentEvent::type)
+                .containsExactly("ACCEPTED", "CODEDEPLOY_STARTED", "PHASE_STARTED", "PHASE_STARTED");
+    }
+
+    @Test
+    void aCopyReadBeforeAnotherSaveCannotOverwriteIt() {
+        Deployment d = inserted();
+        Deployment stale = store.find(d.id()).orElseThrow();
+        d.codeDeployStarted("d-ABC", T0.plusSeconds(1));
+        store.save(d);
+
+        assertThat(store.current(stale)).get().extracting(Deployment::version).isEqualTo(1L);
+        assertThat(store.current(d)).get().isSameAs(d);
+        stale.finish(DeploymentStatus.FAILED, "stale", T0.plusSeconds(2));
+        assertThatThrownBy(() -> store.save(stale)).isInstanceOf(ConcurrentChangeException.class);
+        assertThat(store.find(d.id()).orElseThrow().status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void theChangeEventCarriesTheDeploymentAsCommittedUntouchedByLaterChanges() {
+        Deployment d = inserted();
+        d.codeDeployStarted("d-ABC", T0.plusSeconds(1));
+        d.enterPhase(10, T0.plusSeconds(2));
+        store.save(d);
+        d.enterPhase(20, T0.plusSeconds(62));
+
+        DeploymentChanged change = events.stream(DeploymentChanged.class).reduce((a, b) -> b).orElseThrow();
+        assertThat(change.version()).isEqualTo(1);
+        assertThat(change.deployment().hasHistory()).isTrue();
+        assertThat(change.deployment().phases()).extracting(Phase::trafficPercent).containsExactly(10);
+        assertThat(change.deployment().phases().getFirst().isOpen()).isTrue();
+        assertThat(change.deployment().events()).extracting(DeploymentEvent::type)
+                .containsExactly("ACCEPTED", "CODEDEPLOY_STARTED", "PHASE_STARTED");
+    }
+
+    @Test
+    void deploymentsInFlightAreReadWithTheirHistory() {
+        Deployment d = inserted();
+        d.codeDeployStarted("d-ABC", T0.plusSeconds(1));
+        store.save(d);
+
+        Deployment inFlight = store.allInFlight().stream().filter(x -> x.id().equals(d.id())).findFirst().orElseThrow();
+        assertThat(inFlight.hasHistory()).isTrue();
+        assertThat(inFlight.events()).extracting(DeploymentEvent::type).containsExactly("ACCEPTED", "CODEDEPLOY_STARTED");
+    }
+
+    private Deployment inserted() {
+        Deployment d = Deployment.accept(new ReleaseRequest("demo-app",
+                ImageReference.parse("123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0"), null, null,
+                null, null, "test"), T0);
+        store.insert(d, null, null);
+        return d;
+    }
+
+    private static AlarmReading reading(AlarmState state, Instant at) {
+        return new AlarmReading(ALARM, state, "reason " + state, at);
+    }
+
+    private static LifecycleEvent lifecycle(String name, String status) {
+        return new LifecycleEvent(name, status, T0, status.equals("Succeeded") ? T0.plusSeconds(5) : null);
+    }
+}
