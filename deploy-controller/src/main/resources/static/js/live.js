@@ -38,6 +38,10 @@
     fetch(window.location.href, { headers: { "Accept": "text/html" }, cache: "no-store" })
       .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
       .then(function (html) {
+        if (dialogOpen()) {
+          again = true; // the rollback dialog opened while this was fetched: swapping now would take it away
+          return;
+        }
         var next = new DOMParser().parseFromString(html, "text/html");
         var main = next.getElementById("main");
         var current = document.getElementById("main");
@@ -56,7 +60,7 @@
       .catch(function () { setState("reconnecting", "Could not refresh; retrying"); again = true; })
       .then(function () {
         refreshing = false;
-        if (again) {
+        if (again && !dialogOpen()) {
           again = false;
           setTimeout(refresh, 250);
         }
@@ -105,7 +109,14 @@
     if (event.target && event.target.id === "rollback-cancel") {
       var dialog = document.getElementById("rollback-dialog");
       if (dialog) { dialog.close(); }
-      if (again) { again = false; refresh(); }
     }
   });
+  // However the dialog closes (cancel, Escape), a change that came in meanwhile is shown then. "close" does not
+  // bubble: listen while it is captured.
+  document.addEventListener("close", function (event) {
+    if (event.target && event.target.id === "rollback-dialog" && again) {
+      again = false;
+      refresh();
+    }
+  }, true);
 })();
