@@ -33,8 +33,10 @@ final class CpuMeter {
     }
 
     Reading read() {
-        // pg_ctl daemonizes the postmaster, so it is found by its data directory; the backends are its children
+        // pg_ctl daemonizes the postmaster, so it is found by its data directory; the backends are its children.
+        // The controller's own command line names the data directory too: only a postgres executable counts.
         double postgres = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
                 .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains(postgresDataDir)).orElse(false))
                 .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
                         postmaster.descendants()))
