@@ -6,7 +6,6 @@ import dev.ecscanary.controller.analysis.Verdict;
 import dev.ecscanary.controller.config.AnalysisProperties;
 import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
 import dev.ecscanary.controller.release.ReleasableService;
-import dev.ecscanary.controller.traffic.BlueGreenDeployer;
 import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
 import dev.ecscanary.controller.traffic.CodeDeployStatus;
 import dev.ecscanary.controller.traffic.ServiceTopology;
@@ -27,15 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgressWatcher {
 
-    private final BlueGreenDeployer deployer;
     private final ServiceTopology topology;
     private final StopCaller stopCaller;
     private final AnalysisProperties analysis;
     private final Clock clock;
 
-    ProgressWatcher(BlueGreenDeployer deployer, ServiceTopology topology, StopCaller stopCaller,
+    ProgressWatcher(ServiceTopology topology, StopCaller stopCaller,
                     AnalysisProperties analysis, Clock clock) {
-        this.deployer = deployer;
         this.topology = topology;
         this.stopCaller = stopCaller;
         this.analysis = analysis;
@@ -44,9 +41,10 @@ class ProgressWatcher {
 
     /**
      * @param alarms this tick's readings of all watched alarms, or null when CloudWatch could not be read
+     * @param reads  this tick's reads of CodeDeploy deployments
      */
-    void watch(Deployment d, ReleasableService service, Map<String, AlarmReading> alarms) {
-        CodeDeploySnapshot snapshot = deployer.describeDeployment(d.codeDeployDeploymentId(), service.ecsTargetId());
+    void watch(Deployment d, ReleasableService service, Map<String, AlarmReading> alarms, CodeDeployReads reads) {
+        CodeDeploySnapshot snapshot = reads.withTarget(d.codeDeployDeploymentId(), service.ecsTargetId());
         Topology where = topology.of(service).orElse(null);
         trackTraffic(d, snapshot, where);
         d.lifecycleEventsSeen(snapshot.lifecycleEvents());

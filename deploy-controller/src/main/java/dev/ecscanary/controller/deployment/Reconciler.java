@@ -6,6 +6,7 @@ import dev.ecscanary.controller.aws.AwsUnavailableException;
 import dev.ecscanary.controller.config.ReconcilerProperties;
 import dev.ecscanary.controller.release.ReleasableService;
 import dev.ecscanary.controller.release.ServiceCatalog;
+import dev.ecscanary.controller.traffic.BlueGreenDeployer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public class Reconciler {
     private final ServiceCatalog catalog;
     private final AlarmReader alarmReader;
     private final DeploymentStarter starter;
+    private final BlueGreenDeployer deployer;
     private final ProgressWatcher progress;
     private final RollbackFollower rollback;
     private final DeploymentMetrics metrics;
@@ -52,15 +54,17 @@ public class Reconciler {
     private final ExecutorService workers;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Timer tickTimer;
+    private final java.time.Duration interval;
     private volatile java.time.Instant lastTickCompleted;
 
     Reconciler(DeploymentStore store, ServiceCatalog catalog, AlarmReader alarmReader, DeploymentStarter starter,
-               ProgressWatcher progress, RollbackFollower rollback, DeploymentMetrics metrics, Clock clock,
+               BlueGreenDeployer deployer, ProgressWatcher progress, RollbackFollower rollback, DeploymentMetrics metrics, Clock clock,
                ReconcilerProperties properties, MeterRegistry meters) {
         this.store = store;
         this.catalog = catalog;
         this.alarmReader = alarmReader;
         this.starter = starter;
+        this.deployer = deployer;
         this.progress = progress;
         this.rollback = rollback;
         this.metrics = metrics;
@@ -71,21 +75,27 @@ public class Reconciler {
                 Thread.ofPlatform().name("reconcile-", 1).daemon(true).factory());
         pool.allowCoreThreadTimeOut(true);
         this.workers = pool;
+        this.interval = properties.interval();
         this.tickTimer = Timer.builder("controller.reconciler.tick").publishPercentiles(0.5, 0.99).register(meters);
     }
 
     /** One pass over all in-flight deployments; returns when every one has been reconciled. */
     public void tick() {
+        long started = System.nanoTime();
+        int[] count = {0};
         tickTimer.record(() -> {
             List<Deployment> inFlight = store.allInFlight();
+            count[0] = inFlight.size();
             if (inFlight.isEmpty()) {
                 return;
             }
             log.debug("Tick over {} deployments in flight", inFlight.size());
+            CodeDeployReads.Pending codeDeployReads = CodeDeployReads.start(deployer, codeDeployIds(inFlight), workers);
             Map<String, AlarmReading> alarms = readAlarms(inFlight);
+            CodeDeployReads reads = codeDeployReads.await();
             List<Future<?>> running = new ArrayList<>(inFlight.size());
             for (Deployment d : firingFirst(inFlight, alarms)) {
-                running.add(workers.submit(() -> tryReconcile(d, alarms)));
+                running.add(workers.submit(() -> tryReconcile(d, alarms, reads, false)));
             }
             for (Future<?> f : running) {
                 try {
@@ -96,6 +106,26 @@ public class Reconciler {
             }
         });
         lastTickCompleted = clock.instant();
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        if (tookMillis > interval.toMillis()) {
+            // the next tick starts late, and every deployment's detection with it
+            log.warn("A tick over {} deployments in flight took {} ms, longer than the interval of {} ms",
+                    count[0], tookMillis, interval.toMillis());
+        }
+    }
+
+    /** The CodeDeploy deployments this tick looks at: each release's own, and its rollback's once known. */
+    private static Set<String> codeDeployIds(List<Deployment> inFlight) {
+        Set<String> ids = new TreeSet<>();
+        for (Deployment d : inFlight) {
+            if (d.status() != DeploymentStatus.PENDING && d.codeDeployDeploymentId() != null) {
+                ids.add(d.codeDeployDeploymentId());
+            }
+            if (d.rollbackDeploymentId() != null) {
+                ids.add(d.rollbackDeploymentId());
+            }
+        }
+        return ids;
     }
 
     /**
@@ -133,7 +163,7 @@ public class Reconciler {
         // Only a release nobody has started yet: if a tick got there first, it owns the release from now on.
         workers.submit(() -> store.find(id)
                 .filter(d -> d.status() == DeploymentStatus.PENDING)
-                .ifPresent(d -> tryReconcile(d, Map.of(), true)));
+                .ifPresent(d -> tryReconcile(d, Map.of(), CodeDeployReads.none(deployer), true)));
     }
 
     /**
@@ -184,11 +214,8 @@ public class Reconciler {
         }
     }
 
-    private void tryReconcile(Deployment d, Map<String, AlarmReading> alarms) {
-        tryReconcile(d, alarms, false);
-    }
-
-    private void tryReconcile(Deployment d, Map<String, AlarmReading> alarms, boolean onlyIfPending) {
+    private void tryReconcile(Deployment d, Map<String, AlarmReading> alarms, CodeDeployReads reads,
+                              boolean onlyIfPending) {
         ReentrantLock lock = locks.computeIfAbsent(d.id(), k -> new ReentrantLock());
         if (!lock.tryLock()) {
             return; // someone else is on it; the next tick will look again
@@ -200,7 +227,7 @@ public class Reconciler {
             boolean wanted = current != null && current.isInFlight()
                     && (!onlyIfPending || current.status() == DeploymentStatus.PENDING);
             if (wanted) {
-                reconcile(current, alarms);
+                reconcile(current, alarms, reads);
             }
             finished = current == null || !current.isInFlight();
         } catch (ConcurrentChangeException e) {
@@ -216,7 +243,7 @@ public class Reconciler {
         }
     }
 
-    private void reconcile(Deployment d, Map<String, AlarmReading> alarms) {
+    private void reconcile(Deployment d, Map<String, AlarmReading> alarms, CodeDeployReads reads) {
         DeploymentStatus before = d.status();
         ReleasableService service = catalog.find(d.service()).orElse(null);
         if (service == null) {
@@ -225,8 +252,8 @@ public class Reconciler {
             try {
                 switch (d.status()) {
                     case PENDING -> starter.advance(d, service);
-                    case IN_PROGRESS -> progress.watch(d, service, alarms);
-                    case ROLLING_BACK -> rollback.follow(d, service);
+                    case IN_PROGRESS -> progress.watch(d, service, alarms, reads);
+                    case ROLLING_BACK -> rollback.follow(d, service, reads);
                     default -> { }
                 }
                 d.awsProblem(alarms == null && d.isInFlight() ? "CloudWatch alarms could not be read" : null, clock.instant());

@@ -2,7 +2,6 @@ package dev.ecscanary.controller.deployment;
 
 import dev.ecscanary.controller.config.ReconcilerProperties;
 import dev.ecscanary.controller.release.ReleasableService;
-import dev.ecscanary.controller.traffic.BlueGreenDeployer;
 import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
 import dev.ecscanary.controller.traffic.CodeDeployStatus;
 import dev.ecscanary.controller.traffic.ServiceTopology;
@@ -18,24 +17,22 @@ import org.springframework.stereotype.Component;
 @Component
 class RollbackFollower {
 
-    private final BlueGreenDeployer deployer;
     private final ServiceTopology topology;
     private final StopCaller stopCaller;
     private final ReconcilerProperties properties;
     private final Clock clock;
 
-    RollbackFollower(BlueGreenDeployer deployer, ServiceTopology topology, StopCaller stopCaller,
+    RollbackFollower(ServiceTopology topology, StopCaller stopCaller,
                      ReconcilerProperties properties, Clock clock) {
-        this.deployer = deployer;
         this.topology = topology;
         this.stopCaller = stopCaller;
         this.properties = properties;
         this.clock = clock;
     }
 
-    void follow(Deployment d, ReleasableService service) {
+    void follow(Deployment d, ReleasableService service, CodeDeployReads reads) {
         if (d.rollbackDeploymentId() == null) {
-            CodeDeploySnapshot original = deployer.describeDeployment(d.codeDeployDeploymentId(), service.ecsTargetId());
+            CodeDeploySnapshot original = reads.withTarget(d.codeDeployDeploymentId(), service.ecsTargetId());
             d.lifecycleEventsSeen(original.lifecycleEvents());
             if (!stopSettled(d, original)) {
                 return;
@@ -46,7 +43,7 @@ class RollbackFollower {
                 return;
             }
         }
-        CodeDeploySnapshot rollback = deployer.describeDeployment(d.rollbackDeploymentId(), service.ecsTargetId());
+        CodeDeploySnapshot rollback = reads.status(d.rollbackDeploymentId(), service.ecsTargetId());
         Optional<Integer> onOriginal = topology.of(service)
                 .flatMap(where -> topology.percentOn(where, d.originalTargetGroup()));
         onOriginal.ifPresent(p -> d.trafficObserved(100 - p, clock.instant()));

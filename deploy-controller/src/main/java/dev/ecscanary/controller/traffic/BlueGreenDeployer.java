@@ -1,5 +1,7 @@
 package dev.ecscanary.controller.traffic;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,18 @@ public interface BlueGreenDeployer {
 
     /** Status, rollback links, lifecycle events and task sets of one deployment, as CodeDeploy sees them now. */
     CodeDeploySnapshot describeDeployment(String deploymentId, String ecsTargetId);
+
+    /** CodeDeploy reads at most this many deployments in one {@link #describeDeployments(List)} call. */
+    int DESCRIBE_BATCH_LIMIT = 25;
+
+    /**
+     * Status and rollback links of up to {@link #DESCRIBE_BATCH_LIMIT} deployments in one call, without their ECS
+     * targets (no lifecycle events, no task sets); a deployment CodeDeploy does not return is absent from the map.
+     */
+    Map<String, CodeDeploySnapshot> describeDeployments(List<String> deploymentIds);
+
+    /** A snapshot from {@link #describeDeployments(List)} completed with its ECS target's lifecycle events and task sets. */
+    CodeDeploySnapshot withTarget(CodeDeploySnapshot deployment, String ecsTargetId);
 
     /** {@code StopDeployment} with {@code autoRollbackEnabled=true}. */
     StopOutcome stopAndRollBack(String deploymentId);

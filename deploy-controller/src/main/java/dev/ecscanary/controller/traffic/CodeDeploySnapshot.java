@@ -28,6 +28,12 @@ public record CodeDeploySnapshot(
         List<LifecycleEvent> lifecycleEvents,
         List<TaskSetInfo> taskSets) {
 
+    /** This read with its ECS target's part filled in. */
+    public CodeDeploySnapshot withTarget(List<LifecycleEvent> events, List<TaskSetInfo> sets) {
+        return new CodeDeploySnapshot(deploymentId, status, errorCode, errorMessage, rollbackDeploymentId,
+                rollbackTriggeringDeploymentId, rollbackMessage, creator, createTime, completeTime, events, sets);
+    }
+
     public Optional<TaskSetInfo> replacement() {
         return taskSets.stream().filter(TaskSetInfo::isReplacement).findFirst();
     }

@@ -191,7 +191,8 @@ class ReleaseScenarioTest {
         UUID id = start();
         String cd = codeDeploy.lastDeploymentId();
         codeDeploy.succeed(cd);
-        codeDeploy.unavailable("GetDeployment", 2);
+        codeDeploy.unavailable("BatchGetDeployments", 2); // the tick's batch read
+        codeDeploy.unavailable("GetDeployment", 2); // and the single read it falls back to
         minute();
         Deployment d = releases.find(id).orElseThrow();
         assertThat(d.status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
@@ -202,6 +203,36 @@ class ReleaseScenarioTest {
         assertThat(d.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(d.awsProblem()).isNull();
         assertThat(d.events()).extracting(DeploymentEvent::type).contains("AWS_UNAVAILABLE", "AWS_AVAILABLE");
+    }
+
+    @Test
+    void aTickReadsCodeDeployInOneBatchAndOnlyTheTargetOnItsOwn() {
+        UUID id = start();
+        codeDeploy.shiftTo(10);
+        int batches = codeDeploy.calls("BatchGetDeployments");
+        int singles = codeDeploy.calls("GetDeployment");
+        int targets = codeDeploy.calls("BatchGetDeploymentTargets");
+        minute();
+
+        assertThat(releases.find(id).orElseThrow().trafficPercent()).isEqualTo(10);
+        assertThat(codeDeploy.calls("BatchGetDeployments") - batches).isEqualTo(1);
+        assertThat(codeDeploy.calls("GetDeployment") - singles).isZero();
+        assertThat(codeDeploy.calls("BatchGetDeploymentTargets") - targets).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedBatchReadFallsBackToReadingEachDeploymentOnItsOwn() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        codeDeploy.succeed(cd);
+        codeDeploy.unavailable("BatchGetDeployments", 1);
+        minute();
+
+        Deployment d = releases.find(id).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(d.awsProblem()).isNull();
+        assertThat(codeDeploy.calls("BatchGetDeployments")).isPositive();
+        assertThat(codeDeploy.calls("GetDeployment")).as("the fallback").isPositive();
     }
 
     @Test

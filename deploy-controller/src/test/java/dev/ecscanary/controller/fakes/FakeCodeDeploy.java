@@ -37,6 +37,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
     private final Map<String, AtomicInteger> unavailable = new ConcurrentHashMap<>();
     private final List<NewDeployment> created = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private volatile boolean groupExists = true;
     private volatile boolean blueGreen = true;
     private volatile int greenWeight;
@@ -69,6 +70,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         stopCalls.clear();
         unavailable.clear();
         created.clear();
+        calls.clear();
         groupExists = true;
         blueGreen = true;
         greenWeight = 0;
@@ -195,12 +197,44 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
             throw new AwsRequestRejectedException("codedeploy", "GetDeployment", "DeploymentDoesNotExistException",
                     deploymentId, null);
         }
-        List<TaskSetInfo> taskSets = List.of(
-                new TaskSetInfo("ts-blue", "Blue", "demo-app-blue", 100 - greenWeight, 2, 2, "PRIMARY"),
-                new TaskSetInfo("ts-green", "Green", "demo-app-green", greenWeight, 2, 2, "ACTIVE"));
+        return header(d).withTarget(lifecycle(d), taskSets());
+    }
+
+    private static CodeDeploySnapshot header(FakeDeployment d) {
         return new CodeDeploySnapshot(d.id, d.status, d.errorCode, d.errorCode == null ? null : "stopped",
                 d.rollbackId, d.rollbackOf, null, d.rollbackOf == null ? "user" : "codeDeployRollback",
-                Instant.EPOCH, d.completeTime, lifecycle(d), taskSets);
+                Instant.EPOCH, d.completeTime, List.of(), List.of());
+    }
+
+    private List<TaskSetInfo> taskSets() {
+        return List.of(
+                new TaskSetInfo("ts-blue", "Blue", "demo-app-blue", 100 - greenWeight, 2, 2, "PRIMARY"),
+                new TaskSetInfo("ts-green", "Green", "demo-app-green", greenWeight, 2, 2, "ACTIVE"));
+    }
+
+    @Override
+    public Map<String, CodeDeploySnapshot> describeDeployments(List<String> deploymentIds) {
+        maybeFail("BatchGetDeployments");
+        Map<String, CodeDeploySnapshot> found = new java.util.HashMap<>();
+        for (String id : deploymentIds) {
+            FakeDeployment d = deployments.get(id);
+            if (d != null) {
+                found.put(id, header(d));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public CodeDeploySnapshot withTarget(CodeDeploySnapshot deployment, String ecsTargetId) {
+        maybeFail("BatchGetDeploymentTargets");
+        FakeDeployment d = deployments.get(deployment.deploymentId());
+        return deployment.withTarget(lifecycle(d), taskSets());
+    }
+
+    /** Calls of one operation since the last reset, failed ones included. */
+    public int calls(String operation) {
+        return calls.getOrDefault(operation, new AtomicInteger()).get();
     }
 
     @Override
@@ -278,6 +312,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
     }
 
     private void maybeFail(String operation) {
+        calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
         AtomicInteger left = unavailable.get(operation);
         if (left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new AwsUnavailableException("codedeploy", operation, "ThrottlingException: Rate exceeded", null);

@@ -14,6 +14,7 @@ import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.deployment.StopState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,13 +97,17 @@ class WireFaultTest extends WireScenarioSupport {
         assertThat(world.registeredImages()).containsExactly(IMAGE);
     }
 
+    /** {@code operations}: the calls that fail, separated by '|'; the record names the last of them. */
     @ParameterizedTest
-    @CsvSource({"GetDeployment, THROTTLING", "BatchGetDeploymentTargets, SERVER_ERROR", "DescribeRules, THROTTLING"})
-    void aWatchCallThatStaysUnavailablePromotesNothingUntilAwsAnswers(String operation, WireFault fault) throws Exception {
+    @CsvSource({"BatchGetDeployments|GetDeployment, THROTTLING", "BatchGetDeploymentTargets, SERVER_ERROR",
+            "DescribeRules, THROTTLING"})
+    void aWatchCallThatStaysUnavailablePromotesNothingUntilAwsAnswers(String operations, WireFault fault) throws Exception {
         UUID id = startRelease();
         shiftAndWatch(10);
         world.succeed(SERVICE);
-        aws.faults().always(operation, fault);
+        List<String> failing = List.of(operations.split("\\|"));
+        String operation = failing.getLast();
+        failing.forEach(op -> aws.faults().always(op, fault));
         minute();
         minute();
 
@@ -111,12 +116,25 @@ class WireFaultTest extends WireScenarioSupport {
         assertThat(d.awsProblem()).contains(operation).contains("unavailable");
         assertThat(d.trafficPercent()).isEqualTo(10);
 
-        aws.faults().heal(operation);
+        failing.forEach(op -> aws.faults().heal(op));
         minute();
         d = deployment(id);
         assertThat(d.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(d.awsProblem()).isNull();
         assertThat(eventTypes(d)).contains("AWS_UNAVAILABLE", "AWS_AVAILABLE");
+    }
+
+    @Test
+    void aFailingBatchReadOfCodeDeployCostsOnlySpeed() throws Exception {
+        UUID id = startRelease();
+        shiftAndWatch(10);
+        world.succeed(SERVICE);
+        aws.faults().always("BatchGetDeployments", WireFault.SERVER_ERROR);
+        minute();
+
+        Deployment d = deployment(id);
+        assertThat(d.status()).as("read with GetDeployment instead").isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(d.awsProblem()).isNull();
     }
 
     @Test

@@ -10,7 +10,9 @@ import dev.ecscanary.controller.traffic.NewDeployment;
 import dev.ecscanary.controller.traffic.StopOutcome;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.AppSpecContent;
@@ -28,9 +30,6 @@ import software.amazon.awssdk.services.codedeploy.model.StopDeploymentResponse;
 /** {@link BlueGreenDeployer} on CodeDeploy's API (awsJson 1.1). */
 @Component
 public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
-
-    /** BatchGetDeployments takes at most 25 deployment ids. */
-    private static final int BATCH_GET_LIMIT = 25;
 
     private final CodeDeployClient codeDeploy;
     private final AwsCallGuard aws;
@@ -77,8 +76,8 @@ public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
                         .deploymentGroupName(deploymentGroup)
                         .createTimeRange(range -> range.start(createdAfter)))
                 .deployments().stream().toList());
-        for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT));
+        for (int from = 0; from < ids.size(); from += DESCRIBE_BATCH_LIMIT) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + DESCRIBE_BATCH_LIMIT));
             Optional<String> found = aws.call(CODEDEPLOY, "BatchGetDeployments",
                     () -> codeDeploy.batchGetDeployments(r -> r.deploymentIds(batch)).deploymentsInfo().stream()
                             .filter(info -> info.description() != null && info.description().contains(marker))
@@ -97,6 +96,27 @@ public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
                 () -> codeDeploy.getDeployment(r -> r.deploymentId(deploymentId)).deploymentInfo());
         Optional<ECSTarget> target = ecsTarget(deploymentId, ecsTargetId);
         return CodeDeployMapping.snapshot(deployment, target);
+    }
+
+    @Override
+    public Map<String, CodeDeploySnapshot> describeDeployments(List<String> deploymentIds) {
+        if (deploymentIds.isEmpty()) {
+            return Map.of();
+        }
+        if (deploymentIds.size() > DESCRIBE_BATCH_LIMIT) {
+            throw new IllegalArgumentException("BatchGetDeployments takes at most " + DESCRIBE_BATCH_LIMIT + " ids");
+        }
+        return aws.call(CODEDEPLOY, "BatchGetDeployments", () -> codeDeploy.batchGetDeployments(r -> r
+                        .deploymentIds(deploymentIds)).deploymentsInfo().stream()
+                .map(info -> CodeDeployMapping.snapshot(info, Optional.empty()))
+                .collect(Collectors.toMap(CodeDeploySnapshot::deploymentId, s -> s, (a, b) -> a)));
+    }
+
+    @Override
+    public CodeDeploySnapshot withTarget(CodeDeploySnapshot deployment, String ecsTargetId) {
+        Optional<ECSTarget> target = ecsTarget(deployment.deploymentId(), ecsTargetId);
+        return deployment.withTarget(target.map(CodeDeployMapping::lifecycleEvents).orElse(List.of()),
+                target.map(CodeDeployMapping::taskSets).orElse(List.of()));
     }
 
     @Override

@@ -84,13 +84,13 @@ final class CodeDeployMapping {
                 .toList();
     }
 
-    private static List<LifecycleEvent> lifecycleEvents(ECSTarget target) {
+    static List<LifecycleEvent> lifecycleEvents(ECSTarget target) {
         return target.lifecycleEvents().stream()
                 .map(e -> new LifecycleEvent(e.lifecycleEventName(), e.statusAsString(), e.startTime(), e.endTime()))
                 .toList();
     }
 
-    private static List<TaskSetInfo> taskSets(ECSTarget target) {
+    static List<TaskSetInfo> taskSets(ECSTarget target) {
         return target.taskSetsInfo().stream().map(CodeDeployMapping::taskSet).toList();
     }
 

@@ -181,6 +181,39 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
                 new TaskSetInfo("ecs-svc/2222222222222222222", "Green", "demo-app-green", 30.0, 2, 1, "ACTIVE"));
     }
 
+    /** BatchGetDeployments: {deploymentIds} (at most 25) -> {deploymentsInfo}; an id CodeDeploy does not know is left out. */
+    @Test
+    void batchReadAsksForAllIdsInOneCallAndCompletesEachWithItsTargetOnly() {
+        String first = DEPLOYMENT.strip().substring("{\"deploymentInfo\":".length(), DEPLOYMENT.strip().length() - 1);
+        server.stubFor(CODEDEPLOY_JSON.stubFor("BatchGetDeployments").willReturn(CODEDEPLOY_JSON.ok("BatchGetDeployments",
+                "{\"deploymentsInfo\":[" + first + ",{\"deploymentId\":\"d-8SECOND\",\"status\":\"InProgress\","
+                        + "\"createTime\":1795428000}]}")));
+        server.stubFor(CODEDEPLOY_JSON.stubFor("BatchGetDeploymentTargets").willReturn(CODEDEPLOY_JSON.ok("BatchGetDeploymentTargets", TARGETS)));
+
+        var read = deployer.describeDeployments(List.of("d-4KQ9P2XYZ", "d-8SECOND", "d-9UNKNOWN"));
+        CodeDeploySnapshot completed = deployer.withTarget(read.get("d-4KQ9P2XYZ"), "ecs-canary:demo-app");
+
+        server.verify(1, CODEDEPLOY_JSON.requestsOf("BatchGetDeployments")
+                .withRequestBody(equalToJson("{\"deploymentIds\":[\"d-4KQ9P2XYZ\",\"d-8SECOND\",\"d-9UNKNOWN\"]}")));
+        server.verify(0, CODEDEPLOY_JSON.requestsOf("GetDeployment"));
+        assertThat(read).containsOnlyKeys("d-4KQ9P2XYZ", "d-8SECOND");
+        assertThat(read.get("d-8SECOND").status()).isEqualTo(CodeDeployStatus.IN_PROGRESS);
+        assertThat(read.get("d-4KQ9P2XYZ").lifecycleEvents()).isEmpty();
+        assertThat(completed.status()).isEqualTo(CodeDeployStatus.STOPPED);
+        assertThat(completed.rollbackDeploymentId()).isEqualTo("d-7ROLLBACK");
+        assertThat(completed.lifecycleEvents()).hasSize(3);
+        assertThat(completed.replacement()).map(TaskSetInfo::trafficWeight).contains(30.0);
+    }
+
+    @Test
+    void batchReadRefusesMoreIdsThanCodeDeployTakes() {
+        List<String> ids = java.util.stream.IntStream.range(0, 26).mapToObj(i -> "d-" + i).toList();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> deployer.describeDeployments(ids))
+                .isInstanceOf(IllegalArgumentException.class);
+        server.verify(0, CODEDEPLOY_JSON.requestsOf("BatchGetDeployments"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"DeploymentNotStartedException", "DeploymentTargetDoesNotExistException"})
     void snapshotOfADeploymentWithoutTargetYetHasNoLifecycleEventsNorTaskSets(String errorCode) {
@@ -222,7 +255,8 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
     }
 
     static Stream<String> operations() {
-        return Stream.of("GetDeploymentGroup", "CreateDeployment", "GetDeployment", "BatchGetDeploymentTargets", "StopDeployment");
+        return Stream.of("GetDeploymentGroup", "CreateDeployment", "GetDeployment", "BatchGetDeployments",
+                "BatchGetDeploymentTargets", "StopDeployment");
     }
 
     @Override
@@ -238,6 +272,8 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
                 op("CreateDeployment", "{\"deploymentId\":\"d-4KQ9P2XYZ\"}", "DeploymentLimitExceededException",
                         () -> deployer.createDeployment(new NewDeployment("demo-app", "demo-app", null, "{}", "44136fa3", null))),
                 op("GetDeployment", DEPLOYMENT, "InvalidDeploymentIdException", () -> deployer.describeDeployment("d-4KQ9P2XYZ", "ecs-canary:demo-app")),
+                op("BatchGetDeployments", "{\"deploymentsInfo\":[]}", "InvalidDeploymentIdException",
+                        () -> deployer.describeDeployments(List.of("d-4KQ9P2XYZ"))),
                 op("BatchGetDeploymentTargets", TARGETS, "InvalidDeploymentTargetIdException",
                         () -> deployer.describeDeployment("d-4KQ9P2XYZ", "ecs-canary:demo-app")),
                 op("StopDeployment", "{\"status\":\"Pending\"}", "UnsupportedActionForDeploymentTypeException",

@@ -1,0 +1,90 @@
+package dev.ecscanary.controller.deployment;
+
+import dev.ecscanary.controller.aws.AwsRequestRejectedException;
+import dev.ecscanary.controller.aws.AwsUnavailableException;
+import dev.ecscanary.controller.traffic.BlueGreenDeployer;
+import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One tick's reads of CodeDeploy deployments: read in batches of {@link BlueGreenDeployer#DESCRIBE_BATCH_LIMIT} before
+ * the deployments are reconciled (8 calls for 200 releases instead of 200, well inside CodeDeploy's request rate),
+ * then completed per deployment with what only a single call gives (its ECS target). A deployment the batches missed
+ * (a batch failed, or it was not asked for) is read on its own, so a failed batch costs speed, never correctness.
+ */
+final class CodeDeployReads {
+
+    private static final Logger log = LoggerFactory.getLogger(CodeDeployReads.class);
+
+    private final BlueGreenDeployer deployer;
+    private final Map<String, CodeDeploySnapshot> batched;
+
+    private CodeDeployReads(BlueGreenDeployer deployer, Map<String, CodeDeploySnapshot> batched) {
+        this.deployer = deployer;
+        this.batched = batched;
+    }
+
+    /** Nothing read ahead: every read is a single call (a release's first step, outside the tick). */
+    static CodeDeployReads none(BlueGreenDeployer deployer) {
+        return new CodeDeployReads(deployer, Map.of());
+    }
+
+    /** Starts the batch reads of {@code ids} on {@code workers}; {@link Pending#await()} collects them. */
+    static Pending start(BlueGreenDeployer deployer, Collection<String> ids, ExecutorService workers) {
+        List<String> all = List.copyOf(ids);
+        Map<String, CodeDeploySnapshot> read = new ConcurrentHashMap<>();
+        List<Future<?>> batches = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += BlueGreenDeployer.DESCRIBE_BATCH_LIMIT) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + BlueGreenDeployer.DESCRIBE_BATCH_LIMIT));
+            batches.add(workers.submit(() -> read.putAll(readBatch(deployer, batch))));
+        }
+        return new Pending(deployer, read, batches);
+    }
+
+    private static Map<String, CodeDeploySnapshot> readBatch(BlueGreenDeployer deployer, List<String> batch) {
+        try {
+            return deployer.describeDeployments(batch);
+        } catch (AwsUnavailableException | AwsRequestRejectedException e) {
+            log.warn("CodeDeploy deployments could not be read in a batch; each is read on its own: {}", e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /** Batch reads under way. */
+    record Pending(BlueGreenDeployer deployer, Map<String, CodeDeploySnapshot> read, List<Future<?>> batches) {
+
+        CodeDeployReads await() {
+            for (Future<?> batch : batches) {
+                try {
+                    batch.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    log.warn("A batch read of CodeDeploy deployments failed", e.getCause());
+                }
+            }
+            return new CodeDeployReads(deployer, Map.copyOf(read));
+        }
+    }
+
+    /** The deployment with its ECS target: lifecycle events and task sets. */
+    CodeDeploySnapshot withTarget(String deploymentId, String ecsTargetId) {
+        CodeDeploySnapshot read = batched.get(deploymentId);
+        return read == null ? deployer.describeDeployment(deploymentId, ecsTargetId) : deployer.withTarget(read, ecsTargetId);
+    }
+
+    /** The deployment's status and rollback links; its ECS target's part may be empty. */
+    CodeDeploySnapshot status(String deploymentId, String ecsTargetId) {
+        CodeDeploySnapshot read = batched.get(deploymentId);
+        return read == null ? deployer.describeDeployment(deploymentId, ecsTargetId) : read;
+    }
+}
