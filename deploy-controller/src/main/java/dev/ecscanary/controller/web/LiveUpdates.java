@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The hub behind the status page's event streams. Every committed change of a deployment ({@link DeploymentChanged},
  * published on the reconciler's thread with a copy of the deployment as saved) is handed to one dispatcher thread at
- * once, which serialises it once and queues it for every subscriber of that deployment's stream and of the services stream.
+ * once, which serialises it once for every subscriber of that deployment's stream and once, as a summary, for every
+ * subscriber of the services stream.
  * The reconciler never waits for a viewer.
  */
 @Component
@@ -65,11 +66,15 @@ class LiveUpdates {
     record Change(String kind, long version, Instant changedAt, DeploymentView deployment) {
     }
 
+    /** A frame of the services stream: one release's summary, its version, and when the controller committed it. */
+    record ServiceChange(String kind, long version, Instant changedAt, ReleaseSummary deployment) {
+    }
+
     /** The services stream's snapshot: each service with its release in flight, if any. */
     record Snapshot(String kind, Instant changedAt, List<ServiceState> services) {
     }
 
-    record ServiceState(String name, DeploymentView inFlight) {
+    record ServiceState(String name, ReleaseSummary inFlight) {
     }
 
     @EventListener
@@ -88,7 +93,9 @@ class LiveUpdates {
             String body = json.writeValueAsString(new Change("change", d.get().version(), committed,
                     DeploymentView.of(d.get(), analysis)));
             if (stream(change.id()).publish(new StreamFrame(d.get().version(), "deployment", body))) {
-                services.publish(new StreamFrame(servicesSequence.incrementAndGet(), "deployment", body));
+                String summary = json.writeValueAsString(new ServiceChange("change", d.get().version(), committed,
+                        ReleaseSummary.of(d.get())));
+                services.publish(new StreamFrame(servicesSequence.incrementAndGet(), "deployment", summary));
             }
         } catch (RuntimeException e) {
             log.warn("Could not send the change of deployment {} to its viewers: {}", change.id(), e.toString());
@@ -135,7 +142,7 @@ class LiveUpdates {
     private Snapshot servicesNow() {
         List<ServiceState> states = new ArrayList<>();
         catalog.all().forEach(s -> states.add(new ServiceState(s.name(), releases.list(s.name(), null, 1).stream()
-                .filter(Deployment::isInFlight).findFirst().map(d -> DeploymentView.of(d, analysis)).orElse(null))));
+                .filter(Deployment::isInFlight).findFirst().map(ReleaseSummary::of).orElse(null))));
         return new Snapshot("snapshot", Instant.now(), states);
     }
 
