@@ -47,7 +47,7 @@ public final class Deployment {
     private final List<DeploymentEvent> unsavedEvents = new ArrayList<>();
     // what the store holds now, so that a save writes only the rows that changed
     private Map<String, AlarmReading> storedAlarms = Map.of();
-    private List<Phase.Values> storedPhases = List.of();
+    private int storedPhases;
     private List<LifecycleEvent> storedLifecycle = List.of();
     // false when read without its event history (the reconciler's reads): events() then holds only the new ones
     private boolean withHistory = true;
@@ -257,7 +257,8 @@ public final class Deployment {
         unsavedEvents.clear();
         dirty = false;
         storedAlarms = Map.copyOf(alarms);
-        storedPhases = phases.stream().map(Phase::values).toList();
+        phases.forEach(Phase::saved);
+        storedPhases = phases.size();
         storedLifecycle = List.copyOf(lifecycleEvents);
     }
 
@@ -270,7 +271,7 @@ public final class Deployment {
     List<Phase> unsavedPhases() {
         List<Phase> changed = new ArrayList<>();
         for (int i = 0; i < phases.size(); i++) {
-            if (i >= storedPhases.size() || !storedPhases.get(i).equals(phases.get(i).values())) {
+            if (i >= storedPhases || phases.get(i).unsaved()) {
                 changed.add(phases.get(i));
             }
         }

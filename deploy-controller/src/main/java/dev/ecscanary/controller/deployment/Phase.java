@@ -17,6 +17,7 @@ public final class Phase {
     private Instant endedAt;
     private PhaseOutcome outcome;
     private final Map<String, AlarmState> alarmStates;
+    private boolean unsaved;
 
     public Phase(int index, int trafficPercent, Instant startedAt, Instant endedAt, PhaseOutcome outcome,
                  Map<String, AlarmState> alarmStates) {
@@ -28,13 +29,13 @@ public final class Phase {
         this.alarmStates = new TreeMap<>(alarmStates);
     }
 
-    /** The phase's values at one moment: what the store compares to tell whether its row needs writing. */
-    record Values(int index, int trafficPercent, Instant startedAt, Instant endedAt, PhaseOutcome outcome,
-                  Map<String, AlarmState> alarmStates) {
+    /** True when the phase changed since it was read or last saved: the store writes only such phases. */
+    boolean unsaved() {
+        return unsaved;
     }
 
-    Values values() {
-        return new Values(index, trafficPercent, startedAt, endedAt, outcome, Map.copyOf(alarmStates));
+    void saved() {
+        unsaved = false;
     }
 
     Phase copy() {
@@ -42,17 +43,21 @@ public final class Phase {
     }
 
     static Phase begin(int index, int trafficPercent, Instant at) {
-        return new Phase(index, trafficPercent, at, null, null, Map.of());
+        Phase p = new Phase(index, trafficPercent, at, null, null, Map.of());
+        p.unsaved = true;
+        return p;
     }
 
     void observe(String alarm, AlarmState state) {
-        alarmStates.merge(alarm, state, Phase::worse);
+        AlarmState before = alarmStates.get(alarm);
+        unsaved |= alarmStates.merge(alarm, state, Phase::worse) != before;
     }
 
     void end(Instant at, PhaseOutcome how) {
         if (endedAt == null) {
             endedAt = at;
             outcome = how;
+            unsaved = true;
         }
     }
 

@@ -119,7 +119,8 @@ class LiveUpdates {
         Subscriber subscriber = new Subscriber(emitter, stream, QUEUE_FRAMES, HEARTBEAT);
         EventStream.Joined joined = stream.join(subscriber, lastEventId);
         List<StreamFrame> first = joined.replay().orElseGet(() -> {
-            Deployment now = releases.find(d.id()).orElse(d);
+            // d is current unless a newer change was published before the join; later ones are queued for us
+            Deployment now = joined.lastId() <= d.version() ? d : releases.find(d.id()).orElse(d);
             return lastEventId != null && now.version() == lastEventId ? List.<StreamFrame>of()
                     : List.of(new StreamFrame(now.version(), "deployment", json.writeValueAsString(new Change("snapshot",
                     now.version(), now.updatedAt(), DeploymentView.of(now, analysis)))));
