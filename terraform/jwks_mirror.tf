@@ -6,8 +6,9 @@
 # then writes it to one object in a private bucket. The controller reads that object anonymously over HTTPS
 # through the VPC's S3 gateway endpoint, the only way the bucket policy lets anyone read it.
 #
-# The price: the copy can lag GitHub by one refresh interval, during which a token signed with a key GitHub has
-# only just published is refused. See docs/deploy-to-aws.md, "GitHub's key set, mirrored".
+# The price: the copy can lag GitHub by up to a minute (EventBridge's shortest rate), during which a token
+# signed with a key GitHub has only just published is refused. A run costs one Lambda invocation and one S3
+# PUT, about 44,000 of each a month: cents. See docs/deploy-to-aws.md, "GitHub's key set, mirrored".
 
 locals {
   jwks_mirror_name       = "${local.project_name}-jwks-mirror"
@@ -16,12 +17,6 @@ locals {
   jwks_mirror_object_arn = "${aws_s3_bucket.jwks_mirror.arn}/${local.jwks_mirror_key}"
   # Regional virtual-hosted style: the name resolves to S3 addresses in the gateway endpoint's prefix list.
   jwks_mirror_url = "https://${aws_s3_bucket.jwks_mirror.bucket_regional_domain_name}/${local.jwks_mirror_key}"
-
-  jwks_mirror_schedule = var.jwks_mirror_refresh_minutes == 1 ? "rate(1 minute)" : "rate(${var.jwks_mirror_refresh_minutes} minutes)"
-  # The alarm looks at one period per refresh interval and fires when none of the last three (and of at least
-  # the last 15 minutes) had a successful run: a short GitHub hiccup does not page anyone.
-  jwks_mirror_alarm_period  = 60 * var.jwks_mirror_refresh_minutes
-  jwks_mirror_alarm_periods = max(3, ceil(15 / var.jwks_mirror_refresh_minutes))
 }
 
 # --- The bucket -----------------------------------------------------------------------------------------
@@ -204,7 +199,7 @@ resource "aws_lambda_function_event_invoke_config" "jwks_mirror" {
 resource "aws_cloudwatch_event_rule" "jwks_mirror" {
   name                = local.jwks_mirror_name
   description         = "Refresh the deploy controller's copy of GitHub's OIDC key set"
-  schedule_expression = local.jwks_mirror_schedule
+  schedule_expression = "rate(1 minute)"
 }
 
 resource "aws_cloudwatch_event_target" "jwks_mirror" {
@@ -242,14 +237,15 @@ resource "aws_lambda_invocation" "jwks_mirror" {
 
 # Successful runs are the function's invocations minus its errors (an exception, a timeout): every failure,
 # whether GitHub did not answer, answered something unusable or S3 refused the write, is an error, and a
-# schedule that stopped firing has no invocations at all (missing data counts as breaching).
+# schedule that stopped firing has no invocations at all (missing data counts as breaching). It fires after 15
+# minutes without a single success, so a short GitHub hiccup pages nobody.
 resource "aws_cloudwatch_metric_alarm" "jwks_mirror_stale" {
   alarm_name          = "${local.jwks_mirror_name}-stale"
-  alarm_description   = "The controller's copy of GitHub's OIDC key set has not been refreshed for ${local.jwks_mirror_alarm_periods * var.jwks_mirror_refresh_minutes} minutes. The controller keeps the last good copy and refuses tokens signed with any key GitHub published since. Why: log group ${local.jwks_mirror_log_group}."
+  alarm_description   = "The controller's copy of GitHub's OIDC key set has not been refreshed for 15 minutes. The controller keeps the last good copy and refuses tokens signed with any key GitHub published since. Why: log group ${local.jwks_mirror_log_group}."
   comparison_operator = "LessThanThreshold"
   threshold           = 1
-  evaluation_periods  = local.jwks_mirror_alarm_periods
-  datapoints_to_alarm = local.jwks_mirror_alarm_periods
+  evaluation_periods  = 15
+  datapoints_to_alarm = 15
   treat_missing_data  = "breaching"
   alarm_actions       = var.jwks_mirror_alarm_actions
   ok_actions          = var.jwks_mirror_alarm_actions
@@ -267,7 +263,7 @@ resource "aws_cloudwatch_metric_alarm" "jwks_mirror_stale" {
     metric {
       namespace   = "AWS/Lambda"
       metric_name = "Invocations"
-      period      = local.jwks_mirror_alarm_period
+      period      = 60
       stat        = "Sum"
       dimensions = {
         FunctionName = aws_lambda_function.jwks_mirror.function_name
@@ -281,7 +277,7 @@ resource "aws_cloudwatch_metric_alarm" "jwks_mirror_stale" {
     metric {
       namespace   = "AWS/Lambda"
       metric_name = "Errors"
-      period      = local.jwks_mirror_alarm_period
+      period      = 60
       stat        = "Sum"
       dimensions = {
         FunctionName = aws_lambda_function.jwks_mirror.function_name

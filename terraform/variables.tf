@@ -171,17 +171,6 @@ variable "controller_environment" {
   default     = {}
 }
 
-variable "jwks_mirror_refresh_minutes" {
-  description = "Minutes between two refreshes of the controller's copy of GitHub's OIDC key set (jwks_mirror.tf). After GitHub starts signing with a key it has just published, the controller refuses such tokens for up to this long. Each refresh is one Lambda run and one S3 PUT."
-  type        = number
-  default     = 1
-
-  validation {
-    condition     = var.jwks_mirror_refresh_minutes >= 1 && var.jwks_mirror_refresh_minutes <= 60 && floor(var.jwks_mirror_refresh_minutes) == var.jwks_mirror_refresh_minutes
-    error_message = "jwks_mirror_refresh_minutes must be a whole number of minutes from 1 to 60."
-  }
-}
-
 variable "jwks_mirror_alarm_actions" {
   description = "ARNs (for example an SNS topic) notified when the controller's copy of GitHub's OIDC key set goes stale and when it recovers. Empty: the alarm only shows in CloudWatch."
   type        = list(string)
