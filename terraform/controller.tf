@@ -3,12 +3,13 @@
 #
 # GitHub-hosted runners have no fixed addresses, so the listener is open to the internet and admits only
 # requests that carry a GitHub Actions OIDC ID token: the load balancer checks its signature against
-# GitHub's published keys (the private subnets have no route to the internet, so the controller could not
-# fetch them itself) and its audience, repository and branch claims before forwarding, and only the
-# deployments API is routed at all.
+# GitHub's published keys and its audience, repository and branch claims before forwarding, and only the
+# deployments API is routed at all. The controller checks the token again, against the copy of the same keys
+# that jwks_mirror.tf keeps in S3 (the private subnets have no route to GitHub).
 
 locals {
-  github_oidc_issuer = "https://token.actions.githubusercontent.com"
+  github_oidc_issuer   = "https://token.actions.githubusercontent.com"
+  github_oidc_jwks_url = "${local.github_oidc_issuer}/.well-known/jwks"
 
   # The demo-app entry of the controller's `controller.services` map.
   demo_app_service_configuration = {
@@ -42,7 +43,8 @@ locals {
       }
       services = zipmap([local.service_name], [local.demo_app_service_configuration])
       # GitHub Actions OIDC ID tokens under a claim policy: only this repository's branch (and environment)
-      # may release the demo app. The controller must reach the issuer's JWKS (see docs/deploy-to-aws.md).
+      # may release the demo app. The task in this stack reads the issuer's keys from the mirror
+      # (CONTROLLER_SECURITY_OIDC_JWKSURI below); a controller run elsewhere fetches them from GitHub.
       security = {
         oidc = {
           audience = var.controller_token_audience
@@ -60,6 +62,18 @@ locals {
       }
     }
   }
+
+  # What Terraform sets in the controller task's environment; controller_environment cannot override it.
+  controller_task_settings = {
+    SERVER_PORT                = tostring(local.controller_port)
+    AWS_REGION                 = var.region
+    SPRING_DATASOURCE_URL      = "jdbc:postgresql://${aws_db_instance.controller.address}:${aws_db_instance.controller.port}/${aws_db_instance.controller.db_name}?sslmode=require"
+    SPRING_DATASOURCE_USERNAME = aws_db_instance.controller.username
+    SPRING_APPLICATION_JSON    = jsonencode(local.controller_configuration)
+    # controller.security.oidc.jwks-uri: GitHub's key set, from the mirror in S3 (jwks_mirror.tf).
+    CONTROLLER_SECURITY_OIDC_JWKSURI = local.jwks_mirror_url
+  }
+  controller_task_environment = merge(var.controller_environment, local.controller_task_settings)
 }
 
 # --- Database -------------------------------------------------------------------------------------------
@@ -192,7 +206,7 @@ resource "aws_vpc_security_group_egress_rule" "controller_to_endpoints" {
 
 resource "aws_vpc_security_group_egress_rule" "controller_to_s3" {
   security_group_id = aws_security_group.controller.id
-  description       = "HTTPS to S3 through the gateway endpoint (image layers)"
+  description       = "HTTPS to S3 through the gateway endpoint (image layers, the mirrored GitHub OIDC key set)"
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
@@ -226,13 +240,7 @@ resource "aws_ecs_task_definition" "controller" {
       protocol      = "tcp"
     }]
     environment = [
-      for name, value in merge(var.controller_environment, {
-        SERVER_PORT                = tostring(local.controller_port)
-        AWS_REGION                 = var.region
-        SPRING_DATASOURCE_URL      = "jdbc:postgresql://${aws_db_instance.controller.address}:${aws_db_instance.controller.port}/${aws_db_instance.controller.db_name}?sslmode=require"
-        SPRING_DATASOURCE_USERNAME = aws_db_instance.controller.username
-        SPRING_APPLICATION_JSON    = jsonencode(local.controller_configuration)
-      }) : { name = name, value = value }
+      for name in keys(local.controller_task_environment) : { name = name, value = local.controller_task_environment[name] }
     ]
     secrets = [{
       name      = "SPRING_DATASOURCE_PASSWORD"
@@ -322,7 +330,7 @@ resource "aws_vpc_security_group_egress_rule" "controller_alb_to_controller" {
 
 resource "aws_vpc_security_group_egress_rule" "controller_alb_to_jwks" {
   security_group_id = aws_security_group.controller_alb.id
-  description       = "HTTPS to GitHub's OIDC key set, for the listener's JWT validation"
+  description       = "HTTPS to the GitHub OIDC key set, for the JWT validation of the listener"
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
@@ -384,7 +392,7 @@ resource "aws_lb_listener_rule" "controller_deployments_api" {
 
     jwt_validation {
       issuer        = local.github_oidc_issuer
-      jwks_endpoint = "${local.github_oidc_issuer}/.well-known/jwks"
+      jwks_endpoint = local.github_oidc_jwks_url
 
       additional_claim {
         format = "single-string"

@@ -49,6 +49,9 @@ resource "aws_vpc_endpoint" "interface" {
   }
 }
 
+# No endpoint policy, so the default one allows every request through. A policy added here must still let
+# the image layers (ECR's bucket) and the anonymous GetObject of the mirrored key set (jwks_mirror.tf) pass,
+# whose bucket policy in turn admits only requests that come through this endpoint.
 resource "aws_vpc_endpoint" "s3" {
   vpc_id            = aws_vpc.this.id
   service_name      = "com.amazonaws.${var.region}.s3"

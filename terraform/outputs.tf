@@ -126,6 +126,21 @@ output "controller_token_audience" {
   value       = var.controller_token_audience
 }
 
+output "controller_jwks_uri" {
+  description = "Where the controller in this stack reads GitHub's OIDC key set (controller.security.oidc.jwks-uri, set as CONTROLLER_SECURITY_OIDC_JWKSURI): the mirror's S3 object, readable only through this VPC's S3 gateway endpoint."
+  value       = local.jwks_mirror_url
+}
+
+output "jwks_mirror_function_name" {
+  description = "Lambda function that refreshes the key set mirror; `aws lambda invoke --function-name <name> out.json` refreshes it at once."
+  value       = aws_lambda_function.jwks_mirror.function_name
+}
+
+output "jwks_mirror_alarm_name" {
+  description = "Alarm that fires when the key set mirror has not been refreshed for a while."
+  value       = aws_cloudwatch_metric_alarm.jwks_mirror_stale.alarm_name
+}
+
 output "controller_role_arn" {
   description = "Role the controller runs as."
   value       = aws_iam_role.controller.arn

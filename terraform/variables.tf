@@ -171,6 +171,12 @@ variable "controller_environment" {
   default     = {}
 }
 
+variable "jwks_mirror_alarm_actions" {
+  description = "ARNs (for example an SNS topic) notified when the controller's copy of GitHub's OIDC key set goes stale and when it recovers. Empty: the alarm only shows in CloudWatch."
+  type        = list(string)
+  default     = []
+}
+
 variable "controller_db_instance_class" {
   description = "RDS instance class of the controller's PostgreSQL."
   type        = string

@@ -9,12 +9,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * The root Terraform module as hcl4j parses it: all *.tf files of the folder, read as one body so that locals
  * and variable defaults resolve across files. A reference hcl4j cannot resolve (a resource attribute) stays
  * the reference's text, e.g. {@code aws_iam_role.task.arn}, which is what the pairing checks compare.
+ * <p>
+ * hcl4j lacks two of Terraform's collection functions that the controller task's environment is built with; they are
+ * registered here as Terraform defines them: {@code merge} (later maps win) and {@code keys} (in lexical order).
+ * A {@code for} over a map's {@code name, value} pairs stays beyond hcl4j: it comes out empty.
  */
 final class TerraformConfig {
 
@@ -30,12 +35,29 @@ final class TerraformConfig {
             for (Path file : files.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
                 text.append(Files.readString(file)).append('\n');
             }
-            return new TerraformConfig(map(plain(new HCLParser().parse(text.toString()))));
+            return new TerraformConfig(map(plain(parser().parse(text.toString()))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("Terraform in " + folder + " does not parse as HCL", e);
         }
+    }
+
+    private static HCLParser parser() {
+        HCLParser parser = new HCLParser();
+        parser.registerFunction("merge", TerraformConfig::merge);
+        parser.registerFunction("keys", TerraformConfig::keys);
+        return parser;
+    }
+
+    private static Object merge(List<Object> maps) {
+        Map<String, Object> merged = new TreeMap<>();
+        maps.forEach(each -> map(each).forEach(merged::put));
+        return merged;
+    }
+
+    private static Object keys(List<Object> arguments) {
+        return new ArrayList<>(new TreeMap<>(map(arguments.getFirst())).keySet());
     }
 
     Map<String, Object> resource(String type, String name) {

@@ -30,6 +30,24 @@ class TerraformLayoutTest {
     }
 
     @Test
+    void archiveProviderIsPinnedToOneMajorVersion() {
+        Map<String, Object> archive = map(map(terraform.terraformBlock().get("required_providers")).get("archive"));
+
+        assertThat(archive.get("source")).isEqualTo("hashicorp/archive");
+        assertThat((String) archive.get("version")).matches(">= 2\\.\\d+\\.\\d+, < 3\\.0\\.0");
+    }
+
+    @Test
+    void securityGroupDescriptionsUseOnlyCharactersEc2Accepts() {
+        // EC2 refuses anything else ("Invalid characters in description"), an apostrophe included, at apply time.
+        for (String type : List.of("aws_security_group", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule")) {
+            assertThat(terraform.resourcesOfType(type)).isNotEmpty().allSatisfy((name, resource) ->
+                    assertThat((String) map(resource).get("description")).as("description of %s.%s", type, name)
+                            .matches("[A-Za-z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]{1,255}"));
+        }
+    }
+
+    @Test
     void everyVariableHasATypeAndADescription() {
         assertThat(terraform.variables()).isNotEmpty().allSatisfy((name, variable) -> {
             assertThat(map(variable).get("type")).as("type of %s", name).isNotNull();
