@@ -2,11 +2,15 @@ package dev.ecscanary.controller.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -50,13 +54,17 @@ final class Subscriber {
             for (StreamFrame f : first) {
                 send(f);
             }
+            List<StreamFrame> pending = new ArrayList<>();
             while (open.get()) {
                 StreamFrame f = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
                 if (f == null) {
                     emitter.send(StreamFrame.HEARTBEAT);
-                } else if (f.id() > lastSentId) {
-                    send(f);
+                    continue;
                 }
+                pending.add(f);
+                queue.drainTo(pending);
+                sendAll(pending);
+                pending.clear();
             }
         } catch (IOException | IllegalStateException e) {
             close(); // the client went away
@@ -68,6 +76,25 @@ final class Subscriber {
     private void send(StreamFrame f) throws IOException {
         emitter.send(f.encoded());
         lastSentId = f.id();
+    }
+
+    /**
+     * Writes every frame that queued up while the last write went out in one write and one flush: a viewer that fell
+     * behind catches up in one go instead of frame by frame.
+     */
+    private void sendAll(List<StreamFrame> frames) throws IOException {
+        Set<ResponseBodyEmitter.DataWithMediaType> out = new LinkedHashSet<>();
+        long last = lastSentId;
+        for (StreamFrame f : frames) {
+            if (f.id() > last) {
+                out.addAll(f.encoded());
+                last = f.id();
+            }
+        }
+        if (!out.isEmpty()) {
+            emitter.send(out);
+            lastSentId = last;
+        }
     }
 
     /** Ends the stream without waiting: completing the response may wait for a write to a slow client. */
