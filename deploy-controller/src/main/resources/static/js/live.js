@@ -88,6 +88,11 @@
     var source = new EventSource(stream);
     source.addEventListener("deployment", onFrame);
     source.addEventListener("snapshot", onFrame);
+    // A finished deployment will not change again: its stream says so, and the page stops following it.
+    source.addEventListener("end", function () {
+      source.close();
+      setState("ended", "Finished · nothing more to follow");
+    });
     source.onopen = function () { setState("live", "Live · connected " + clock()); };
     source.onerror = function () { setState("reconnecting", "Reconnecting…"); };
   }

@@ -20,13 +20,17 @@ final class EventStream {
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
     private final boolean seenFromStart;
     private long lastId;
+    private boolean finished;
 
     /** A buffered frame and the id before it: the buffer covers a client whose last id is at least {@code previousId}. */
     private record Entry(StreamFrame frame, long previousId) {
     }
 
-    /** What a joining subscriber gets first: the frames it missed, or nothing to replay (it needs a snapshot). */
-    record Joined(Optional<List<StreamFrame>> replay, long lastId) {
+    /**
+     * What a joining subscriber gets first: the frames it missed, or nothing to replay (it needs a snapshot); and
+     * whether the stream has ended (its subscriber ends after those).
+     */
+    record Joined(Optional<List<StreamFrame>> replay, long lastId, boolean finished) {
     }
 
     /** A stream whose ids it numbers itself from {@code firstId}: it has seen every frame, so it can replay any gap it still buffers. */
@@ -71,7 +75,7 @@ final class EventStream {
     synchronized Joined join(Subscriber subscriber, Long lastEventId) {
         subscribers.add(subscriber);
         if (lastEventId == null || buffer.isEmpty() || lastEventId < buffer.getFirst().previousId() || lastEventId > lastId) {
-            return new Joined(Optional.empty(), lastId);
+            return new Joined(Optional.empty(), lastId, finished);
         }
         List<StreamFrame> missed = new ArrayList<>();
         for (Entry e : buffer) {
@@ -79,7 +83,13 @@ final class EventStream {
                 missed.add(e.frame());
             }
         }
-        return new Joined(Optional.of(missed), lastId);
+        return new Joined(Optional.of(missed), lastId, finished);
+    }
+
+    /** Ends the stream: its subscribers end after what is queued for them, and later ones after their first frames. */
+    synchronized void finish() {
+        finished = true;
+        subscribers.forEach(Subscriber::finish);
     }
 
     void closeAll() {

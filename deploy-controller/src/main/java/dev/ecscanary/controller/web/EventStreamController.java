@@ -1,9 +1,11 @@
 package dev.ecscanary.controller.web;
 
+import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentNotFoundException;
 import dev.ecscanary.controller.deployment.Releases;
 import java.util.UUID;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -26,10 +28,18 @@ class EventStreamController {
         this.live = live;
     }
 
-    /** One deployment's changes; the event id is the deployment's version. */
+    /**
+     * One deployment's changes; the event id is the deployment's version. A finished deployment's stream ends after
+     * its last state; a client that reconnects already holding it gets 204, which tells an EventSource to stop.
+     */
     @GetMapping(path = "/api/deployments/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter deployment(@PathVariable UUID id, @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        return live.subscribe(releases.find(id).orElseThrow(() -> new DeploymentNotFoundException(id)), lastEventId);
+    ResponseEntity<SseEmitter> deployment(@PathVariable UUID id,
+                                          @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
+        Deployment d = releases.find(id).orElseThrow(() -> new DeploymentNotFoundException(id));
+        if (!d.isInFlight() && lastEventId != null && lastEventId >= d.version()) {
+            return ResponseEntity.noContent().build();
+        }
+        return ResponseEntity.ok(live.subscribe(d, lastEventId));
     }
 
     /** Every deployment's changes, for the services overview; the event id is a sequence number of this controller. */

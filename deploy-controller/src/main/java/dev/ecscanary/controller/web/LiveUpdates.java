@@ -92,7 +92,12 @@ class LiveUpdates {
             }
             String body = json.writeValueAsString(new Change("change", d.get().version(), committed,
                     DeploymentView.of(d.get(), analysis)));
-            if (stream(change.id()).publish(new StreamFrame(d.get().version(), "deployment", body))) {
+            EventStream stream = stream(change.id());
+            boolean published = stream.publish(new StreamFrame(d.get().version(), "deployment", body));
+            if (!d.get().isInFlight()) {
+                stream.finish(); // a finished deployment does not change again: its viewers need not stay connected
+            }
+            if (published) {
                 String summary = json.writeValueAsString(new ServiceChange("change", d.get().version(), committed,
                         ReleaseSummary.of(d.get())));
                 services.publish(new StreamFrame(servicesSequence.incrementAndGet(), "deployment", summary));
@@ -112,7 +117,10 @@ class LiveUpdates {
         }
     }
 
-    /** Opens a deployment's stream: the missed frames since {@code lastEventId} if still buffered, else its state now. */
+    /**
+     * Opens a deployment's stream: the missed frames since {@code lastEventId} if still buffered, else its state now;
+     * for a finished deployment, the stream ends after those.
+     */
     SseEmitter subscribe(Deployment d, Long lastEventId) {
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
         EventStream stream = stream(d.id());
@@ -125,7 +133,7 @@ class LiveUpdates {
                     : List.of(new StreamFrame(now.version(), "deployment", json.writeValueAsString(new Change("snapshot",
                     now.version(), now.updatedAt(), DeploymentView.of(now, analysis)))));
         });
-        subscriber.start(first, RETRY_MILLIS);
+        subscriber.start(first, RETRY_MILLIS, joined.finished() || !d.isInFlight());
         return emitter;
     }
 

@@ -14,6 +14,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
  */
 record StreamFrame(long id, String event, String json, Set<DataWithMediaType> encoded) {
 
+    /**
+     * The last frame of a finished deployment's stream: it will not change again. Without an id, so a client's
+     * Last-Event-ID stays the deployment's last version (and a reconnect with it is answered 204: nothing to follow).
+     */
+    static final StreamFrame END = new StreamFrame(Long.MAX_VALUE, "end", "{\"kind\":\"end\"}",
+            bytes("event:end\ndata:{\"kind\":\"end\"}\n\n"));
+
     /** A comment line: keeps proxies and the browser from timing the connection out. */
     static final Set<DataWithMediaType> HEARTBEAT = bytes(":heartbeat\n\n");
 

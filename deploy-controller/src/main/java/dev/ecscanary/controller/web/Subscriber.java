@@ -43,16 +43,33 @@ final class Subscriber {
         return open.get() && queue.offer(frame);
     }
 
-    /** Starts writing: first what the client missed (or a snapshot), then the queue, until the connection ends. */
-    void start(List<StreamFrame> first, String retryHintMillis) {
-        sender = Thread.ofVirtual().name("sse-subscriber").start(() -> run(first, Long.parseLong(retryHintMillis)));
+    /** Ends the stream once the frames queued before this one are written: nothing more will come. */
+    void finish() {
+        if (!offer(StreamFrame.END)) {
+            close();
+        }
     }
 
-    private void run(List<StreamFrame> first, long retryMillis) {
+    /** Starts writing: first what the client missed (or a snapshot), then the queue, until the connection ends. */
+    void start(List<StreamFrame> first, String retryHintMillis) {
+        start(first, retryHintMillis, false);
+    }
+
+    /** As {@link #start(List, String)}; with {@code thenEnd}, the stream ends after {@code first}. */
+    void start(List<StreamFrame> first, String retryHintMillis, boolean thenEnd) {
+        sender = Thread.ofVirtual().name("sse-subscriber")
+                .start(() -> run(first, Long.parseLong(retryHintMillis), thenEnd));
+    }
+
+    private void run(List<StreamFrame> first, long retryMillis, boolean thenEnd) {
         try {
             emitter.send(SseEmitter.event().reconnectTime(retryMillis).comment("connected"));
             for (StreamFrame f : first) {
                 send(f);
+            }
+            if (thenEnd) {
+                end();
+                return;
             }
             List<StreamFrame> pending = new ArrayList<>();
             while (open.get()) {
@@ -63,14 +80,24 @@ final class Subscriber {
                 }
                 pending.add(f);
                 queue.drainTo(pending);
+                boolean ends = pending.remove(StreamFrame.END);
                 sendAll(pending);
                 pending.clear();
+                if (ends) {
+                    end();
+                    return;
+                }
             }
         } catch (IOException | IllegalStateException e) {
             close(); // the client went away
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void end() throws IOException {
+        emitter.send(StreamFrame.END.encoded());
+        close();
     }
 
     private void send(StreamFrame f) throws IOException {

@@ -109,6 +109,31 @@ class EventStreamsApiTest {
     }
 
     @Test
+    void aFinishedDeploymentsStreamEndsAfterItsLastStateAndAReconnectHoldingItIsTold204() throws Exception {
+        UUID id = release.start("2.0.0", null);
+        try (SseClient watching = SseClient.open(url("/api/deployments/" + id + "/events"), null)) {
+            assertThat(watching.next(Duration.ofSeconds(5)).event()).isEqualTo("deployment");
+            release.step(10);
+            release.succeed();
+
+            List<Frame> rest = drain(watching);
+            assertThat(rest).extracting(Frame::event).endsWith("deployment", "end");
+            assertThat(rest.get(rest.size() - 2).data()).contains("\"status\":\"SUCCEEDED\"");
+            assertThat(rest.getLast().id()).as("the end keeps the client's Last-Event-ID at the last version").isNull();
+            assertThat(watching.awaitEnd(Duration.ofSeconds(5))).as("the server closed the stream").isTrue();
+        }
+        long last = release.find(id).version();
+        try (SseClient late = SseClient.open(url("/api/deployments/" + id + "/events"), null)) {
+            assertThat(late.next(Duration.ofSeconds(5)).data()).contains("\"kind\":\"snapshot\"", "SUCCEEDED");
+            assertThat(late.next(Duration.ofSeconds(5)).event()).isEqualTo("end");
+            assertThat(late.awaitEnd(Duration.ofSeconds(5))).isTrue();
+        }
+        try (SseClient reconnect = SseClient.open(url("/api/deployments/" + id + "/events"), Long.toString(last))) {
+            assertThat(reconnect.status()).as("an EventSource stops reconnecting on 204").isEqualTo(204);
+        }
+    }
+
+    @Test
     void anUnknownDeploymentsStreamIs404() throws Exception {
         try (SseClient stream = SseClient.open(url("/api/deployments/" + UUID.randomUUID() + "/events"), null)) {
             assertThat(stream.status()).isEqualTo(404);

@@ -28,6 +28,7 @@ final class SseClient implements AutoCloseable {
 
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final HttpResponse<InputStream> response;
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     private SseClient(HttpResponse<InputStream> response) {
         this.response = response;
@@ -86,7 +87,14 @@ final class SseClient implements AutoCloseable {
             }
         } catch (IOException e) {
             // closed by the test or the server
+        } finally {
+            ended.countDown();
         }
+    }
+
+    /** True once the server ended the stream (or it was closed) within the time given. */
+    boolean awaitEnd(Duration within) throws InterruptedException {
+        return ended.await(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -131,7 +131,9 @@ class StatusPageBrowserTest {
         assertThat(release.status(good)).isEqualTo(DeploymentStatus.SUCCEEDED);
 
         browser.get(url("/deployments/" + bad));
-        waitFor("the page to go live", () -> "live".equals(browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
+        waitFor("the page to learn the release is over", () -> "ended".equals(
+                browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
+        assertThat(text("live-state")).isEqualTo("Finished · nothing more to follow");
         assertThat(text("rollback-story")).startsWith("The alarm demo-app-success-rate went into ALARM");
         fullPageScreenshot("deployment-rolled-back-by-alarm");
         browser.manage().window().setSize(new Dimension(390, 844));
