@@ -153,7 +153,7 @@ class RehearsalEndToEndTest {
         long failedBefore = failed();
         String id = controller.release("demo-app:2.0.0");
         Eventually.await(RELEASE, () -> aws.deployments().active().map(d -> d.target().replacementWeight()).orElse(0.0), w -> w >= 10);
-        aws.faults().arm("GetDeployment", FaultInjector.Kind.THROTTLE, 4);
+        aws.faults().arm("BatchGetDeployments", FaultInjector.Kind.THROTTLE, 4); // the tick's read of every release's status
         aws.faults().arm("DescribeAlarms", FaultInjector.Kind.SERVER_ERROR, 4);
         aws.faults().arm("BatchGetDeploymentTargets", FaultInjector.Kind.THROTTLE, 2);
         JsonNode done = controller.awaitStatus(id, TERMINAL, RELEASE);
