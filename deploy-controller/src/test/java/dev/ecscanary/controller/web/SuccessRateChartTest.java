@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +67,114 @@ class SuccessRateChartTest {
                 .svg(List.of(new Marker(START, "start", "start")), "Success rate (%)", "No datapoints yet.");
 
         assertMatchesGolden("chart-empty.svg", svg);
+    }
+
+    @Test
+    void inTheCompressedRehearsalTheStopStartStepAndThresholdLabelsCoverNoOtherLabel() {
+        // one CodeDeploy minute is 6 s: the steps 6 s apart, the stop 2.3 s into the third, after a five-minute lead-in
+        List<Marker> markers = List.of(new Marker(START, "start", "start"),
+                new Marker(START.plusSeconds(6), "10%", "phase"), new Marker(START.plusSeconds(12), "20%", "phase"),
+                new Marker(START.plusSeconds(18), "30%", "phase"),
+                new Marker(START.plusSeconds(20).plusMillis(300), "stopped", "stop"));
+
+        String svg = chart(percentAlarm(rehearsalPoints(START.plusSeconds(60))), START.minus(MetricCharts.LEAD_IN),
+                START.plusSeconds(60)).svg(markers, "Success rate (%)", "compressed");
+
+        List<Label> labels = labels(svg);
+        assertThat(labels).extracting(Label::text).contains("start", "10%", "stopped", "threshold 99.50%");
+        assertNoLabelCoversAnother(labels);
+        Label threshold = labels.stream().filter(l -> l.text().startsWith("threshold")).findFirst().orElseThrow();
+        assertThat(markerLines(svg)).as("marker lines").isNotEmpty()
+                .allSatisfy(x -> assertThat(threshold.left() - 2 < x && x < threshold.right() + 2)
+                        .as("the threshold label is clear of the marker line at x=%s", x).isFalse());
+    }
+
+    @Test
+    void aCompressedReleaseStoppedAtTheRightEdgeKeepsItsStopLabelInsideTheChart() {
+        List<Marker> markers = new ArrayList<>(List.of(new Marker(START, "start", "start")));
+        for (int step = 1; step <= 9; step++) {
+            markers.add(new Marker(START.plusSeconds(6L * step), step * 10 + "%", "phase"));
+        }
+        markers.add(new Marker(START.plusSeconds(57), "stopped", "stop"));
+
+        String svg = chart(percentAlarm(rehearsalPoints(START.plusSeconds(58))), START.minus(MetricCharts.LEAD_IN),
+                START.plusSeconds(58)).svg(markers, "Success rate (%)", "compressed, in flight");
+
+        List<Label> labels = labels(svg);
+        assertThat(labels).extracting(Label::text).contains("start", "stopped", "threshold 99.50%");
+        assertNoLabelCoversAnother(labels);
+    }
+
+    /** Datapoints every 6 s (the rehearsal's compressed minute): 100% before the release, a dip below 99.5% in it. */
+    private static List<Point> rehearsalPoints(Instant until) {
+        List<Point> points = new ArrayList<>();
+        for (Instant t = START.minus(MetricCharts.LEAD_IN); t.isBefore(until); t = t.plusSeconds(6)) {
+            boolean hurting = t.isAfter(START.plusSeconds(12));
+            points.add(new Point(t, hurting ? 98.1 + (t.getEpochSecond() % 4) * 0.1 : 100.0));
+        }
+        return points;
+    }
+
+    private static void assertNoLabelCoversAnother(List<Label> labels) {
+        for (Label label : labels) {
+            assertThat(label.css().startsWith("axis-label") || label.left() >= 0 && label.right() <= 720 && label.top() >= 0 && label.bottom() <= 260)
+                    .as("%s lies inside the chart", label).isTrue();
+            for (Label other : labels) {
+                if (other != label) {
+                    assertThat(label.overlaps(other)).as("%s overlaps %s", label, other).isFalse();
+                }
+            }
+        }
+    }
+
+    /**
+     * A text of the SVG with its box estimated from its length: 11px text, characters at most 0.65em wide, 0.8em above
+     * the baseline and 0.25em below. (An axis label sits at its clock time and may touch the edge; the others must not.)
+     */
+    record Label(String css, String text, double x, double y, String anchor) {
+        double width() {
+            return text.length() * 0.65 * 11;
+        }
+
+        double left() {
+            return anchor.equals("start") ? x : anchor.equals("end") ? x - width() : x - width() / 2;
+        }
+
+        double right() {
+            return left() + width();
+        }
+
+        double top() {
+            return y - 0.8 * 11;
+        }
+
+        double bottom() {
+            return y + 0.25 * 11;
+        }
+
+        boolean overlaps(Label o) {
+            return left() < o.right() && o.left() < right() && top() < o.bottom() && o.top() < bottom();
+        }
+    }
+
+    private static List<Label> labels(String svg) {
+        Matcher m = Pattern.compile("<text class=\"([^\"]*)\" x=\"([-\\d.]+)\" y=\"([-\\d.]+)\" text-anchor=\"(\\w+)\">"
+                + "([^<]*)</text>").matcher(svg);
+        List<Label> labels = new ArrayList<>();
+        while (m.find()) {
+            labels.add(new Label(m.group(1), m.group(5).replace("&amp;", "&"), Double.parseDouble(m.group(2)),
+                    Double.parseDouble(m.group(3)), m.group(4)));
+        }
+        return labels;
+    }
+
+    private static List<Double> markerLines(String svg) {
+        Matcher m = Pattern.compile("<line class=\"marker [^\"]*\" x1=\"([-\\d.]+)\"").matcher(svg);
+        List<Double> xs = new ArrayList<>();
+        while (m.find()) {
+            xs.add(Double.parseDouble(m.group(1)));
+        }
+        return xs;
     }
 
     static AlarmSeries percentAlarm(List<Point> points) {
