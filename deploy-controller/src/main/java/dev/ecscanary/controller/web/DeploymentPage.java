@@ -36,8 +36,14 @@ record DeploymentPage(
                    String runUrl, String runText) {
     }
 
-    /** The split of production traffic between the two task sets; widths are in percent of the bar. */
-    record Traffic(int original, int replacement, String originalLabel, String replacementLabel, String description) {
+    /**
+     * The split of production traffic between the two task sets; widths are in percent of the bar.
+     *
+     * @param originalTag  the tag of the release the original task set runs, when this controller released it; else null
+     * @param originalName the original in a sentence: its tag, or "the version running before this release"
+     */
+    record Traffic(int original, int replacement, String originalTag, String originalName, String replacementLabel,
+                   String description) {
     }
 
     record AlarmRow(String name, Badge state, String reason, String since, String url) {

@@ -29,6 +29,7 @@ class DeploymentPageFactory {
     private static final Set<String> BAD_EVENTS = Set.of("STOP_REQUESTED", "STOP_ACCEPTED", "ROLLING_BACK",
             "ROLLBACK_STARTED", "ROLLED_BACK", "FAILED", "AWS_UNAVAILABLE", "STOP_UNANSWERED", "STOP_RESENT");
     private static final Set<String> WARN_EVENTS = Set.of("INCONCLUSIVE", "STOP_NOT_NEEDED");
+    private static final String ORIGINAL_UNKNOWN = "the version running before this release";
 
     private final MetricCharts charts;
     private final ServiceCatalog catalog;
@@ -73,14 +74,19 @@ class DeploymentPageFactory {
                 : "running for " + Format.between(d.createdAt(), clock.instant());
     }
 
+    /**
+     * The original is named by the last release of the service this controller saw succeed before this one; without
+     * one (the first release, or one made by other means) it is "the version running before this release".
+     */
     private DeploymentPage.Traffic traffic(Deployment d) {
         String replacement = Format.tag(d.request().image().value());
-        String original = releases.list(d.service(), DeploymentStatus.SUCCEEDED, 20).stream()
+        String originalTag = releases.list(d.service(), DeploymentStatus.SUCCEEDED, 20).stream()
                 .filter(p -> p.createdAt().isBefore(d.createdAt()))
-                .findFirst().map(p -> Format.tag(p.request().image().value())).orElse("the running version");
+                .findFirst().map(p -> Format.tag(p.request().image().value())).orElse(null);
+        String original = originalTag != null ? originalTag : ORIGINAL_UNKNOWN;
         int on = d.trafficPercent();
-        return new DeploymentPage.Traffic(100 - on, on, original, replacement, (100 - on) + "% of production traffic on "
-                + original + " (original), " + on + "% on " + replacement + " (replacement)");
+        return new DeploymentPage.Traffic(100 - on, on, originalTag, original, replacement, (100 - on)
+                + "% of production traffic on " + original + " (original), " + on + "% on " + replacement + " (replacement)");
     }
 
     private static String outcome(Deployment d, RollbackStory story) {

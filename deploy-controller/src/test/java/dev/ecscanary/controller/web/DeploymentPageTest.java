@@ -42,9 +42,29 @@ class DeploymentPageTest {
         assertThat(html).contains("Step 3 of 10: 30% of traffic on the new version.")
                 .contains("<li class=\"step done\">", "<li class=\"step current\">")
                 .contains("<span class=\"step-label\">30%</span><span class=\"visually-hidden\"> current step</span>");
-        assertThat(html).contains("70% of production traffic on the running version (original), 30% on 2.0.0 (replacement)")
+        assertThat(html).contains("70% of production traffic on the version running before this release (original),"
+                        + " 30% on 2.0.0 (replacement)")
+                .contains("Original <span class=\"muted\">(before this release)</span>:")
+                .contains("moves all production traffic back to the version running before this release.")
                 .contains("<rect class=\"replacement\" x=\"70\" y=\"0\" width=\"30\"");
         assertThat(html).contains("In progress").contains("Roll back…");
+    }
+
+    @Test
+    void theOriginalSideIsNamedAfterTheLastReleaseThatSucceededBeforeThisOne() throws Exception {
+        UUID first = release.start("2.0.0", null);
+        release.succeed();
+        UUID second = release.start("2.0.1", null);
+        release.step(10);
+
+        String html = page(second);
+
+        assertThat(html).contains("90% of production traffic on 2.0.0 (original), 10% on 2.0.1 (replacement)")
+                .contains("Original <strong>2.0.0</strong>:", "Replacement <strong>2.0.1</strong>:")
+                .contains("moves all production traffic back to 2.0.0.")
+                .doesNotContain("before this release");
+        assertThat(page(first)).as("the first release had nothing of ours before it")
+                .contains("Original <span class=\"muted\">(before this release)</span>:");
     }
 
     @Test
