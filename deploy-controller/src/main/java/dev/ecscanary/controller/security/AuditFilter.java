@@ -60,9 +60,11 @@ final class AuditFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         String action = action(request.getMethod(), path);
         boolean failedSignIn = action.equals("SIGN_IN") && String.valueOf(response.getHeader("Location")).contains("error");
-        String outcome = failedSignIn ? "REFUSED" : status < 400 ? "ACCEPTED" : status < 500 ? "REFUSED" : "FAILED";
+        Object told = request.getAttribute(AuditDetails.OUTCOME);
+        String outcome = failedSignIn ? "REFUSED" : told != null ? told.toString()
+                : status < 400 ? "ACCEPTED" : status < 500 ? "REFUSED" : "FAILED";
         Object reason = failedSignIn ? "sign-in refused"
-                : request.getAttribute(status < 400 ? AuditDetails.NOTE : AuditDetails.REASON);
+                : request.getAttribute(outcome.equals("ACCEPTED") ? AuditDetails.NOTE : AuditDetails.REASON);
         return new AuditEntry(null, clock.instant(), caller.display(), caller.subject(), caller.repository(),
                 caller.workflowRun(), caller.tokenName(), action,
                 (String) request.getAttribute(AuditDetails.SERVICE), deploymentId(path, response), outcome, status,

@@ -1,11 +1,14 @@
 package dev.ecscanary.controller.web;
 
+import dev.ecscanary.controller.audit.AuditDetails;
 import dev.ecscanary.controller.aws.AwsUnavailableException;
 import dev.ecscanary.controller.deployment.ConcurrentChangeException;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentFinishedException;
-import dev.ecscanary.controller.deployment.DeploymentNotFoundException;
+import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.deployment.Releases;
+import dev.ecscanary.controller.deployment.StopState;
+import dev.ecscanary.controller.security.Access;
 import dev.ecscanary.controller.security.CurrentCaller;
 import java.net.URI;
 import java.util.Optional;
@@ -21,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The live page of one deployment, and the operator's rollback form (confirmed, CSRF-protected; only operators may
- * post it, see {@code security.SecurityConfiguration}). The rollback is recorded under the signed-in operator's name.
+ * post it, see {@code security.SecurityConfiguration}, and only for services their sign-in covers, see
+ * {@code security.Access}). The rollback is recorded under the signed-in operator's name, and on the audit trail as
+ * what it was: accepted, refused or failed.
  */
 @Controller
 class DeploymentPageController {
@@ -29,11 +34,13 @@ class DeploymentPageController {
     private final Releases releases;
     private final DeploymentPageFactory pages;
     private final Pages html;
+    private final Access access;
 
-    DeploymentPageController(Releases releases, DeploymentPageFactory pages, Pages html) {
+    DeploymentPageController(Releases releases, DeploymentPageFactory pages, Pages html, Access access) {
         this.releases = releases;
         this.pages = pages;
         this.html = html;
+        this.access = access;
     }
 
     @GetMapping("/deployments/{id}")
@@ -59,46 +66,45 @@ class DeploymentPageController {
 
     @PostMapping("/deployments/{id}/rollback")
     ResponseEntity<Void> rollBack(@PathVariable UUID id) {
-        RollbackAnswer answer;
-        try {
-            releases.rollBack(id, CurrentCaller.display());
-            answer = RollbackAnswer.REQUESTED;
-        } catch (DeploymentNotFoundException e) {
+        Optional<Deployment> before = releases.find(id);
+        if (before.isEmpty()) {
+            AuditDetails.refused("there is no deployment " + id);
             return ResponseEntity.notFound().build();
-        } catch (DeploymentFinishedException e) {
-            answer = RollbackAnswer.FINISHED;
-        } catch (ConcurrentChangeException e) {
-            answer = RollbackAnswer.BUSY;
-        } catch (AwsUnavailableException e) {
-            answer = RollbackAnswer.UNAVAILABLE;
         }
+        AuditDetails.service(before.get().service());
+        RollbackAnswer answer = attempt(before.get());
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(URI.create("/deployments/" + id + "?rollback=" + answer.name()))
                 .build();
     }
 
-    private static DeploymentPage.RollbackForm form(UUID id, CsrfToken csrf) {
-        return new DeploymentPage.RollbackForm("/deployments/" + id + "/rollback", csrf.getParameterName(), csrf.getToken());
+    private RollbackAnswer attempt(Deployment before) {
+        try {
+            access.checkRollback(before.service());
+            return requested(before, releases.rollBack(before.id(), CurrentCaller.display()));
+        } catch (Access.AccessRefusedException e) {
+            return RollbackAnswer.NOT_ALLOWED.audit(e.getMessage());
+        } catch (DeploymentFinishedException e) {
+            return RollbackAnswer.FINISHED.audit(e.getMessage());
+        } catch (ConcurrentChangeException e) {
+            return RollbackAnswer.BUSY.audit(e.getMessage());
+        } catch (AwsUnavailableException e) {
+            return RollbackAnswer.UNAVAILABLE.audit("the stop is recorded but AWS did not answer (" + e.getMessage() + ")");
+        }
     }
 
-    /** What became of an operator's rollback, carried through the redirect to the page. */
-    enum RollbackAnswer {
-        REQUESTED("good", "Rollback requested: the controller asked CodeDeploy to stop the release"
-                + " and move all traffic back. This page follows it."),
-        FINISHED("warn", "Nothing was rolled back: the release had already finished."),
-        BUSY("warn", "The controller was changing this release at that moment; nothing was sent. Try again."),
-        UNAVAILABLE("bad", "AWS could not be reached; the rollback is recorded and the controller keeps trying.");
-
-        private final String tone;
-        private final String text;
-
-        RollbackAnswer(String tone, String text) {
-            this.tone = tone;
-            this.text = text;
+    /** What the accepted request did: nothing if a stop was already under way, a cancel if CodeDeploy had not begun. */
+    private static RollbackAnswer requested(Deployment before, Deployment after) {
+        if (before.stopState() != StopState.NONE || before.status() == DeploymentStatus.ROLLING_BACK) {
+            return RollbackAnswer.ALREADY.audit("the release was already rolling back; nothing more was sent");
         }
-
-        DeploymentPage.Notice notice() {
-            return new DeploymentPage.Notice(tone, text);
+        if (after.status() == DeploymentStatus.FAILED && after.codeDeployDeploymentId() == null) {
+            return RollbackAnswer.CANCELLED.audit(after.reason());
         }
+        return RollbackAnswer.REQUESTED.audit(after.reason());
+    }
+
+    private static DeploymentPage.RollbackForm form(UUID id, CsrfToken csrf) {
+        return new DeploymentPage.RollbackForm("/deployments/" + id + "/rollback", csrf.getParameterName(), csrf.getToken());
     }
 }
