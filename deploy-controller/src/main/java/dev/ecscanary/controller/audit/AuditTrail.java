@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
  * changes or removes an entry, and the API serves it read-only.
  */
 @Service
-public class AuditTrail {
+public class AuditTrail implements AuditReader {
 
     private final JdbcClient jdbc;
 
@@ -36,6 +36,14 @@ public class AuditTrail {
     public List<AuditEntry> forDeployment(UUID deploymentId) {
         return jdbc.sql("select * from audit_entry where deployment_id = ? order by id").param(deploymentId)
                 .query(AuditTrail::map).list();
+    }
+
+    @Override
+    public List<AuditEntry> latestForDeployment(UUID deploymentId, int limit) {
+        return jdbc.sql("""
+                        select * from (select * from audit_entry where deployment_id = ? order by id desc limit ?) newest
+                        order by id""")
+                .params(deploymentId, limit).query(AuditTrail::map).list();
     }
 
     /** The newest entries, newest first. */

@@ -40,4 +40,14 @@ record Badge(String label, String symbol, String tone) {
             default -> new Badge(status, "?", "warn");
         };
     }
+
+    /** An audit entry's outcome: ACCEPTED, REFUSED (a 4xx, or a refusal the page answered with a redirect) or FAILED. */
+    static Badge ofOutcome(String outcome) {
+        return switch (outcome) {
+            case "ACCEPTED" -> new Badge("Accepted", "✓", "good");
+            case "REFUSED" -> new Badge("Refused", "✕", "bad");
+            case "FAILED" -> new Badge("Failed", "!", "warn");
+            default -> new Badge(outcome, "?", "neutral");
+        };
+    }
 }

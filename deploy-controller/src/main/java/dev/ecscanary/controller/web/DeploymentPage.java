@@ -26,6 +26,7 @@ record DeploymentPage(
         List<LifecycleRow> lifecycle,
         MetricCharts.ChartView chart,
         List<EventRow> events,
+        AuditSection trail,
         List<ConsoleLink> consoles,
         String awsProblem,
         Notice notice,

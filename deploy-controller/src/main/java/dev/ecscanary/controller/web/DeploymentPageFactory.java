@@ -1,6 +1,7 @@
 package dev.ecscanary.controller.web;
 
 import dev.ecscanary.controller.analysis.AlarmState;
+import dev.ecscanary.controller.audit.AuditReader;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentEvent;
 import dev.ecscanary.controller.deployment.DeploymentStatus;
@@ -22,7 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Builds the deployment page's model from the stored deployment, its alarm's series and the console links. */
+/**
+ * Builds the deployment page's model from the stored deployment, its alarm's series, its audit trail and the console
+ * links.
+ */
 @Component
 class DeploymentPageFactory {
 
@@ -34,13 +38,16 @@ class DeploymentPageFactory {
     private final MetricCharts charts;
     private final ServiceCatalog catalog;
     private final Releases releases;
+    private final AuditReader audit;
     private final Links links;
     private final Clock clock;
 
-    DeploymentPageFactory(MetricCharts charts, ServiceCatalog catalog, Releases releases, Links links, Clock clock) {
+    DeploymentPageFactory(MetricCharts charts, ServiceCatalog catalog, Releases releases, AuditReader audit, Links links,
+                          Clock clock) {
         this.charts = charts;
         this.catalog = catalog;
         this.releases = releases;
+        this.audit = audit;
         this.links = links;
         this.clock = clock;
     }
@@ -59,7 +66,7 @@ class DeploymentPageFactory {
                 d.version(), d.id().toString(), d.service(), image, Format.tag(image), Badge.of(d.status()),
                 d.isInFlight(), request(d.request()), Format.dateTime(d.createdAt()), Format.iso(d.createdAt()),
                 elapsed(d), TrafficSteps.of(d), traffic(d), outcome(d, story), story, alarms(d, watched), phases(d),
-                lifecycle(d), chart, events(d), consoles(d, watched), d.awsProblem(), notice,
+                lifecycle(d), chart, events(d), trail(d), consoles(d, watched), d.awsProblem(), notice,
                 d.isInFlight() ? form : null);
     }
 
@@ -142,6 +149,10 @@ class DeploymentPageFactory {
                     e.message(), tone));
         }
         return rows;
+    }
+
+    private AuditSection trail(Deployment d) {
+        return AuditSection.of(d.id(), audit.latestForDeployment(d.id(), AuditSection.SHOWN + 1), d.createdAt());
     }
 
     private List<ConsoleLink> consoles(Deployment d, List<String> watched) {

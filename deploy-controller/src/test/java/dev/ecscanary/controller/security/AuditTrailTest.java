@@ -2,9 +2,12 @@ package dev.ecscanary.controller.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -16,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 
 /** Every deployment, rollback and refused attempt is on the audit trail, which nothing can edit. */
 class AuditTrailTest extends SecurityScenarios {
@@ -52,6 +56,27 @@ class AuditTrailTest extends SecurityScenarios {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(3))
                 .andExpect(jsonPath("$[1].reason").value(org.hamcrest.Matchers.containsString("rollback")));
+    }
+
+    @Test
+    void theDeploymentPageShowsTheTrailToWhoeverMayReadThePageAndToNobodyElse() throws Exception {
+        UUID id = deployWithIdToken();
+        mvc.perform(post("/api/deployments/" + id + "/rollback").with(TestCallers.ci())).andExpect(status().isForbidden());
+
+        mvc.perform(get("/deployments/" + id)).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+        MockHttpSession viewer = (MockHttpSession) mvc.perform(post("/login").param("token", TestCallers.READER)
+                        .with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
+        String page = mvc.perform(get("/deployments/" + id).session(viewer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(page).contains("<strong>Release requested</strong> by <span class=\"record-who\">"
+                        + "github:acme/shop@refs/heads/main run 4242</span>",
+                "subject <code>repo:acme/shop:ref:refs/heads/main</code> · repository <code>acme/shop</code>",
+                "href=\"https://github.com/acme/shop/actions/runs/4242/attempts/1\"",
+                "<strong>Rollback</strong> by <span class=\"record-who\">token:test-ci</span>",
+                "token <code>test-ci</code> · HTTP 403 · from <span class=\"mono\">127.0.0.1</span>",
+                "token &#39;test-ci&#39; does not have the &#39;rollback&#39; scope");
     }
 
     @Test
