@@ -39,10 +39,13 @@ class SecurityConfiguration {
             + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
 
+    static final String SIGN_IN_PAGE = "/login";
+
     private final SecurityProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
     private final boolean loginConfigured;
+    private final SignInOptions signIn;
     private final RateLimitFilter rateLimits;
 
     SecurityConfiguration(SecurityProperties properties, AuditTrail audit, Clock clock, Environment environment,
@@ -51,6 +54,7 @@ class SecurityConfiguration {
         this.audit = audit;
         this.clock = clock;
         this.loginConfigured = registrations.getIfAvailable() != null;
+        this.signIn = SignInOptions.of(properties.login().tokenForm(), registrations.getIfAvailable());
         this.rateLimits = new RateLimitFilter(properties.rateLimits());
         AuthenticationRequirement.check(properties, loginConfigured || properties.login().tokenForm(),
                 environment.matchesProfiles("rehearsal"), environment.getProperty("server.address"));
@@ -116,17 +120,25 @@ class SecurityConfiguration {
                 .addFilterAfter(new AuditFilter(audit, clock), SecurityContextHolderFilter.class)
                 .addFilterBefore(new BodyLimitFilter(properties.maxBodyBytes()), AuditFilter.class)
                 .addFilterBefore(rateLimits, AuthorizationFilter.class);
+        // One sign-in page of our own (web.SignInPageController) for both ways in, instead of Spring's generated one.
         if (loginConfigured) {
-            http.oauth2Login(login -> login.userInfoEndpoint(u -> u.userAuthoritiesMapper(new Roles(properties.login()))));
+            http.oauth2Login(login -> login.loginPage(SIGN_IN_PAGE)
+                    .userInfoEndpoint(u -> u.userAuthoritiesMapper(new Roles(properties.login()))));
         }
         if (properties.login().tokenForm()) {
-            http.formLogin(form -> form.passwordParameter("token"))
+            http.formLogin(form -> form.loginPage(SIGN_IN_PAGE).passwordParameter("token"))
                     .authenticationProvider(new TokenFormLogin(tokens));
         }
         if (!loginConfigured && !properties.login().tokenForm()) {
             http.exceptionHandling(e -> e.authenticationEntryPoint(SecurityProblems.unauthenticated()));
         }
         return http.build();
+    }
+
+    /** What the sign-in page offers. */
+    @Bean
+    SignInOptions signInOptions() {
+        return signIn;
     }
 
     /** No user store: people sign in through OpenID Connect or with a token; this keeps Boot from making a password. */

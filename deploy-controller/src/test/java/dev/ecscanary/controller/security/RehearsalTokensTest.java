@@ -73,10 +73,12 @@ class RehearsalTokensTest {
         HttpResponse<String> login = send("GET", "/login", null, null);
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
         assertThat(csrf.find()).isTrue();
+        assertThat(login.body()).as("the operator is asked for a token, not a password")
+                .contains("<label for=\"token\">API token</label>").doesNotContainIgnoringCase("password<");
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(url("/login")).header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=operator&token=rehearsal-operator&_csrf="
+                .POST(HttpRequest.BodyPublishers.ofString("token=rehearsal-operator&_csrf="
                         + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.ecscanary.controller.deployment.DeploymentStatus;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,6 +116,8 @@ class StatusPageBrowserTest {
         assertThat(text("rollback-story")).contains("Rolled back by token:test-operator at 30% traffic")
                 .contains("during step 3 of 10");
         assertThat(release.status(id)).isEqualTo(DeploymentStatus.ROLLED_BACK);
+        assertThat(text("record").replaceAll("\\s+", " ")).contains("Accepted Rollback by token:test-operator")
+                .contains("from the status page: Rolled back by token:test-operator at 30% traffic");
         screenshot("deployment-rolled-back-by-operator");
     }
 
@@ -122,7 +128,7 @@ class StatusPageBrowserTest {
             release.step(step * 10);
         }
         release.succeed();
-        UUID bad = release.start("2.0.1", "cache task counts");
+        UUID bad = startThroughTheApi("2.0.1", "cache task counts");
         release.step(10);
         release.step(20);
         release.step(30);
@@ -135,6 +141,8 @@ class StatusPageBrowserTest {
                 browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
         assertThat(text("live-state")).isEqualTo("Finished · nothing more to follow");
         assertThat(text("rollback-story")).startsWith("The alarm demo-app-success-rate went into ALARM");
+        assertThat(text("record").replaceAll("\\s+", " ")).contains("Accepted Release requested by token:test-ci")
+                .contains("token test-ci · HTTP 202 · from 127.0.0.1 · curl/8.5.0");
         fullPageScreenshot("deployment-rolled-back-by-alarm");
         browser.manage().window().setSize(new Dimension(390, 844));
         fullPageScreenshot("deployment-phone");
@@ -146,6 +154,28 @@ class StatusPageBrowserTest {
         screenshot("services");
     }
 
+    /** A release as CI sends it, so that the page's record has its request. */
+    private UUID startThroughTheApi(String tag, String description) throws IOException {
+        String body = """
+                {"service": "demo-app", "image": "%s:%s", "environment": "production", "description": "%s",
+                 "commitSha": "0123abcd4567", "runUrl": "https://github.com/acme/demo-app/actions/runs/4243"}"""
+                .formatted(StatusPageFixture.REPOSITORY, tag, description);
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(url("/api/deployments")))
+                    .header("Authorization", "Bearer " + dev.ecscanary.controller.fakes.TestCallers.CI)
+                    .header("Content-Type", "application/json").header("User-Agent", "curl/8.5.0")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            String location = accepted.headers().firstValue("Location").orElseThrow();
+            UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+            release.follow(id);
+            return id;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     /** Clicks an element, again if a live update swapped it out from under the first click. */
     private void clickWhenSettled(String id) {
         waitFor("a click on " + id, () -> {
@@ -155,10 +185,10 @@ class StatusPageBrowserTest {
     }
 
     /** The sign-in form, with the test profile's operator token (as the rehearsal's operator signs in). */
-    private void signInAsOperator() {
+    private void signInAsOperator() throws IOException {
         browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys("release-engineer");
-        browser.findElement(By.name("token")).sendKeys(dev.ecscanary.controller.fakes.TestCallers.OPERATOR);
+        screenshot("sign-in");
+        browser.findElement(By.id("token")).sendKeys(dev.ecscanary.controller.fakes.TestCallers.OPERATOR);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         waitFor("signed in", () -> !browser.getCurrentUrl().contains("/login"));
     }

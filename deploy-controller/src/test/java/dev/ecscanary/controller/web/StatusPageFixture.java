@@ -76,13 +76,18 @@ public class StatusPageFixture {
 
     private UUID start(ReleaseRequest request) {
         UUID id = releases.accept(request, null, null).deployment().id();
+        follow(id);
+        return id;
+    }
+
+    /** Takes a release accepted elsewhere (through the API) to IN_PROGRESS with the replacement installed, as start does. */
+    public void follow(UUID id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while ((status(id) == DeploymentStatus.PENDING || reconciler.isBusy(id)) && System.nanoTime() < deadline) {
             tick();
             Thread.onSpinWait();
         }
         tick();
-        return id;
     }
 
     /** One CodeDeploy minute: traffic moves to {@code percent}, a datapoint arrives, the reconciler looks. */

@@ -1,0 +1,40 @@
+package dev.ecscanary.controller.web;
+
+import dev.ecscanary.controller.security.SignInOptions;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The sign-in page, in the site's look: a button per OpenID Connect provider, and (where {@code login.token-form} is
+ * on, as in the rehearsal) a form for an API token. Spring Security handles the form's post to {@code /login}, and
+ * comes back here with {@code ?error} when the token was refused and with {@code ?logout} after signing out.
+ */
+@Controller
+class SignInPageController {
+
+    private final SignInOptions options;
+    private final Pages html;
+
+    SignInPageController(SignInOptions options, Pages html) {
+        this.options = options;
+        this.html = html;
+    }
+
+    /** The model of the sign-in page. */
+    record SignInPage(String title, boolean tokenForm, List<SignInOptions.Provider> providers, boolean any,
+                      boolean error, boolean signedOut, String csrfParameter, String csrfToken) {
+    }
+
+    /** {@code ?error} and {@code ?logout} come without a value, as Spring Security sends them. */
+    @GetMapping("/login")
+    ResponseEntity<String> signIn(HttpServletRequest request, CsrfToken csrf) {
+        Map<String, String[]> query = request.getParameterMap();
+        return html.ok("sign-in", new SignInPage("Sign in", options.tokenForm(), options.providers(), options.any(),
+                query.containsKey("error"), query.containsKey("logout"), csrf.getParameterName(), csrf.getToken()));
+    }
+}
