@@ -20,7 +20,7 @@ record AuditSection(List<Entry> entries, String more) {
     /**
      * One entry, worded. {@code runUrl} is set only for a web address, else the run is shown as text
      * ({@code runText}); {@code time} carries the date too when the entry is from another day than the release;
-     * {@code subject} is set only where the caller's name does not already say it (a GitHub Actions ID token's).
+     * {@code subject} and {@code tokenName} are set only where the caller's name does not already say them.
      */
     record Entry(String time, String iso, String action, Badge outcome, int httpStatus, String caller, String subject,
                  String repository, String runUrl, String runText, String tokenName, String reason,
@@ -40,10 +40,14 @@ record AuditSection(List<Entry> entries, String more) {
         boolean sameDay = e.at().atZone(ZoneOffset.UTC).toLocalDate()
                 .equals(releaseStarted.atZone(ZoneOffset.UTC).toLocalDate());
         return new Entry(sameDay ? Format.time(e.at()) : Format.dateTime(e.at()), Format.iso(e.at()), action(e.action()),
-                Badge.ofOutcome(e.outcome()), e.httpStatus(), e.caller(),
-                e.subject() == null || e.caller().contains(e.subject()) ? null : e.subject(), e.repository(), run,
-                run == null ? e.workflowRun() : run.replaceFirst("^https?://", ""), e.tokenName(), e.reason(),
-                e.remoteAddress(), e.userAgent());
+                Badge.ofOutcome(e.outcome()), e.httpStatus(), e.caller(), unlessSaid(e.subject(), e.caller()),
+                e.repository(), run, run == null ? e.workflowRun() : run.replaceFirst("^https?://", ""),
+                unlessSaid(e.tokenName(), e.caller()), e.reason(), e.remoteAddress(), e.userAgent());
+    }
+
+    /** A detail of the caller, unless its name already says it (as {@code token:ci-bot} says the token's name). */
+    private static String unlessSaid(String detail, String caller) {
+        return detail == null || caller.contains(detail) ? null : detail;
     }
 
     private static String action(String action) {

@@ -75,7 +75,7 @@ class AuditTrailTest extends SecurityScenarios {
                 "subject <code>repo:acme/shop:ref:refs/heads/main</code> · repository <code>acme/shop</code>",
                 "href=\"https://github.com/acme/shop/actions/runs/4242/attempts/1\"",
                 "<strong>Rollback</strong> by <span class=\"record-who\">token:test-ci</span>",
-                "token <code>test-ci</code> · HTTP 403 · from <span class=\"mono\">127.0.0.1</span>",
+                "<p class=\"record-meta muted small\">HTTP 403 · from <span class=\"mono\">127.0.0.1</span>",
                 "token &#39;test-ci&#39; does not have the &#39;rollback&#39; scope");
     }
 

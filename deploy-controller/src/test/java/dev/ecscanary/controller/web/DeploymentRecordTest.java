@@ -43,7 +43,7 @@ class DeploymentRecordTest {
 
         assertThat(html).containsPattern("(?s)<ol class=\"record\" id=\"record\">\\s*<li class=\"bad\">.*?"
                         + "Refused</span> <strong>Rollback</strong> by <span class=\"record-who\">token:test-reader</span>"
-                        + ".*?token <code>test-reader</code> · HTTP 403 · from <span class=\"mono\">127.0.0.1</span> · curl/8"
+                        + ".*?</p>\\s*<p class=\"record-meta muted small\">HTTP 403 · from <span class=\"mono\">127.0.0.1</span> · curl/8"
                         + ".*?<p class=\"record-reason\">token &#39;test-reader&#39; does not have the &#39;rollback&#39; scope</p>")
                 .containsPattern("(?s)<li class=\"good\">.*?Accepted</span> <strong>Rollback</strong> by <span"
                         + " class=\"record-who\">user:alice</span>.*?HTTP 303 .*?<p class=\"record-reason\">from the status"

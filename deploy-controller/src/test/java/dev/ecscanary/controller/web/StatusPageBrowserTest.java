@@ -142,7 +142,7 @@ class StatusPageBrowserTest {
         assertThat(text("live-state")).isEqualTo("Finished · nothing more to follow");
         assertThat(text("rollback-story")).startsWith("The alarm demo-app-success-rate went into ALARM");
         assertThat(text("record").replaceAll("\\s+", " ")).contains("Accepted Release requested by token:test-ci")
-                .contains("token test-ci · HTTP 202 · from 127.0.0.1 · curl/8.5.0");
+                .contains("token:test-ci HTTP 202 · from 127.0.0.1 · curl/8.5.0");
         fullPageScreenshot("deployment-rolled-back-by-alarm");
         browser.manage().window().setSize(new Dimension(390, 844));
         fullPageScreenshot("deployment-phone");
