@@ -4,6 +4,7 @@ import dev.ecscanary.controller.security.SignInOptions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * comes back here with {@code ?error} when the token was refused and with {@code ?logout} after signing out.
  */
 @Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // where security.SecurityConfiguration is
 class SignInPageController {
 
     private final SignInOptions options;
