@@ -100,6 +100,24 @@ class TemplateRenderingTest {
     }
 
     @Test
+    void unescapedTagsAreRefusedWhateverTheDelimiters() {
+        assertThatThrownBy(() -> StrictTemplate.compile("t", "{{=<% %>=}}\"<%& raw %>\""))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("unescaped");
+        assertThatThrownBy(() -> StrictTemplate.compile("t", "{{=<% %>=}}\"<%{raw}%>\""))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("unescaped");
+    }
+
+    /** Found by TemplateFuzzTest: {@code {{>{}} made mustache resolve a partial named "{" as a URI and throw. */
+    @Test
+    void partialsAndInheritanceWhichWouldReadOtherFilesAreRefused() {
+        assertThatThrownBy(() -> StrictTemplate.compile("t", "{{>{")).isInstanceOf(TemplateException.class);
+        assertThatThrownBy(() -> StrictTemplate.compile("t", "{{> /etc/hostname}}"))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("partials");
+        assertThatThrownBy(() -> StrictTemplate.compile("t", "{{<application.yml}}{{/application.yml}}"))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("inheritance");
+    }
+
+    @Test
     void aTemplateWithoutTheServicesContainerOrPortIsRefused() {
         ServiceProperties s = service(Map.of());
         TaskDefinitionRenderer noPort = new TaskDefinitionRenderer(StrictTemplate.compile("t", """
