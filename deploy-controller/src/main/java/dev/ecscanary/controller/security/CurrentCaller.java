@@ -21,6 +21,18 @@ public final class CurrentCaller {
         return get().display();
     }
 
+    /**
+     * Whether the status page offers its rollback form: to operators, and to visitors who have not signed in (posting
+     * it takes them to sign in first). A signed-in viewer is not offered it; posting it anyway is a 403.
+     */
+    public static boolean isOfferedRollback() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (get().kind() == Caller.Kind.ANONYMOUS) {
+            return true;
+        }
+        return authentication.getAuthorities().stream().anyMatch(a -> Roles.OPERATOR.equals(a.getAuthority()));
+    }
+
     static Caller of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return Caller.ANONYMOUS;

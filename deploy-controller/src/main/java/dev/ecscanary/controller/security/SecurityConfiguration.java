@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
@@ -90,9 +91,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**").hasAuthority(Scope.READ.authority())
                         .anyRequest().authenticated())
                 .addFilterAfter(new AuditFilter(audit, clock), SecurityContextHolderFilter.class)
-                .addFilterBefore(new BodyLimitFilter(properties.maxBodyBytes()), AuditFilter.class)
                 .addFilterBefore(guard, AuditFilter.class)
-                .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class)
+                // after the caller is known and counted, so a 413 is on the audit trail under the caller's name
+                .addFilterAfter(new BodyLimitFilter(properties.maxBodyBytes()), RateLimitFilter.class);
         return http.build();
     }
 
@@ -118,12 +120,16 @@ class SecurityConfiguration {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .addFilterAfter(new AuditFilter(audit, clock), SecurityContextHolderFilter.class)
-                .addFilterBefore(new BodyLimitFilter(properties.maxBodyBytes()), AuditFilter.class)
+                // before the CSRF filter and the sign-in form read parameters from the body; after the audit filter
+                .addFilterBefore(new BodyLimitFilter(properties.maxBodyBytes()), CsrfFilter.class)
                 .addFilterBefore(rateLimits, AuthorizationFilter.class);
         // One sign-in page of our own (web.SignInPageController) for both ways in, instead of Spring's generated one.
         if (loginConfigured) {
+            SignInOutcomes outcomes = new SignInOutcomes(audit, clock);
             http.oauth2Login(login -> login.loginPage(SIGN_IN_PAGE)
-                    .userInfoEndpoint(u -> u.userAuthoritiesMapper(new Roles(properties.login()))));
+                    .userInfoEndpoint(u -> u.userAuthoritiesMapper(new Roles(properties.login())))
+                    .successHandler(outcomes)
+                    .failureHandler(outcomes));
         }
         if (properties.login().tokenForm()) {
             http.formLogin(form -> form.loginPage(SIGN_IN_PAGE).passwordParameter("token"))

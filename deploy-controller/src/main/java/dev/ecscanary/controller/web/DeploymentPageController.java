@@ -61,6 +61,10 @@ class DeploymentPageController {
         if (d.isEmpty()) {
             return html.notFound("There is no deployment " + id + ".");
         }
+        if (!CurrentCaller.isOfferedRollback()) {
+            return html.page(HttpStatus.FORBIDDEN, "not-found", new Pages.NotFound("Only operators roll back", "You are"
+                    + " signed in as " + CurrentCaller.display() + ", who may follow releases but not roll them back."));
+        }
         return html.ok("rollback-confirm", pages.build(d.get(), null, form(id, csrf)));
     }
 
@@ -104,7 +108,11 @@ class DeploymentPageController {
         return RollbackAnswer.REQUESTED.audit(after.reason());
     }
 
+    /** The rollback form, for those the page offers it to: operators (and visitors yet to sign in). */
     private static DeploymentPage.RollbackForm form(UUID id, CsrfToken csrf) {
+        if (!CurrentCaller.isOfferedRollback()) {
+            return null;
+        }
         return new DeploymentPage.RollbackForm("/deployments/" + id + "/rollback", csrf.getParameterName(), csrf.getToken());
     }
 }
