@@ -1,6 +1,9 @@
 package dev.ecscanary.controller.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ecscanary.controller.audit.AuditEntry;
 import dev.ecscanary.controller.audit.AuditTrail;
@@ -17,12 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The request body cap ({@code controller.security.max-body-bytes}, 65536 here) against the real embedded Tomcat, with
  * the length declared and with chunked transfer encoding (no length at all): one byte over is a 413 problem that
- * writes nothing but its audit entry; exactly the cap is a release like any other.
+ * writes nothing but its audit entry; exactly the cap is a release like any other. The page's forms are capped too.
  */
 class RequestBodyLimitTest extends SecurityScenarios {
 
@@ -70,6 +74,19 @@ class RequestBodyLimitTest extends SecurityScenarios {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
         assertThat(answer.body()).contains("\"image\":\"" + IMAGE + "\"");
         assertThat(deployments()).isEqualTo(1);
+    }
+
+    @Test
+    void aFormPostToThePageOverTheCapIs413BeforeItsParametersAreRead() throws Exception {
+        byte[] form = ("_csrf=x&padding=" + "a".repeat(cap)).getBytes(StandardCharsets.US_ASCII);
+
+        mvc.perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).content(form))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.type").value("urn:ecs-canary:problem:body-too-large"));
+
+        AuditEntry refusal = trail.recent(1).getFirst();
+        assertThat(refusal.action()).isEqualTo("SIGN_IN");
+        assertThat(refusal.httpStatus()).isEqualTo(413);
     }
 
     private void assertRefusedAndNothingWritten(HttpResponse<String> answer) {
