@@ -1,9 +1,11 @@
 package dev.ecscanary.controller.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.ecscanary.controller.security.SecurityProperties.Match;
 import dev.ecscanary.controller.security.SecurityProperties.PolicyRule;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,16 @@ class ClaimPolicyTest {
         assertThat(Glob.matches("qa-?", "qa-12")).isFalse();
         assertThat(Glob.matches("x", null)).as("an absent claim matches no pattern").isFalse();
         assertThat(Glob.matches(null, null)).as("an unset pattern matches anything").isTrue();
+    }
+
+    /** Found by GlobFuzzTest: compiled to a regular expression, a pattern of many stars backtracked for seconds. */
+    @Test
+    void aPatternOfManyStarsAgainstAClaimItDoesNotMatchAnswersAtOnce() {
+        String pattern = "*a".repeat(30) + "*b";
+        String claim = "a".repeat(255);
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> assertThat(Glob.matches(pattern, claim)).isFalse());
+        assertThat(Glob.matches(pattern, claim + "b")).isTrue();
+        assertThat(Glob.matches("*\\E]*", "x\\E]y")).as("regex quoting characters are just characters").isTrue();
     }
 
     @Test
