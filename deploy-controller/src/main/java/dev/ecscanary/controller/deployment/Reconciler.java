@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,20 +91,15 @@ public class Reconciler {
                 return;
             }
             log.debug("Tick over {} deployments in flight", inFlight.size());
-            CodeDeployReads.Pending codeDeployReads = CodeDeployReads.start(deployer, codeDeployIds(inFlight), workers);
             Map<String, AlarmReading> alarms = readAlarms(inFlight);
-            CodeDeployReads reads = codeDeployReads.await();
-            List<Future<?>> running = new ArrayList<>(inFlight.size());
-            for (Deployment d : firingFirst(inFlight, alarms)) {
-                running.add(workers.submit(() -> tryReconcile(d, alarms, reads, false)));
-            }
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (Exception e) {
-                    log.error("Reconcile failed", e);
-                }
-            }
+            Map<Boolean, List<Deployment>> byFiring = inFlight.stream()
+                    .collect(Collectors.partitioningBy(d -> alarms != null && isFiring(d, alarms)));
+            // Releases whose alarm fires go first and alone: each reads its own CodeDeploy state and its stop goes out
+            // before the other releases' reads compete for the machine, so detection does not grow with their number.
+            reconcileAll(byFiring.get(true), alarms, CodeDeployReads.none(deployer));
+            List<Deployment> rest = byFiring.get(false);
+            CodeDeployReads reads = CodeDeployReads.start(deployer, codeDeployIds(rest), workers).await();
+            reconcileAll(rest, alarms, reads);
         });
         lastTickCompleted = clock.instant();
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
@@ -128,17 +124,19 @@ public class Reconciler {
         return ids;
     }
 
-    /**
-     * The releases in progress whose watched alarm fires come first, so that their stop goes out at the start of the
-     * tick rather than after the other deployments' AWS calls: detection does not grow with the number in flight.
-     */
-    private List<Deployment> firingFirst(List<Deployment> inFlight, Map<String, AlarmReading> alarms) {
-        if (alarms == null) {
-            return inFlight;
+    /** Reconciles the deployments in parallel on the workers; returns when all are done. */
+    private void reconcileAll(List<Deployment> deployments, Map<String, AlarmReading> alarms, CodeDeployReads reads) {
+        List<Future<?>> running = new ArrayList<>(deployments.size());
+        for (Deployment d : deployments) {
+            running.add(workers.submit(() -> tryReconcile(d, alarms, reads, false)));
         }
-        List<Deployment> ordered = new ArrayList<>(inFlight);
-        ordered.sort(java.util.Comparator.comparing((Deployment d) -> !isFiring(d, alarms)));
-        return ordered;
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                log.error("Reconcile failed", e);
+            }
+        }
     }
 
     private boolean isFiring(Deployment d, Map<String, AlarmReading> alarms) {

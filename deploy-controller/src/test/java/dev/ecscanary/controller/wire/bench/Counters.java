@@ -19,6 +19,20 @@ record Counters(double ticks, double tickSeconds, long describeAlarms, CpuMeter.
                 aws.received("DescribeAlarms"), cpu.read(), store.read());
     }
 
+    /**
+     * As {@link #read}, right after a tick completes: the next one has not read its alarms yet, so a window between two
+     * such readings holds whole ticks and exactly their DescribeAlarms calls.
+     */
+    static Counters readBetweenTicks(ControllerProcess controller, AwsStandIn aws, CpuMeter cpu, StoreStats store)
+            throws IOException, InterruptedException {
+        double ticks = controller.metric("controller.reconciler.tick", "COUNT", null);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (controller.metric("controller.reconciler.tick", "COUNT", null) == ticks && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        return read(controller, aws, cpu, store);
+    }
+
     Counters minus(Counters earlier) {
         return new Counters(ticks - earlier.ticks, tickSeconds - earlier.tickSeconds,
                 describeAlarms - earlier.describeAlarms, cpu.minus(earlier.cpu), store.minus(earlier.store));

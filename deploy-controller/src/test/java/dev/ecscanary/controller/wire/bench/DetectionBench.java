@@ -95,13 +95,13 @@ public final class DetectionBench {
         CpuMeter cpu = new CpuMeter(controller.handle(), settings.workDir().resolve("pg"));
         StoreStats store = new StoreStats(settings.workDir().resolve("pg"));
         FlightRecording recording = FlightRecording.startIfAsked(settings.profile(), controller.handle());
-        Counters before = Counters.read(controller, aws, cpu, store);
+        Counters before = Counters.readBetweenTicks(controller, aws, cpu, store);
         Random random = new Random(settings.seed());
         for (StandInService s : fleet.services()) {
             timers.schedule(() -> flip(world, s, flips), random.nextLong(settings.flipWindow().toMillis()), TimeUnit.MILLISECONDS);
         }
         awaitStops(world, fleet, settings.flipWindow().plusSeconds(20));
-        Counters window = Counters.read(controller, aws, cpu, store).minus(before);
+        Counters window = Counters.readBetweenTicks(controller, aws, cpu, store).minus(before);
         recording.stop();
         timers.shutdownNow();
 
