@@ -183,6 +183,17 @@ public class DeploymentStore {
         return version.get() == known.version() ? Optional.of(known) : find(known.id());
     }
 
+    /** The service's release in flight, if any, with its history. */
+    public Optional<Deployment> findInFlightWithHistory(String service) {
+        return load("where service = ? and status in " + IN_FLIGHT, List.of(service), 1, true).stream().findFirst();
+    }
+
+    /** The image of the service's most recent release that ended in {@code SUCCEEDED}: one indexed row. */
+    public Optional<String> lastSucceededImage(String service) {
+        return jdbc.sql("select image from deployment where service = ? and status = 'SUCCEEDED' order by created_at desc limit 1")
+                .param(service).query(String.class).optional();
+    }
+
     public Optional<Deployment> findInFlight(String service) {
         return load("where service = ? and status in " + IN_FLIGHT, List.of(service), 1, false).stream().findFirst();
     }

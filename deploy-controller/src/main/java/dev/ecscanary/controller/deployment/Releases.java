@@ -84,6 +84,16 @@ public class Releases {
         return store.find(id);
     }
 
+    /** The service's release in flight, with its history, if any. */
+    public Optional<Deployment> inFlight(String service) {
+        return store.findInFlightWithHistory(service);
+    }
+
+    /** The image the service's last successful release through this controller put live, if any. */
+    public Optional<String> currentImage(String service) {
+        return store.lastSucceededImage(service);
+    }
+
     public List<Deployment> list(String service, DeploymentStatus status, int limit) {
         return store.list(service, status, limit);
     }

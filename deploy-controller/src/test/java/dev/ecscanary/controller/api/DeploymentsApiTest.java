@@ -237,7 +237,27 @@ class DeploymentsApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].name").value("demo-app"))
                 .andExpect(jsonPath("$[0].currentImage").value(IMAGE))
-                .andExpect(jsonPath("$[0].inFlight.image").value(IMAGE.replace("2.0.0", "2.0.1")));
+                .andExpect(jsonPath("$[0].inFlight.image").value(IMAGE.replace("2.0.0", "2.0.1")))
+                .andExpect(jsonPath("$[0].inFlight.events[0].type").value("ACCEPTED"));
+    }
+
+    @Test
+    void theServicesAnswerFollowsEveryChangeOfTheReleaseInFlight() throws Exception {
+        post(BODY, null);
+        awaitIdle();
+        reconciler.tick();
+        mvc.perform(get("/api/services")).andExpect(jsonPath("$[0].inFlight.trafficPercent").value(0));
+        mvc.perform(get("/api/services")).andExpect(jsonPath("$[0].inFlight.trafficPercent").value(0));
+
+        codeDeploy.shiftTo(10);
+        reconciler.tick();
+        mvc.perform(get("/api/services")).andExpect(jsonPath("$[0].inFlight.trafficPercent").value(10));
+
+        codeDeploy.succeed(codeDeploy.lastDeploymentId());
+        reconciler.tick();
+        mvc.perform(get("/api/services"))
+                .andExpect(jsonPath("$[0].inFlight").isEmpty())
+                .andExpect(jsonPath("$[0].currentImage").value(IMAGE));
     }
 
     /** A rollback, sent by an operator. */

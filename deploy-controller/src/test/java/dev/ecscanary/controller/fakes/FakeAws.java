@@ -1,5 +1,6 @@
 package dev.ecscanary.controller.fakes;
 
+import dev.ecscanary.controller.api.ServicesOverview;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Puts the fakes and the store back to a clean world between tests that share one application context. */
@@ -9,12 +10,15 @@ public class FakeAws {
     private final FakeCloudWatch cloudWatch;
     private final FakeEcs ecs;
     private final JdbcClient jdbc;
+    private final ServicesOverview overview;
 
-    public FakeAws(FakeCodeDeploy codeDeploy, FakeCloudWatch cloudWatch, FakeEcs ecs, JdbcClient jdbc) {
+    public FakeAws(FakeCodeDeploy codeDeploy, FakeCloudWatch cloudWatch, FakeEcs ecs, JdbcClient jdbc,
+                   ServicesOverview overview) {
         this.codeDeploy = codeDeploy;
         this.cloudWatch = cloudWatch;
         this.ecs = ecs;
         this.jdbc = jdbc;
+        this.overview = overview;
     }
 
     /** True while the reconciler holds any stored deployment. */
@@ -33,5 +37,6 @@ public class FakeAws {
         cloudWatch.reset();
         ecs.reset();
         jdbc.sql("truncate deployment, deployment_alarm, deployment_phase, deployment_lifecycle_event, deployment_event, idempotency_key").update();
+        overview.forget();
     }
 }

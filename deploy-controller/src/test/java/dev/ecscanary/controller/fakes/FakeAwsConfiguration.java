@@ -28,8 +28,9 @@ public class FakeAwsConfiguration {
 
     @Bean
     FakeAws fakeAws(FakeCodeDeploy codeDeploy, FakeCloudWatch cloudWatch, FakeEcs ecs,
-                    org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-        return new FakeAws(codeDeploy, cloudWatch, ecs, jdbc);
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                    dev.ecscanary.controller.api.ServicesOverview overview) {
+        return new FakeAws(codeDeploy, cloudWatch, ecs, jdbc, overview);
     }
 
     @Bean
