@@ -35,7 +35,7 @@ class EventStreamController {
     @GetMapping(path = "/api/deployments/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> deployment(@PathVariable UUID id,
                                           @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        Deployment d = releases.find(id).orElseThrow(() -> new DeploymentNotFoundException(id));
+        Deployment d = live.latest(id).or(() -> releases.find(id)).orElseThrow(() -> new DeploymentNotFoundException(id));
         if (!d.isInFlight() && lastEventId != null && lastEventId >= d.version()) {
             return ResponseEntity.noContent().build();
         }

@@ -54,6 +54,7 @@ class LiveUpdates {
     private final AtomicLong servicesSequence = new AtomicLong(System.currentTimeMillis());
     private final EventStream services = EventStream.numbered(SERVICES_REPLAY_FRAMES, servicesSequence.get() + 1);
     private final Map<UUID, EventStream> deployments = new LinkedHashMap<>(64, 0.75f, true);
+    private final LatestStates latest = new LatestStates(STREAMS_KEPT);
 
     LiveUpdates(Releases releases, ServiceCatalog catalog, AnalysisProperties analysis, JsonMapper json) {
         this.releases = releases;
@@ -92,6 +93,7 @@ class LiveUpdates {
             }
             String body = json.writeValueAsString(new Change("change", d.get().version(), committed,
                     DeploymentView.of(d.get(), analysis)));
+            latest.update(d.get());
             EventStream stream = stream(change.id());
             boolean published = stream.publish(new StreamFrame(d.get().version(), "deployment", body));
             if (!d.get().isInFlight()) {
@@ -130,11 +132,20 @@ class LiveUpdates {
             // d is current unless a newer change was published before the join; later ones are queued for us
             Deployment now = joined.lastId() <= d.version() ? d : releases.find(d.id()).orElse(d);
             return lastEventId != null && now.version() == lastEventId ? List.<StreamFrame>of()
-                    : List.of(new StreamFrame(now.version(), "deployment", json.writeValueAsString(new Change("snapshot",
-                    now.version(), now.updatedAt(), DeploymentView.of(now, analysis)))));
+                    : List.of(latest.snapshot(now, this::snapshotFrame));
         });
         subscriber.start(first, RETRY_MILLIS, joined.finished() || !d.isInFlight());
         return emitter;
+    }
+
+    private StreamFrame snapshotFrame(Deployment now) {
+        return new StreamFrame(now.version(), "deployment", json.writeValueAsString(new Change("snapshot",
+                now.version(), now.updatedAt(), DeploymentView.of(now, analysis))));
+    }
+
+    /** The deployment's state as last committed, when it changed recently: no need to read it for a new viewer. */
+    Optional<Deployment> latest(UUID id) {
+        return latest.find(id);
     }
 
     /** Opens the services stream: the missed frames since {@code lastEventId} if still buffered, else a snapshot. */
