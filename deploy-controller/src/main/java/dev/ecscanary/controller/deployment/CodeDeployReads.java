@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
@@ -37,8 +38,8 @@ final class CodeDeployReads {
         return new CodeDeployReads(deployer, Map.of());
     }
 
-    /** Starts the batch reads of {@code ids} on {@code workers}; {@link Pending#await()} collects them. */
-    static Pending start(BlueGreenDeployer deployer, Collection<String> ids, ExecutorService workers) {
+    /** Reads {@code ids} in batches, in parallel on {@code workers}; returns once every batch answered or failed. */
+    static CodeDeployReads read(BlueGreenDeployer deployer, Collection<String> ids, ExecutorService workers) {
         List<String> all = List.copyOf(ids);
         Map<String, CodeDeploySnapshot> read = new ConcurrentHashMap<>();
         List<Future<?>> batches = new ArrayList<>();
@@ -46,7 +47,17 @@ final class CodeDeployReads {
             List<String> batch = all.subList(from, Math.min(all.size(), from + BlueGreenDeployer.DESCRIBE_BATCH_LIMIT));
             batches.add(workers.submit(() -> read.putAll(readBatch(deployer, batch))));
         }
-        return new Pending(deployer, read, batches);
+        for (Future<?> batch : batches) {
+            try {
+                batch.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                log.warn("A batch read of CodeDeploy deployments failed", e.getCause());
+            }
+        }
+        return new CodeDeployReads(deployer, Map.copyOf(read));
     }
 
     private static Map<String, CodeDeploySnapshot> readBatch(BlueGreenDeployer deployer, List<String> batch) {
@@ -55,24 +66,6 @@ final class CodeDeployReads {
         } catch (AwsUnavailableException | AwsRequestRejectedException e) {
             log.warn("CodeDeploy deployments could not be read in a batch; each is read on its own: {}", e.getMessage());
             return Map.of();
-        }
-    }
-
-    /** Batch reads under way. */
-    record Pending(BlueGreenDeployer deployer, Map<String, CodeDeploySnapshot> read, List<Future<?>> batches) {
-
-        CodeDeployReads await() {
-            for (Future<?> batch : batches) {
-                try {
-                    batch.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    log.warn("A batch read of CodeDeploy deployments failed", e.getCause());
-                }
-            }
-            return new CodeDeployReads(deployer, Map.copyOf(read));
         }
     }
 

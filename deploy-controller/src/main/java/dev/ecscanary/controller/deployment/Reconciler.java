@@ -82,32 +82,37 @@ public class Reconciler {
 
     /** One pass over all in-flight deployments; returns when every one has been reconciled. */
     public void tick() {
-        long started = System.nanoTime();
-        int[] count = {0};
-        tickTimer.record(() -> {
+        Timer.Sample sample = Timer.start();
+        int inFlightCount = 0;
+        long tookMillis;
+        try {
             List<Deployment> inFlight = store.allInFlight();
-            count[0] = inFlight.size();
-            if (inFlight.isEmpty()) {
-                return;
-            }
-            log.debug("Tick over {} deployments in flight", inFlight.size());
-            Map<String, AlarmReading> alarms = readAlarms(inFlight);
-            Map<Boolean, List<Deployment>> byFiring = inFlight.stream()
-                    .collect(Collectors.partitioningBy(d -> alarms != null && isFiring(d, alarms)));
-            // Releases whose alarm fires go first and alone: each reads its own CodeDeploy state and its stop goes out
-            // before the other releases' reads compete for the machine, so detection does not grow with their number.
-            reconcileAll(byFiring.get(true), alarms, CodeDeployReads.none(deployer));
-            List<Deployment> rest = byFiring.get(false);
-            CodeDeployReads reads = CodeDeployReads.start(deployer, codeDeployIds(rest), workers).await();
-            reconcileAll(rest, alarms, reads);
-        });
+            inFlightCount = inFlight.size();
+            reconcileTick(inFlight);
+        } finally {
+            tookMillis = TimeUnit.NANOSECONDS.toMillis(sample.stop(tickTimer));
+        }
         lastTickCompleted = clock.instant();
-        long tookMillis = (System.nanoTime() - started) / 1_000_000;
         if (tookMillis > interval.toMillis()) {
             // the next tick starts late, and every deployment's detection with it
             log.warn("A tick over {} deployments in flight took {} ms, longer than the interval of {} ms",
-                    count[0], tookMillis, interval.toMillis());
+                    inFlightCount, tookMillis, interval.toMillis());
         }
+    }
+
+    private void reconcileTick(List<Deployment> inFlight) {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        log.debug("Tick over {} deployments in flight", inFlight.size());
+        Map<String, AlarmReading> alarms = readAlarms(inFlight);
+        Map<Boolean, List<Deployment>> byFiring = inFlight.stream()
+                .collect(Collectors.partitioningBy(d -> alarms != null && isFiring(d, alarms)));
+        // Releases whose alarm fires go first and alone: each reads its own CodeDeploy state and its stop goes out
+        // before the other releases' reads compete for the machine, so detection does not grow with their number.
+        reconcileAll(byFiring.get(true), alarms, CodeDeployReads.none(deployer));
+        List<Deployment> rest = byFiring.get(false);
+        reconcileAll(rest, alarms, CodeDeployReads.read(deployer, codeDeployIds(rest), workers));
     }
 
     /** The CodeDeploy deployments this tick looks at: each release's own, and its rollback's once known. */

@@ -64,9 +64,7 @@ final class Subscriber {
     private void run(List<StreamFrame> first, long retryMillis, boolean thenEnd) {
         try {
             emitter.send(SseEmitter.event().reconnectTime(retryMillis).comment("connected"));
-            for (StreamFrame f : first) {
-                send(f);
-            }
+            sendAll(first);
             if (thenEnd) {
                 end();
                 return;
@@ -98,11 +96,6 @@ final class Subscriber {
     private void end() throws IOException {
         emitter.send(StreamFrame.END.encoded());
         close();
-    }
-
-    private void send(StreamFrame f) throws IOException {
-        emitter.send(f.encoded());
-        lastSentId = f.id();
     }
 
     /**
