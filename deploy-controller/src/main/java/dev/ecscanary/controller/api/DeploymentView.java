@@ -5,13 +5,19 @@ import dev.ecscanary.controller.config.AnalysisProperties;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentEvent;
 import dev.ecscanary.controller.deployment.Phase;
+import dev.ecscanary.controller.traffic.LifecycleEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A deployment as the API shows it (and the status page's event streams send it). */
+/**
+ * A deployment as the API shows it (and the status page's event streams send it).
+ *
+ * @param lifecycleEvents         the lifecycle events of the release's own CodeDeploy deployment, as last read
+ * @param rollbackLifecycleEvents those of CodeDeploy's rollback deployment ({@code rollbackDeploymentId}); empty without one
+ */
 public record DeploymentView(
         UUID id,
         String service,
@@ -29,6 +35,8 @@ public record DeploymentView(
         String reason,
         List<AlarmView> alarms,
         List<PhaseView> phases,
+        List<LifecycleEvent> lifecycleEvents,
+        List<LifecycleEvent> rollbackLifecycleEvents,
         List<DeploymentEvent> events,
         SafetyNetView safetyNet,
         AnalysisView analysis,
@@ -44,6 +52,7 @@ public record DeploymentView(
                 d.taskDefinitionArn(), d.codeDeployDeploymentId(), d.rollbackDeploymentId(), d.reason(),
                 d.alarms().values().stream().map(AlarmView::of).toList(),
                 d.phases().stream().map(PhaseView::of).toList(),
+                List.copyOf(d.lifecycleEvents()), List.copyOf(d.rollbackLifecycleEvents()),
                 d.events(), SafetyNetView.of(d),
                 new AnalysisView(analysis.inconclusivePolicy().name(), analysis.inconclusiveGrace().toSeconds(),
                         d.inconclusiveSince()),

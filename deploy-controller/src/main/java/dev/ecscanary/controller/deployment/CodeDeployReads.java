@@ -75,9 +75,20 @@ final class CodeDeployReads {
         return read == null ? deployer.describeDeployment(deploymentId, ecsTargetId) : deployer.withTarget(read, ecsTargetId);
     }
 
-    /** The deployment's status and rollback links; its ECS target's part may be empty. */
-    CodeDeploySnapshot status(String deploymentId, String ecsTargetId) {
+    /**
+     * The deployment with its ECS target where that can be read, for a caller whose verdict rests on the status alone:
+     * a failed target read costs only the target's part (no lifecycle events, no task sets, as before the target
+     * exists), never the status.
+     */
+    CodeDeploySnapshot withTargetIfReadable(String deploymentId, String ecsTargetId) {
         CodeDeploySnapshot read = batched.get(deploymentId);
-        return read == null ? deployer.describeDeployment(deploymentId, ecsTargetId) : read;
+        CodeDeploySnapshot deployment = read == null ? deployer.describeDeployment(deploymentId) : read;
+        try {
+            return deployer.withTarget(deployment, ecsTargetId);
+        } catch (AwsUnavailableException | AwsRequestRejectedException e) {
+            log.warn("The ECS target of CodeDeploy deployment {} could not be read; its status counts without it: {}",
+                    deploymentId, e.getMessage());
+            return deployment;
+        }
     }
 }

@@ -43,12 +43,14 @@ public final class Deployment {
     private final Map<String, AlarmReading> alarms = new LinkedHashMap<>();
     private final List<Phase> phases = new ArrayList<>();
     private final List<LifecycleEvent> lifecycleEvents = new ArrayList<>();
+    private final List<LifecycleEvent> rollbackLifecycleEvents = new ArrayList<>();
     private final List<DeploymentEvent> events = new ArrayList<>();
     private final List<DeploymentEvent> unsavedEvents = new ArrayList<>();
     // what the store holds now, so that a save writes only the rows that changed
     private Map<String, AlarmReading> storedAlarms = Map.of();
     private int storedPhases;
     private List<LifecycleEvent> storedLifecycle = List.of();
+    private List<LifecycleEvent> storedRollbackLifecycle = List.of();
     // false when read without its event history (the reconciler's reads): events() then holds only the new ones
     private boolean withHistory = true;
 
@@ -70,7 +72,7 @@ public final class Deployment {
     /** Rebuilds a stored deployment; used by the store only. */
     static Deployment restore(UUID id, ReleaseRequest request, Instant createdAt, long version, Stored stored,
                               List<AlarmReading> alarms, List<Phase> phases, List<LifecycleEvent> lifecycle,
-                              List<DeploymentEvent> events, boolean withHistory) {
+                              List<LifecycleEvent> rollbackLifecycle, List<DeploymentEvent> events, boolean withHistory) {
         Deployment d = new Deployment(id, request, createdAt, version);
         d.withHistory = withHistory;
         d.status = stored.status();
@@ -94,6 +96,7 @@ public final class Deployment {
         alarms.forEach(a -> d.alarms.put(a.name(), a));
         d.phases.addAll(phases);
         d.lifecycleEvents.addAll(lifecycle);
+        d.rollbackLifecycleEvents.addAll(rollbackLifecycle);
         d.events.addAll(events);
         d.markStored();
         return d;
@@ -102,7 +105,7 @@ public final class Deployment {
     /** A copy, as saved, that later changes to this one do not reach: what is handed to readers after a save. */
     public Deployment snapshot() {
         Deployment copy = restore(id, request, createdAt, version, stored(), List.copyOf(alarms.values()),
-                phases.stream().map(Phase::copy).toList(), lifecycleEvents, events, withHistory);
+                phases.stream().map(Phase::copy).toList(), lifecycleEvents, rollbackLifecycleEvents, events, withHistory);
         return copy;
     }
 
@@ -158,11 +161,24 @@ public final class Deployment {
 
     /** CodeDeploy's latest lifecycle events of the replacement; an empty read (no target yet) keeps what was seen. */
     void lifecycleEventsSeen(List<LifecycleEvent> seen) {
-        if (!seen.isEmpty() && !seen.equals(lifecycleEvents)) {
-            lifecycleEvents.clear();
-            lifecycleEvents.addAll(seen);
-            dirty = true;
+        dirty |= replaceWithNewer(lifecycleEvents, seen);
+    }
+
+    /**
+     * The latest lifecycle events of CodeDeploy's rollback deployment, kept apart from the original's; an empty read
+     * (no target yet, or it could not be read) keeps what was seen.
+     */
+    void rollbackLifecycleEventsSeen(List<LifecycleEvent> seen) {
+        dirty |= replaceWithNewer(rollbackLifecycleEvents, seen);
+    }
+
+    private static boolean replaceWithNewer(List<LifecycleEvent> kept, List<LifecycleEvent> seen) {
+        if (seen.isEmpty() || seen.equals(kept)) {
+            return false;
         }
+        kept.clear();
+        kept.addAll(seen);
+        return true;
     }
 
     void alarmsObserved(Map<String, AlarmReading> readings) {
@@ -260,6 +276,7 @@ public final class Deployment {
         phases.forEach(Phase::saved);
         storedPhases = phases.size();
         storedLifecycle = List.copyOf(lifecycleEvents);
+        storedRollbackLifecycle = List.copyOf(rollbackLifecycleEvents);
     }
 
     /** The alarm readings that differ from the stored ones. */
@@ -280,6 +297,10 @@ public final class Deployment {
 
     boolean lifecycleEventsUnsaved() {
         return !lifecycleEvents.equals(storedLifecycle);
+    }
+
+    boolean rollbackLifecycleEventsUnsaved() {
+        return !rollbackLifecycleEvents.equals(storedRollbackLifecycle);
     }
 
     /** True when {@link #events()} is the whole history, not just what happened since the deployment was read. */
@@ -319,6 +340,8 @@ public final class Deployment {
     public Map<String, AlarmReading> alarms() { return Collections.unmodifiableMap(alarms); }
     public List<Phase> phases() { return Collections.unmodifiableList(phases); }
     public List<LifecycleEvent> lifecycleEvents() { return Collections.unmodifiableList(lifecycleEvents); }
+    /** The lifecycle events of CodeDeploy's rollback deployment ({@link #rollbackDeploymentId()}); empty without one. */
+    public List<LifecycleEvent> rollbackLifecycleEvents() { return Collections.unmodifiableList(rollbackLifecycleEvents); }
     public List<DeploymentEvent> events() { return Collections.unmodifiableList(events); }
     List<DeploymentEvent> unsavedEvents() { return List.copyOf(unsavedEvents); }
 

@@ -118,7 +118,10 @@ public class DeploymentStore {
                         .update();
             }
             if (d.lifecycleEventsUnsaved()) {
-                saveLifecycleEvents(d);
+                saveLifecycleEvents(d.id(), false, d.lifecycleEvents());
+            }
+            if (d.rollbackLifecycleEventsUnsaved()) {
+                saveLifecycleEvents(d.id(), true, d.rollbackLifecycleEvents());
             }
             insertEvents(d);
         });
@@ -135,21 +138,21 @@ public class DeploymentStore {
         events.publishEvent(new DeploymentChanged(d.id(), d.service(), d.status(), d.version(), d.snapshot()));
     }
 
-    private void saveLifecycleEvents(Deployment d) {
-        List<LifecycleEvent> lifecycle = d.lifecycleEvents();
+    /** Writes one deployment's lifecycle events: the release's own CodeDeploy deployment's, or its rollback's. */
+    private void saveLifecycleEvents(UUID id, boolean ofRollback, List<LifecycleEvent> lifecycle) {
         for (int i = 0; i < lifecycle.size(); i++) {
             LifecycleEvent e = lifecycle.get(i);
             jdbc.sql("""
-                    insert into deployment_lifecycle_event (deployment_id, idx, name, status, start_time, end_time)
-                    values (?, ?, ?, ?, ?, ?)
-                    on conflict (deployment_id, idx) do update
+                    insert into deployment_lifecycle_event (deployment_id, of_rollback, idx, name, status, start_time, end_time)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (deployment_id, of_rollback, idx) do update
                     set name = excluded.name, status = excluded.status, start_time = excluded.start_time,
                         end_time = excluded.end_time""")
-                    .params(d.id(), i, e.name(), e.status(), ts(e.startTime()), ts(e.endTime()))
+                    .params(id, ofRollback, i, e.name(), e.status(), ts(e.startTime()), ts(e.endTime()))
                     .update();
         }
-        jdbc.sql("delete from deployment_lifecycle_event where deployment_id = ? and idx >= ?")
-                .params(d.id(), lifecycle.size())
+        jdbc.sql("delete from deployment_lifecycle_event where deployment_id = ? and of_rollback = ? and idx >= ?")
+                .params(id, ofRollback, lifecycle.size())
                 .update();
     }
 
@@ -259,18 +262,21 @@ public class DeploymentStore {
         Map<UUID, List<Phase>> phases = group(jdbc.sql(
                         "select * from deployment_phase where deployment_id in (:ids) order by idx")
                 .param("ids", ids).query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class), phase(rs))).list());
-        Map<UUID, List<LifecycleEvent>> lifecycle = group(jdbc.sql(
+        Map<UUID, List<StoredLifecycleEvent>> lifecycle = group(jdbc.sql(
                         "select * from deployment_lifecycle_event where deployment_id in (:ids) order by idx")
-                .param("ids", ids).query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class), lifecycle(rs))).list());
+                .param("ids", ids).query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class),
+                        new StoredLifecycleEvent(rs.getBoolean("of_rollback"), lifecycle(rs)))).list());
         Map<UUID, List<DeploymentEvent>> events = withEvents ? group(jdbc.sql(
                         "select * from deployment_event where deployment_id in (:ids) order by id")
                 .param("ids", ids).query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class), event(rs))).list())
                 : Map.of();
         List<Deployment> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
+            List<StoredLifecycleEvent> lifecycleRows = lifecycle.getOrDefault(r.id, List.of());
             out.add(Deployment.restore(r.id, r.request, r.createdAt, r.version, r.stored,
                     alarms.getOrDefault(r.id, List.of()), phases.getOrDefault(r.id, List.of()),
-                    lifecycle.getOrDefault(r.id, List.of()), events.getOrDefault(r.id, List.of()), withEvents));
+                    StoredLifecycleEvent.of(lifecycleRows, false), StoredLifecycleEvent.of(lifecycleRows, true),
+                    events.getOrDefault(r.id, List.of()), withEvents));
         }
         return out;
     }
@@ -282,6 +288,15 @@ public class DeploymentStore {
     }
 
     private record Row(UUID id, ReleaseRequest request, Instant createdAt, long version, Deployment.Stored stored) {
+    }
+
+    /** A row of deployment_lifecycle_event: an event of the release's own CodeDeploy deployment or of its rollback. */
+    private record StoredLifecycleEvent(boolean ofRollback, LifecycleEvent event) {
+
+        /** The events of one of the two, in CodeDeploy's order (the rows come ordered by index). */
+        static List<LifecycleEvent> of(List<StoredLifecycleEvent> rows, boolean ofRollback) {
+            return rows.stream().filter(r -> r.ofRollback == ofRollback).map(StoredLifecycleEvent::event).toList();
+        }
     }
 
     private static Row row(ResultSet rs) throws SQLException {

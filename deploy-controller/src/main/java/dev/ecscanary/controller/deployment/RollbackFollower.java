@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows a ROLLING_BACK release to its end: confirms that the stop took, finds CodeDeploy's rollback deployment,
- * waits for it, and calls the release ROLLED_BACK only once the load balancer sends all traffic to the original.
+ * waits for it (keeping its lifecycle events apart from the original's), and calls the release ROLLED_BACK only once
+ * the load balancer sends all traffic to the original.
  */
 @Component
 class RollbackFollower {
@@ -32,7 +33,7 @@ class RollbackFollower {
 
     void follow(Deployment d, ReleasableService service, CodeDeployReads reads) {
         if (d.rollbackDeploymentId() == null) {
-            CodeDeploySnapshot original = reads.withTarget(d.codeDeployDeploymentId(), service.ecsTargetId());
+            CodeDeploySnapshot original = reads.withTargetIfReadable(d.codeDeployDeploymentId(), service.ecsTargetId());
             d.lifecycleEventsSeen(original.lifecycleEvents());
             if (!stopSettled(d, original)) {
                 return;
@@ -43,7 +44,9 @@ class RollbackFollower {
                 return;
             }
         }
-        CodeDeploySnapshot rollback = reads.status(d.rollbackDeploymentId(), service.ecsTargetId());
+        // its own lifecycle is what a person watches while rolling back; a target that cannot be read keeps the last seen
+        CodeDeploySnapshot rollback = reads.withTargetIfReadable(d.rollbackDeploymentId(), service.ecsTargetId());
+        d.rollbackLifecycleEventsSeen(rollback.lifecycleEvents());
         Optional<Integer> onOriginal = topology.of(service)
                 .flatMap(where -> topology.percentOn(where, d.originalTargetGroup()));
         onOriginal.ifPresent(p -> d.trafficObserved(100 - p, clock.instant()));

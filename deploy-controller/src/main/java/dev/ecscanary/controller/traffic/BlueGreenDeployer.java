@@ -24,8 +24,13 @@ public interface BlueGreenDeployer {
     Optional<String> findDeployment(String application, String deploymentGroup, String marker,
                                     java.time.Instant createdAfter);
 
+    /** Status and rollback links of one deployment, as CodeDeploy sees them now, without its ECS target. */
+    CodeDeploySnapshot describeDeployment(String deploymentId);
+
     /** Status, rollback links, lifecycle events and task sets of one deployment, as CodeDeploy sees them now. */
-    CodeDeploySnapshot describeDeployment(String deploymentId, String ecsTargetId);
+    default CodeDeploySnapshot describeDeployment(String deploymentId, String ecsTargetId) {
+        return withTarget(describeDeployment(deploymentId), ecsTargetId);
+    }
 
     /** CodeDeploy reads at most this many deployments in one {@link #describeDeployments(List)} call. */
     int DESCRIBE_BATCH_LIMIT = 25;

@@ -24,6 +24,7 @@ record DeploymentPage(
         List<AlarmRow> alarms,
         List<PhaseRow> phases,
         List<LifecycleRow> lifecycle,
+        RollbackLifecycle rollbackLifecycle,
         MetricCharts.ChartView chart,
         List<EventRow> events,
         AuditSection trail,
@@ -58,6 +59,15 @@ record DeploymentPage(
     }
 
     record LifecycleRow(String name, Badge status, String started, String duration) {
+    }
+
+    /**
+     * The lifecycle of CodeDeploy's rollback deployment, shown below the release's own; null while there is none.
+     *
+     * @param releaseDeploymentId the release's own CodeDeploy deployment, whose lifecycle is {@code lifecycle}
+     * @param deploymentId        the rollback deployment
+     */
+    record RollbackLifecycle(String releaseDeploymentId, String deploymentId, List<LifecycleRow> rows) {
     }
 
     record EventRow(String time, String iso, String type, String message, String tone) {

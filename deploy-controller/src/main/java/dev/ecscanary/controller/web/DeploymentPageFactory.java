@@ -66,7 +66,7 @@ class DeploymentPageFactory {
                 d.version(), d.id().toString(), d.service(), image, Format.tag(image), Badge.of(d.status()),
                 d.isInFlight(), request(d.request()), Format.dateTime(d.createdAt()), Format.iso(d.createdAt()),
                 elapsed(d), TrafficSteps.of(d), traffic(d), outcome(d, story), story, alarms(d, watched), phases(d),
-                lifecycle(d), chart, events(d), trail(d), consoles(d, watched), d.awsProblem(), notice,
+                lifecycle(d.lifecycleEvents()), rollbackLifecycle(d), chart, events(d), trail(d), consoles(d, watched), d.awsProblem(), notice,
                 d.isInFlight() ? form : null);
     }
 
@@ -131,9 +131,14 @@ class DeploymentPageFactory {
         return rows;
     }
 
-    private static List<LifecycleRow> lifecycle(Deployment d) {
+    private static DeploymentPage.RollbackLifecycle rollbackLifecycle(Deployment d) {
+        return d.rollbackDeploymentId() == null ? null : new DeploymentPage.RollbackLifecycle(
+                d.codeDeployDeploymentId(), d.rollbackDeploymentId(), lifecycle(d.rollbackLifecycleEvents()));
+    }
+
+    private static List<LifecycleRow> lifecycle(List<LifecycleEvent> events) {
         List<LifecycleRow> rows = new ArrayList<>();
-        for (LifecycleEvent e : d.lifecycleEvents()) {
+        for (LifecycleEvent e : events) {
             rows.add(new LifecycleRow(e.name(), Badge.ofLifecycle(e.status()), Format.time(e.startTime()),
                     Format.between(e.startTime(), e.endTime())));
         }

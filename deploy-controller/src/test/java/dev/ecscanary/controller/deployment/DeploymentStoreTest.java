@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -30,6 +31,7 @@ class DeploymentStoreTest {
     @Autowired Reconciler reconciler;
     @Autowired FakeAws aws;
     @Autowired ApplicationEvents events;
+    @Autowired JdbcClient jdbc;
 
     @BeforeEach
     void emptyStore() {
@@ -63,6 +65,59 @@ class DeploymentStoreTest {
         assertThat(read.lifecycleEvents()).containsExactly(lifecycle("BeforeInstall", "Succeeded"));
         assertThat(read.events()).extracting(DeploymentEvent::type)
                 .containsExactly("ACCEPTED", "CODEDEPLOY_STARTED", "PHASE_STARTED", "PHASE_STARTED");
+    }
+
+    @Test
+    void theRollbacksLifecycleEventsAreKeptApartFromTheReleasesOwnAndSurviveEveryRead() {
+        Deployment d = inserted();
+        d.codeDeployStarted("d-ABC", T0.plusSeconds(1));
+        d.lifecycleEventsSeen(List.of(lifecycle("BeforeInstall", "Succeeded"), lifecycle("AllowTraffic", "Failed"),
+                lifecycle("AfterAllowTraffic", "Skipped")));
+        store.save(d);
+        d.rollbackDeploymentSeen("d-RBK", T0.plusSeconds(70));
+        d.rollbackLifecycleEventsSeen(List.of(lifecycle("BeforeAllowTraffic", "Succeeded"),
+                lifecycle("AllowTraffic", "InProgress"), lifecycle("AfterAllowTraffic", "Pending")));
+        store.save(d);
+        d.rollbackLifecycleEventsSeen(List.of(lifecycle("BeforeAllowTraffic", "Succeeded"),
+                lifecycle("AllowTraffic", "Succeeded")));
+        d.rollbackLifecycleEventsSeen(List.of()); // an unreadable target keeps what was seen
+        store.save(d);
+
+        List<LifecycleEvent> releasesOwn = List.of(lifecycle("BeforeInstall", "Succeeded"),
+                lifecycle("AllowTraffic", "Failed"), lifecycle("AfterAllowTraffic", "Skipped"));
+        List<LifecycleEvent> rollbacks = List.of(lifecycle("BeforeAllowTraffic", "Succeeded"),
+                lifecycle("AllowTraffic", "Succeeded"));
+        Deployment read = store.find(d.id()).orElseThrow();
+        assertThat(read.rollbackDeploymentId()).isEqualTo("d-RBK");
+        assertThat(read.lifecycleEvents()).containsExactlyElementsOf(releasesOwn);
+        assertThat(read.rollbackLifecycleEvents()).containsExactlyElementsOf(rollbacks);
+        Deployment listed = store.list("demo-app", null, 10).getFirst();
+        assertThat(listed.id()).isEqualTo(d.id());
+        assertThat(listed.lifecycleEvents()).containsExactlyElementsOf(releasesOwn);
+        assertThat(listed.rollbackLifecycleEvents()).containsExactlyElementsOf(rollbacks);
+        Deployment committed = events.stream(DeploymentChanged.class).reduce((a, b) -> b).orElseThrow().deployment();
+        assertThat(committed.rollbackLifecycleEvents()).as("what live views are handed").containsExactlyElementsOf(rollbacks);
+    }
+
+    @Test
+    void aSaveWritesOnlyTheLifecycleRowsOfTheDeploymentWhoseEventsChanged() {
+        Deployment d = inserted();
+        d.codeDeployStarted("d-ABC", T0.plusSeconds(1));
+        d.lifecycleEventsSeen(List.of(lifecycle("BeforeInstall", "Succeeded"), lifecycle("AllowTraffic", "Failed")));
+        d.rollbackDeploymentSeen("d-RBK", T0.plusSeconds(70));
+        d.rollbackLifecycleEventsSeen(List.of(lifecycle("AllowTraffic", "InProgress")));
+        store.save(d);
+        Map<String, String> first = rowVersions(d);
+
+        d.trafficObserved(30, T0.plusSeconds(80));
+        store.save(d);
+        assertThat(rowVersions(d)).as("nothing of the lifecycle changed: no row written").isEqualTo(first);
+
+        d.rollbackLifecycleEventsSeen(List.of(lifecycle("AllowTraffic", "Succeeded")));
+        store.save(d);
+        Map<String, String> second = rowVersions(d);
+        assertThat(second).containsEntry("release 0", first.get("release 0")).containsEntry("release 1", first.get("release 1"));
+        assertThat(second.get("rollback 0")).isNotEqualTo(first.get("rollback 0"));
     }
 
     @Test
@@ -105,6 +160,15 @@ class DeploymentStoreTest {
         Deployment inFlight = store.allInFlight().stream().filter(x -> x.id().equals(d.id())).findFirst().orElseThrow();
         assertThat(inFlight.hasHistory()).isTrue();
         assertThat(inFlight.events()).extracting(DeploymentEvent::type).containsExactly("ACCEPTED", "CODEDEPLOY_STARTED");
+    }
+
+    /** Each lifecycle row's xmin: the transaction that last wrote it. */
+    private Map<String, String> rowVersions(Deployment d) {
+        return jdbc.sql("select of_rollback, idx, xmin::text as written_by from deployment_lifecycle_event where deployment_id = ?")
+                .param(d.id())
+                .query((rs, n) -> Map.entry((rs.getBoolean("of_rollback") ? "rollback " : "release ") + rs.getInt("idx"),
+                        rs.getString("written_by")))
+                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private Deployment inserted() {

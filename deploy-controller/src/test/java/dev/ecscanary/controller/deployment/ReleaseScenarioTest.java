@@ -280,6 +280,93 @@ class ReleaseScenarioTest {
                 .allSatisfy(e -> assertThat(e.status()).isEqualTo("Succeeded"));
     }
 
+    @Test
+    void followsTheRollbackDeploymentsOwnLifecycleApartFromTheReleasesToTheEnd() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        codeDeploy.shiftTo(20);
+        minute();
+        cloudWatch.set(ALARM, AlarmState.ALARM, clock.instant());
+        minute(); // stopped; CodeDeploy creates the rollback deployment
+        Deployment stopped = releases.find(id).orElseThrow();
+        assertThat(stopped.rollbackLifecycleEvents()).as("no rollback deployment seen yet").isEmpty();
+
+        minute(); // the rollback deployment is seen and read with its target
+        Deployment rollingBack = releases.find(id).orElseThrow();
+        String rollback = codeDeploy.deployment(cd).rollbackId;
+        assertThat(rollingBack.rollbackDeploymentId()).isEqualTo(rollback);
+        assertThat(rollingBack.rollbackLifecycleEvents()).extracting(e -> e.name() + "=" + e.status())
+                .contains("Install=Succeeded", "AllowTraffic=InProgress", "AfterAllowTraffic=Pending");
+        assertThat(rollingBack.lifecycleEvents()).as("the release's own, as CodeDeploy left them")
+                .extracting(e -> e.name() + "=" + e.status())
+                .contains("AllowTraffic=Failed", "AfterAllowTraffic=Skipped");
+
+        codeDeploy.completeRollback(rollback);
+        minute();
+        Deployment d = releases.find(id).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLED_BACK);
+        assertThat(d.rollbackLifecycleEvents()).as("read at the final tick too").hasSize(9)
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo("Succeeded"));
+        assertThat(d.lifecycleEvents()).extracting(e -> e.name() + "=" + e.status()).contains("AllowTraffic=Failed");
+    }
+
+    @Test
+    void aRollingBackReleaseReadsOnlyItsRollbacksTargetOnItsOwnEachTick() {
+        UUID id = start();
+        cloudWatch.set(ALARM, AlarmState.ALARM, clock.instant());
+        minute();
+        minute();
+        assertThat(releases.find(id).orElseThrow().rollbackDeploymentId()).isNotNull();
+        int batches = codeDeploy.calls("BatchGetDeployments");
+        int singles = codeDeploy.calls("GetDeployment");
+        int targets = codeDeploy.calls("BatchGetDeploymentTargets");
+
+        minute();
+
+        assertThat(status(id)).isEqualTo(DeploymentStatus.ROLLING_BACK);
+        assertThat(codeDeploy.calls("BatchGetDeployments") - batches).isEqualTo(1);
+        assertThat(codeDeploy.calls("GetDeployment") - singles).isZero();
+        assertThat(codeDeploy.calls("BatchGetDeploymentTargets") - targets).isEqualTo(1);
+    }
+
+    @Test
+    void aRollbackTargetThatCannotBeReadKeepsTheLastSeenEventsAndStillEndsRolledBack() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        cloudWatch.set(ALARM, AlarmState.ALARM, clock.instant());
+        minute();
+        minute();
+        Deployment rollingBack = releases.find(id).orElseThrow();
+        assertThat(rollingBack.rollbackLifecycleEvents()).isNotEmpty();
+
+        codeDeploy.unavailable("BatchGetDeploymentTargets", 1_000);
+        codeDeploy.completeRollback(codeDeploy.deployment(cd).rollbackId);
+        minute();
+
+        Deployment d = releases.find(id).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLED_BACK);
+        assertThat(d.awsProblem()).isNull();
+        assertThat(d.rollbackLifecycleEvents()).isEqualTo(rollingBack.rollbackLifecycleEvents());
+        assertThat(codeDeploy.calls("BatchGetDeploymentTargets")).as("the target was asked for").isPositive();
+    }
+
+    @Test
+    void aStopIsConfirmedAndTheRollbackFoundWhileNoTargetCanBeRead() {
+        UUID id = start();
+        String cd = codeDeploy.lastDeploymentId();
+        codeDeploy.loseNextStopAnswer();
+        cloudWatch.set(ALARM, AlarmState.ALARM, clock.instant());
+        minute();
+        codeDeploy.unavailable("BatchGetDeploymentTargets", 1_000);
+        minute();
+
+        Deployment d = releases.find(id).orElseThrow();
+        assertThat(d.stopState()).isEqualTo(StopState.ACCEPTED);
+        assertThat(d.rollbackDeploymentId()).isEqualTo(codeDeploy.deployment(cd).rollbackId);
+        assertThat(d.rollbackLifecycleEvents()).isEmpty();
+        assertThat(d.awsProblem()).isNull();
+    }
+
     private UUID start() {
         ReleaseRequest request = new ReleaseRequest("demo-app", ImageReference.parse(IMAGE), "production",
                 "scenario", "abc1234", null, "test");

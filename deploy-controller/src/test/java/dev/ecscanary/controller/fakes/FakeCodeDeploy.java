@@ -190,14 +190,14 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
     }
 
     @Override
-    public CodeDeploySnapshot describeDeployment(String deploymentId, String ecsTargetId) {
+    public CodeDeploySnapshot describeDeployment(String deploymentId) {
         maybeFail("GetDeployment");
         FakeDeployment d = deployments.get(deploymentId);
         if (d == null) {
             throw new AwsRequestRejectedException("codedeploy", "GetDeployment", "DeploymentDoesNotExistException",
                     deploymentId, null);
         }
-        return header(d).withTarget(lifecycle(d), taskSets());
+        return header(d);
     }
 
     private static CodeDeploySnapshot header(FakeDeployment d) {

@@ -91,11 +91,10 @@ public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
     }
 
     @Override
-    public CodeDeploySnapshot describeDeployment(String deploymentId, String ecsTargetId) {
+    public CodeDeploySnapshot describeDeployment(String deploymentId) {
         DeploymentInfo deployment = aws.call(CODEDEPLOY, "GetDeployment",
                 () -> codeDeploy.getDeployment(r -> r.deploymentId(deploymentId)).deploymentInfo());
-        Optional<ECSTarget> target = ecsTarget(deploymentId, ecsTargetId);
-        return CodeDeployMapping.snapshot(deployment, target);
+        return CodeDeployMapping.snapshot(deployment);
     }
 
     @Override
@@ -108,7 +107,7 @@ public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
         }
         return aws.call(CODEDEPLOY, "BatchGetDeployments", () -> codeDeploy.batchGetDeployments(r -> r
                         .deploymentIds(deploymentIds)).deploymentsInfo().stream()
-                .map(info -> CodeDeployMapping.snapshot(info, Optional.empty()))
+                .map(info -> CodeDeployMapping.snapshot(info))
                 .collect(Collectors.toMap(CodeDeploySnapshot::deploymentId, s -> s, (a, b) -> a)));
     }
 

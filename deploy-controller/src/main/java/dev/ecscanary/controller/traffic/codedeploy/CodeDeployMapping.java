@@ -7,7 +7,6 @@ import dev.ecscanary.controller.traffic.LifecycleEvent;
 import dev.ecscanary.controller.traffic.TaskSetInfo;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -52,7 +51,8 @@ final class CodeDeployMapping {
                         ? new LinkedHashSet<>(rollback.eventsAsStrings()) : Set.of());
     }
 
-    static CodeDeploySnapshot snapshot(DeploymentInfo deployment, Optional<ECSTarget> target) {
+    /** The deployment as GetDeployment or BatchGetDeployments give it: its ECS target's part is read separately. */
+    static CodeDeploySnapshot snapshot(DeploymentInfo deployment) {
         ErrorInformation error = deployment.errorInformation();
         RollbackInfo rollback = deployment.rollbackInfo();
         return new CodeDeploySnapshot(
@@ -66,8 +66,8 @@ final class CodeDeployMapping {
                 deployment.creatorAsString(),
                 deployment.createTime(),
                 deployment.completeTime(),
-                target.map(CodeDeployMapping::lifecycleEvents).orElse(List.of()),
-                target.map(CodeDeployMapping::taskSets).orElse(List.of()));
+                List.of(),
+                List.of());
     }
 
     private static boolean isBlueGreenWithTraffic(DeploymentStyle style) {
