@@ -209,6 +209,40 @@ class DeploymentsApiTest {
     }
 
     @Test
+    void showsTheRollbackDeploymentsLifecycleApartFromTheReleasesOwn() throws Exception {
+        String location = post(BODY, null).andReturn().getResponse().getHeader("Location");
+        awaitIdle();
+        reconciler.tick();
+        mvc.perform(get(location))
+                .andExpect(jsonPath("$.lifecycleEvents[?(@.name == 'AllowTraffic')].status").value(hasItem("InProgress")))
+                .andExpect(jsonPath("$.rollbackDeploymentId").isEmpty())
+                .andExpect(jsonPath("$.rollbackLifecycleEvents").isEmpty());
+        String codeDeployId = codeDeploy.lastDeploymentId();
+
+        mvc.perform(postTo(location + "/rollback")).andExpect(status().isAccepted());
+        clock.advance(java.time.Duration.ofMinutes(1));
+        reconciler.tick(); // the rollback deployment is found and read with its target
+        String rollbackId = codeDeploy.deployment(codeDeployId).rollbackId;
+
+        mvc.perform(get(location))
+                .andExpect(jsonPath("$.status").value("ROLLING_BACK"))
+                .andExpect(jsonPath("$.rollbackDeploymentId").value(rollbackId))
+                .andExpect(jsonPath("$.lifecycleEvents[?(@.name == 'AllowTraffic')].status").value(hasItem("Failed")))
+                .andExpect(jsonPath("$.rollbackLifecycleEvents.length()").value(9))
+                .andExpect(jsonPath("$.rollbackLifecycleEvents[?(@.name == 'AllowTraffic')].status").value(hasItem("InProgress")))
+                .andExpect(jsonPath("$.rollbackLifecycleEvents[0].name").value("BeforeInstall"))
+                .andExpect(jsonPath("$.rollbackLifecycleEvents[0].startTime").isString())
+                .andExpect(jsonPath("$.rollbackLifecycleEvents[0].endTime").isString());
+
+        codeDeploy.completeRollback(rollbackId);
+        clock.advance(java.time.Duration.ofMinutes(1));
+        reconciler.tick();
+        mvc.perform(get(location))
+                .andExpect(jsonPath("$.status").value("ROLLED_BACK"))
+                .andExpect(jsonPath("$.rollbackLifecycleEvents[?(@.name == 'AllowTraffic')].status").value(hasItem("Succeeded")));
+    }
+
+    @Test
     void listsNewestFirstFilteredByServiceAndStatus() throws Exception {
         post(BODY, null);
         awaitIdle();

@@ -87,6 +87,50 @@ class DeploymentPageTest {
     }
 
     @Test
+    void withoutARollbackThereIsOneLifecycleListAndNoRollbackSection() throws Exception {
+        UUID id = release.start("2.0.0", null);
+        release.step(10);
+
+        String html = page(id);
+
+        assertThat(list(html, "lifecycle")).contains("<span class=\"hook\">AllowTraffic</span>");
+        assertThat(html).doesNotContain("Rollback deployment", "id=\"rollback-lifecycle\"", "Release deployment");
+    }
+
+    @Test
+    void aRollbackShowsTheRollbackDeploymentsOwnLifecycleBelowTheReleasesWithItsBadges() throws Exception {
+        UUID id = release.start("2.0.1", null);
+        String releaseDeployment = release.codeDeploy().lastDeploymentId();
+        release.step(10);
+        release.hurtUsers();
+        release.minute(); // the controller finds CodeDeploy's rollback deployment and reads its target
+        String rollbackDeployment = release.find(id).rollbackDeploymentId();
+        assertThat(rollbackDeployment).isNotNull().isNotEqualTo(releaseDeployment);
+
+        String rollingBack = page(id);
+
+        assertThat(rollingBack).contains("<h3 id=\"release-lifecycle-h\">Release deployment " + releaseDeployment + "</h3>")
+                .contains("<h3 id=\"rollback-lifecycle-h\">Rollback deployment " + rollbackDeployment + "</h3>");
+        assertThat(rollingBack.indexOf("id=\"rollback-lifecycle\"")).as("below the release's own")
+                .isGreaterThan(rollingBack.indexOf("id=\"lifecycle\""));
+        assertThat(list(rollingBack, "lifecycle"))
+                .contains("<span class=\"badge bad\"><span aria-hidden=\"true\">✕</span> Failed</span> <span class=\"hook\">AllowTraffic</span>");
+        assertThat(list(rollingBack, "rollback-lifecycle"))
+                .contains("<span class=\"badge info\"><span aria-hidden=\"true\">▶</span> In progress</span> <span class=\"hook\">AllowTraffic</span>")
+                .contains("<span class=\"badge good\"><span aria-hidden=\"true\">✓</span> Succeeded</span> <span class=\"hook\">BeforeInstall</span>")
+                .contains("Pending</span> <span class=\"hook\">AfterAllowTraffic</span>")
+                .doesNotContain("Failed");
+
+        release.finishRollback(id);
+        String rolledBack = page(id);
+
+        assertThat(list(rolledBack, "rollback-lifecycle"))
+                .contains("Succeeded</span> <span class=\"hook\">AllowTraffic</span>")
+                .contains("Succeeded</span> <span class=\"hook\">AfterAllowTraffic</span>")
+                .doesNotContain("In progress", "Pending");
+    }
+
+    @Test
     void chartsTheSuccessRateAgainstTheThresholdWithStepBoundaries() throws Exception {
         UUID id = release.start("2.0.0", null);
         release.step(10);
@@ -166,6 +210,13 @@ class DeploymentPageTest {
         mvc.perform(get("/deployments/not-a-uuid"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    /** The lifecycle list with this id, from its opening tag to its end. */
+    private static String list(String html, String id) {
+        int start = html.indexOf("<ol class=\"lifecycle\" id=\"" + id + "\"");
+        assertThat(start).as("list %s on the page", id).isNotNegative();
+        return html.substring(start, html.indexOf("</ol>", start));
     }
 
     private String page(UUID id) throws Exception {

@@ -134,6 +134,26 @@ class EventStreamsApiTest {
     }
 
     @Test
+    void aRollbacksFramesCarryTheRollbackDeploymentsOwnLifecycleEvents() throws Exception {
+        UUID id = release.start("2.0.1", null);
+        release.step(10);
+        release.hurtUsers();
+        try (SseClient stream = SseClient.open(url("/api/deployments/" + id + "/events"), null)) {
+            assertThat(stream.next(Duration.ofSeconds(5)).data()).contains("\"rollbackLifecycleEvents\":[]");
+
+            release.minute(); // the rollback deployment is found and read with its target
+
+            String rollback = release.find(id).rollbackDeploymentId();
+            Frame change = stream.next(WITHIN_A_SECOND);
+            while (!change.data().contains("\"rollbackDeploymentId\":\"")) { // a frame of the stop, dispatched late
+                change = stream.next(WITHIN_A_SECOND);
+            }
+            assertThat(change.data()).contains("\"rollbackDeploymentId\":\"" + rollback + "\"")
+                    .containsPattern("\"rollbackLifecycleEvents\":\\[.*\\{\"name\":\"AllowTraffic\",\"status\":\"InProgress\"");
+        }
+    }
+
+    @Test
     void anUnknownDeploymentsStreamIs404() throws Exception {
         try (SseClient stream = SseClient.open(url("/api/deployments/" + UUID.randomUUID() + "/events"), null)) {
             assertThat(stream.status()).isEqualTo(404);

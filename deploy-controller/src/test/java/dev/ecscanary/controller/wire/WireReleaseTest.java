@@ -71,11 +71,19 @@ class WireReleaseTest extends WireScenarioSupport {
         aws.server().verify(exactly(1), CODEDEPLOY_JSON.requestsOf("StopDeployment").withRequestBody(equalToJson(
                 "{\"deploymentId\":\"" + d.codeDeployDeploymentId() + "\",\"autoRollbackEnabled\":true}")));
 
+        assertThat(d.rollbackLifecycleEvents()).as("the rollback deployment's own target, read over the wire")
+                .extracting(e -> e.name() + "=" + e.status())
+                .contains("AllowTraffic=InProgress", "AfterAllowTraffic=Pending");
+        assertThat(d.lifecycleEvents()).extracting(e -> e.name() + "=" + e.status()).contains("AllowTraffic=Failed");
+        aws.server().verify(CODEDEPLOY_JSON.requestsOf("BatchGetDeploymentTargets").withRequestBody(equalToJson(
+                "{\"deploymentId\":\"" + d.rollbackDeploymentId() + "\",\"targetIds\":[\"ecs-canary:demo-app\"]}")));
+
         world.completeRollback(SERVICE);
         minute();
         d = deployment(id);
         assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLED_BACK);
         assertThat(d.trafficPercent()).isZero();
+        assertThat(d.rollbackLifecycleEvents()).hasSize(8).allSatisfy(e -> assertThat(e.status()).isEqualTo("Succeeded"));
         assertThat(d.phases().get(3).outcome()).isEqualTo(PhaseOutcome.ROLLED_BACK);
         assertThat(d.phases().get(3).alarmStates()).containsEntry(ALARM, AlarmState.ALARM);
         mvc.perform(get("/api/deployments/" + id).with(TestCallers.reader()))

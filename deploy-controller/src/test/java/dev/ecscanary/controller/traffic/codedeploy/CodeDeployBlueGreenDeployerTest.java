@@ -181,6 +181,21 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
                 new TaskSetInfo("ecs-svc/2222222222222222222", "Green", "demo-app-green", 30.0, 2, 1, "ACTIVE"));
     }
 
+    @Test
+    void aDeploymentReadWithoutItsTargetIsOneGetDeploymentCarryingStatusAndRollbackLinks() {
+        server.stubFor(CODEDEPLOY_JSON.stubFor("GetDeployment").willReturn(CODEDEPLOY_JSON.ok("GetDeployment", DEPLOYMENT)));
+        server.stubFor(CODEDEPLOY_JSON.stubFor("BatchGetDeploymentTargets").willReturn(CODEDEPLOY_JSON.ok("BatchGetDeploymentTargets", TARGETS)));
+
+        CodeDeploySnapshot snapshot = deployer.describeDeployment("d-4KQ9P2XYZ");
+
+        server.verify(1, CODEDEPLOY_JSON.requestsOf("GetDeployment").withRequestBody(equalToJson("{\"deploymentId\":\"d-4KQ9P2XYZ\"}")));
+        server.verify(0, CODEDEPLOY_JSON.requestsOf("BatchGetDeploymentTargets"));
+        assertThat(snapshot.status()).isEqualTo(CodeDeployStatus.STOPPED);
+        assertThat(snapshot.rollbackDeploymentId()).isEqualTo("d-7ROLLBACK");
+        assertThat(snapshot.lifecycleEvents()).isEmpty();
+        assertThat(snapshot.taskSets()).isEmpty();
+    }
+
     /** BatchGetDeployments: {deploymentIds} (at most 25) -> {deploymentsInfo}; an id CodeDeploy does not know is left out. */
     @Test
     void batchReadAsksForAllIdsInOneCallAndCompletesEachWithItsTargetOnly() {
