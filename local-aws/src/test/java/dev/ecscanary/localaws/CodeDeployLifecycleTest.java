@@ -12,6 +12,7 @@ import dev.ecscanary.localaws.elb.Listener;
 import java.net.URI;
 import java.time.Instant;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.codedeploy.model.DeploymentIsNotInReadySt
 import software.amazon.awssdk.services.codedeploy.model.DeploymentWaitType;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentTarget;
+import software.amazon.awssdk.services.codedeploy.model.ECSTarget;
 import software.amazon.awssdk.services.codedeploy.model.ECSTaskSet;
 import software.amazon.awssdk.services.codedeploy.model.ErrorCode;
 import software.amazon.awssdk.services.codedeploy.model.TargetLabel;
@@ -113,6 +115,21 @@ class CodeDeployLifecycleTest {
         assertThat(rollback.creatorAsString()).isEqualTo("codeDeployRollback");
         assertThat(rollback.rollbackInfo().rollbackTriggeringDeploymentId()).isEqualTo(id);
         assertAllTrafficOnTheOriginalBlueTaskSet();
+        // the rollback deployment has its own ECS target, read the way the controller reads it
+        ECSTarget rollbackTarget = fixture.codeDeploy.batchGetDeploymentTargets(r -> r.deploymentId(rollbackId)
+                .targetIds("ecs-canary:demo-app")).deploymentTargets().getFirst().ecsTarget();
+        assertThat(rollbackTarget.deploymentId()).isEqualTo(rollbackId);
+        assertThat(rollbackTarget.lifecycleEvents()).extracting(e -> e.lifecycleEventName() + "=" + e.statusAsString())
+                .containsExactly("BeforeAllowTraffic=Succeeded", "AllowTraffic=Succeeded", "AfterAllowTraffic=Succeeded");
+        assertThat(rollbackTarget.lifecycleEvents()).allSatisfy(e -> {
+            assertThat(e.startTime()).isAfterOrEqualTo(stopped.completeTime().truncatedTo(ChronoUnit.SECONDS));
+            assertThat(e.endTime()).isAfterOrEqualTo(e.startTime());
+        });
+        ECSTarget releaseTarget = fixture.codeDeploy.batchGetDeploymentTargets(r -> r.deploymentId(id)
+                .targetIds("ecs-canary:demo-app")).deploymentTargets().getFirst().ecsTarget();
+        assertThat(releaseTarget.lifecycleEvents()).as("the stopped release keeps its own")
+                .extracting(e -> e.lifecycleEventName() + "=" + e.statusAsString())
+                .contains("BeforeInstall=Succeeded", "AllowTraffic=Failed", "AfterAllowTraffic=Skipped");
     }
 
     @Test
