@@ -161,18 +161,18 @@ public final class Deployment {
 
     /** CodeDeploy's latest lifecycle events of the replacement; an empty read (no target yet) keeps what was seen. */
     void lifecycleEventsSeen(List<LifecycleEvent> seen) {
-        dirty |= replaceWithNewer(lifecycleEvents, seen);
+        dirty |= replaceIfChanged(lifecycleEvents, seen);
     }
 
     /**
-     * The latest lifecycle events of CodeDeploy's rollback deployment, kept apart from the original's; an empty read
+     * The latest lifecycle events of CodeDeploy's rollback deployment, kept apart from the release's own; an empty read
      * (no target yet, or it could not be read) keeps what was seen.
      */
     void rollbackLifecycleEventsSeen(List<LifecycleEvent> seen) {
-        dirty |= replaceWithNewer(rollbackLifecycleEvents, seen);
+        dirty |= replaceIfChanged(rollbackLifecycleEvents, seen);
     }
 
-    private static boolean replaceWithNewer(List<LifecycleEvent> kept, List<LifecycleEvent> seen) {
+    private static boolean replaceIfChanged(List<LifecycleEvent> kept, List<LifecycleEvent> seen) {
         if (seen.isEmpty() || seen.equals(kept)) {
             return false;
         }

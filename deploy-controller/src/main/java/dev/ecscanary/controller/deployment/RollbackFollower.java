@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows a ROLLING_BACK release to its end: confirms that the stop took, finds CodeDeploy's rollback deployment,
- * waits for it (keeping its lifecycle events apart from the original's), and calls the release ROLLED_BACK only once
+ * waits for it (keeping its lifecycle events apart from the release's own), and calls the release ROLLED_BACK only once
  * the load balancer sends all traffic to the original.
  */
 @Component

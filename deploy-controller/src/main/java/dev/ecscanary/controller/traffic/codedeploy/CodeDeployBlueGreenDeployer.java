@@ -107,7 +107,7 @@ public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
         }
         return aws.call(CODEDEPLOY, "BatchGetDeployments", () -> codeDeploy.batchGetDeployments(r -> r
                         .deploymentIds(deploymentIds)).deploymentsInfo().stream()
-                .map(info -> CodeDeployMapping.snapshot(info))
+                .map(CodeDeployMapping::snapshot)
                 .collect(Collectors.toMap(CodeDeploySnapshot::deploymentId, s -> s, (a, b) -> a)));
     }
 
