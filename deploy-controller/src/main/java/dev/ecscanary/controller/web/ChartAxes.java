@@ -10,7 +10,9 @@ import java.time.Instant;
 /** The chart's axes: gridlines with values on the left, clock times (UTC) along the bottom at a round step. */
 final class ChartAxes {
 
-    private static final long[] TIME_STEPS_MINUTES = {1, 2, 5, 10, 15, 30, 60, 120, 240, 720};
+    /** Round steps of clock time: seconds for a compressed rehearsal release, minutes and hours for AWS ones. */
+    private static final long[] TIME_STEPS_SECONDS = {10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400,
+            43_200};
 
     private final ChartScale scale;
     private final LabelLayout layout;
@@ -38,22 +40,30 @@ final class ChartAxes {
     }
 
     private void timeAxis(StringBuilder s) {
-        long spanMinutes = Math.max(1, Duration.between(scale.from(), scale.to()).toMinutes());
-        long stepMinutes = TIME_STEPS_MINUTES[TIME_STEPS_MINUTES.length - 1];
-        for (long candidate : TIME_STEPS_MINUTES) {
-            if (spanMinutes / candidate <= 7) {
-                stepMinutes = candidate;
-                break;
-            }
-        }
-        long stepSeconds = stepMinutes * 60;
+        long stepSeconds = timeStepSeconds(Duration.between(scale.from(), scale.to()).toSeconds());
         long first = (scale.from().getEpochSecond() / stepSeconds + 1) * stepSeconds;
         s.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(PLOT_RIGHT)
                 .append("\" y1=\"").append(BASELINE).append("\" y2=\"").append(BASELINE).append("\"/>");
         for (long t = first; t <= scale.to().getEpochSecond(); t += stepSeconds) {
-            Instant at = Instant.ofEpochSecond(t);
-            label(s, new TextBox(Format.time(at).substring(0, 5), scale.x(at), BASELINE + 18, "middle"));
+            String time = Format.time(Instant.ofEpochSecond(t));
+            label(s, timeLabel(stepSeconds < 60 ? time : time.substring(0, 5), scale.x(Instant.ofEpochSecond(t))));
         }
+    }
+
+    /** A clock time centred under its tick, or ending at it where centred it would stick out of the drawing. */
+    private static TextBox timeLabel(String text, double x) {
+        TextBox centred = new TextBox(text, x, BASELINE + 18, "middle");
+        return centred.right() <= ChartScale.WIDTH ? centred : new TextBox(text, x, BASELINE + 18, "end");
+    }
+
+    /** The roundest step that puts at most seven clock times on the axis: steps of seconds on charts under four minutes. */
+    static long timeStepSeconds(long spanSeconds) {
+        for (long candidate : TIME_STEPS_SECONDS) {
+            if (spanSeconds / candidate <= 7) {
+                return candidate;
+            }
+        }
+        return TIME_STEPS_SECONDS[TIME_STEPS_SECONDS.length - 1];
     }
 
     private void label(StringBuilder s, TextBox box) {

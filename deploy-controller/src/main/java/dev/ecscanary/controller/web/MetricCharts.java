@@ -19,14 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The success-rate chart of a deployment: the series of the service's first alarm from five minutes before the
- * release until it finished (or now), read through GetMetricData at most once per deployment every few seconds,
- * however many people watch (CloudWatch charges per metric read).
+ * The success-rate chart of a deployment: the series of the service's first alarm from a lead-in before the release
+ * until it finished (or now), the lead-in in proportion to the release (see {@link ChartWindow}). It is read through
+ * GetMetricData at most once per deployment every few seconds, however many people watch (CloudWatch charges per
+ * metric read), always from the longest lead-in: the alarm's queries fix the period, and the datapoints read show it.
  */
 @Component
 class MetricCharts {
 
-    static final Duration LEAD_IN = Duration.ofMinutes(5);
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
     private final MetricReader metrics;
@@ -52,9 +52,8 @@ class MetricCharts {
     }
 
     ChartView chart(Deployment d, String alarm) {
-        Instant from = d.createdAt().minus(LEAD_IN);
         Instant to = d.finishedAt() != null ? d.finishedAt() : clock.instant();
-        Reading reading = read(d.id(), alarm, from, to);
+        Reading reading = read(d.id(), alarm, ChartWindow.readFrom(d.createdAt()), to);
         if (reading.problem() != null) {
             return new ChartView(alarm, null, null, List.of(), "CloudWatch could not be read, so there is no chart of "
                     + alarm + " right now (" + reading.problem() + "). The alarm states below are from the last check.",
@@ -64,8 +63,10 @@ class MetricCharts {
             return new ChartView(alarm, null, null, List.of(), "CloudWatch has no metric alarm named " + alarm
                     + ", so there is no series to chart.", null, null);
         }
-        AlarmSeries series = reading.series().get();
-        SuccessRateChart chart = new SuccessRateChart(series, from, to);
+        AlarmSeries read = reading.series().get();
+        ChartWindow window = ChartWindow.of(d.createdAt(), to, read);
+        AlarmSeries series = window.crop(read);
+        SuccessRateChart chart = new SuccessRateChart(series, window.from(), window.to());
         String summary = summary(series, chart);
         List<PointRow> rows = series.points().stream()
                 .map(p -> new PointRow(Format.time(p.timestamp()), chart.value(p.value()), chart.breaches(p.value())))

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chart's SVG, pinned by golden files for releases on CodeDeploy's real clock (a step a minute), so that a change
- * of its code shows as a change of its drawing. Set {@code -Dgolden.update=true} to rewrite them after a deliberate
+ * The chart's SVG, pinned by golden files for releases on CodeDeploy's real clock (a step a minute), each drawn over
+ * the window the page gives it ({@link ChartWindow}), so that a change of its code shows as a change of its drawing. Set {@code -Dgolden.update=true} to rewrite them after a deliberate
  * change of the drawing.
  */
 class SuccessRateChartTest {
@@ -38,8 +38,8 @@ class SuccessRateChartTest {
                 new Marker(START.plusSeconds(182), "30%", "phase"),
                 new Marker(START.plusSeconds(302).plusMillis(300), "stopped", "stop"));
 
-        String svg = chart(percentAlarm(points), START.minus(MetricCharts.LEAD_IN), START.plusSeconds(720))
-                .svg(markers, "Success rate (%) of alarm demo-app-success-rate", "17 datapoints; 2 breaching.");
+        String svg = chartOfRelease(percentAlarm(points), START.plusSeconds(720))
+                .svg(markers, "Success rate (%) of alarm demo-app-success-rate", "16 datapoints; 2 breaching.");
 
         assertMatchesGolden("chart-rolled-back.svg", svg);
     }
@@ -55,7 +55,7 @@ class SuccessRateChartTest {
         List<Marker> markers = List.of(new Marker(START, "start", "start"),
                 new Marker(START.plusSeconds(60), "10%", "phase"), new Marker(START.plusSeconds(120), "20%", "phase"));
 
-        String svg = chart(latency, START.minus(MetricCharts.LEAD_IN), START.plusSeconds(330))
+        String svg = chartOfRelease(latency, START.plusSeconds(330))
                 .svg(markers, "p99 latency (ms) of alarm demo-app-latency", "<b>11 datapoints</b> & more");
 
         assertMatchesGolden("chart-latency.svg", svg);
@@ -63,22 +63,43 @@ class SuccessRateChartTest {
 
     @Test
     void aReleaseJustAcceptedWithNoDatapointsYet() throws IOException {
-        String svg = chart(percentAlarm(List.of()), START, START)
+        String svg = chartOfRelease(percentAlarm(List.of()), START)
                 .svg(List.of(new Marker(START, "start", "start")), "Success rate (%)", "No datapoints yet.");
 
         assertMatchesGolden("chart-empty.svg", svg);
     }
 
     @Test
+    void aRehearsalReleaseRolledBackInItsThirdCompressedStepFillsThreeQuartersOfTheChart() throws IOException {
+        // CodeDeploy minutes of 6 s: the replacement is ready after 15 s, the dip begins in the third step, the alarm
+        // fires two datapoints later and the rollback is over 50 s after the release was created
+        List<Marker> markers = List.of(new Marker(START, "start", "start"),
+                new Marker(START.plusSeconds(15), "10%", "phase"), new Marker(START.plusSeconds(21), "20%", "phase"),
+                new Marker(START.plusSeconds(27), "30%", "phase"),
+                new Marker(START.plusSeconds(40).plusMillis(300), "stopped", "stop"));
+        List<Point> points = new ArrayList<>();
+        for (Instant t = ChartWindow.readFrom(START); t.isBefore(START.plusSeconds(50)); t = t.plusSeconds(6)) {
+            boolean hurting = t.isAfter(START.plusSeconds(27)) && t.isBefore(START.plusSeconds(45));
+            points.add(new Point(t, hurting ? 97.4 + (t.getEpochSecond() % 3) * 0.1 : 99.95));
+        }
+
+        String svg = chartOfRelease(percentAlarm(points), START.plusSeconds(50))
+                .svg(markers, "Success rate (%) of alarm demo-app-success-rate", "compressed, rolled back");
+
+        assertMatchesGolden("chart-rehearsal-rolled-back.svg", svg);
+        assertNoLabelCoversAnother(labels(svg));
+    }
+
+    @Test
     void inTheCompressedRehearsalTheStopStartStepAndThresholdLabelsCoverNoOtherLabel() {
-        // one CodeDeploy minute is 6 s: the steps 6 s apart, the stop 2.3 s into the third, after a five-minute lead-in
+        // one CodeDeploy minute is 6 s: the steps 6 s apart, the stop 2.3 s into the third
         List<Marker> markers = List.of(new Marker(START, "start", "start"),
                 new Marker(START.plusSeconds(6), "10%", "phase"), new Marker(START.plusSeconds(12), "20%", "phase"),
                 new Marker(START.plusSeconds(18), "30%", "phase"),
                 new Marker(START.plusSeconds(20).plusMillis(300), "stopped", "stop"));
 
-        String svg = chart(percentAlarm(rehearsalPoints(START.plusSeconds(60))), START.minus(MetricCharts.LEAD_IN),
-                START.plusSeconds(60)).svg(markers, "Success rate (%)", "compressed");
+        String svg = chartOfRelease(percentAlarm(rehearsalPoints(START.plusSeconds(60))), START.plusSeconds(60))
+                .svg(markers, "Success rate (%)", "compressed");
 
         List<Label> labels = labels(svg);
         assertThat(labels).extracting(Label::text).contains("start", "10%", "stopped", "threshold 99.50%");
@@ -97,18 +118,26 @@ class SuccessRateChartTest {
         }
         markers.add(new Marker(START.plusSeconds(57), "stopped", "stop"));
 
-        String svg = chart(percentAlarm(rehearsalPoints(START.plusSeconds(58))), START.minus(MetricCharts.LEAD_IN),
-                START.plusSeconds(58)).svg(markers, "Success rate (%)", "compressed, in flight");
+        String svg = chartOfRelease(percentAlarm(rehearsalPoints(START.plusSeconds(58))), START.plusSeconds(58))
+                .svg(markers, "Success rate (%)", "compressed, in flight");
 
         List<Label> labels = labels(svg);
         assertThat(labels).extracting(Label::text).contains("start", "stopped", "threshold 99.50%");
         assertNoLabelCoversAnother(labels);
     }
 
+    @Test
+    void theTimeAxisCountsSecondsAcrossACompressedReleaseAndMinutesAcrossAnAwsOne() {
+        assertThat(ChartAxes.timeStepSeconds(67)).as("a rehearsal release of 50 s").isEqualTo(10);
+        assertThat(ChartAxes.timeStepSeconds(120)).as("an AWS release just created").isEqualTo(30);
+        assertThat(ChartAxes.timeStepSeconds(450)).isEqualTo(60);
+        assertThat(ChartAxes.timeStepSeconds(960)).as("an AWS release of 12 minutes").isEqualTo(300);
+    }
+
     /** Datapoints every 6 s (the rehearsal's compressed minute): 100% before the release, a dip below 99.5% in it. */
     private static List<Point> rehearsalPoints(Instant until) {
         List<Point> points = new ArrayList<>();
-        for (Instant t = START.minus(MetricCharts.LEAD_IN); t.isBefore(until); t = t.plusSeconds(6)) {
+        for (Instant t = ChartWindow.readFrom(START); t.isBefore(until); t = t.plusSeconds(6)) {
             boolean hurting = t.isAfter(START.plusSeconds(12));
             points.add(new Point(t, hurting ? 98.1 + (t.getEpochSecond() % 4) * 0.1 : 100.0));
         }
@@ -117,7 +146,7 @@ class SuccessRateChartTest {
 
     private static void assertNoLabelCoversAnother(List<Label> labels) {
         for (Label label : labels) {
-            assertThat(label.css().startsWith("axis-label") || label.left() >= 0 && label.right() <= 720 && label.top() >= 0 && label.bottom() <= 260)
+            assertThat(label.left() >= 0 && label.right() <= 720 && label.top() >= 0 && label.bottom() <= 260)
                     .as("%s lies inside the chart", label).isTrue();
             for (Label other : labels) {
                 if (other != label) {
@@ -129,7 +158,7 @@ class SuccessRateChartTest {
 
     /**
      * A text of the SVG with its box estimated from its length: 11px text, characters at most 0.65em wide, 0.8em above
-     * the baseline and 0.25em below. (An axis label sits at its clock time and may touch the edge; the others must not.)
+     * the baseline and 0.25em below.
      */
     record Label(String css, String text, double x, double y, String anchor) {
         double width() {
@@ -181,8 +210,10 @@ class SuccessRateChartTest {
         return new AlarmSeries("demo-app-success-rate", "Success rate (%)", 99.5, "LessThanThreshold", 60, points);
     }
 
-    static SuccessRateChart chart(AlarmSeries series, Instant from, Instant to) {
-        return new SuccessRateChart(series, from, to);
+    /** The chart of a release created at {@link #START}, as the page draws it from the series read for it. */
+    static SuccessRateChart chartOfRelease(AlarmSeries read, Instant until) {
+        ChartWindow window = ChartWindow.of(START, until, read);
+        return new SuccessRateChart(window.crop(read), window.from(), window.to());
     }
 
     private static void assertMatchesGolden(String name, String svg) throws IOException {
