@@ -36,7 +36,13 @@
     }
     refreshing = true;
     fetch(window.location.href, { headers: { "Accept": "text/html" }, cache: "no-store" })
-      .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+      .then(function (response) {
+        if (response.redirected && new URL(response.url).pathname === "/login") {
+          window.location.assign(response.url); // the session ended (signed out elsewhere, expired): sign in again
+          return Promise.reject("signed out");
+        }
+        return response.ok ? response.text() : Promise.reject(response.status);
+      })
       .then(function (html) {
         if (dialogOpen()) {
           again = true; // the rollback dialog opened while this was fetched: swapping now would take it away
@@ -96,6 +102,14 @@
     source.onopen = function () { setState("live", "Live · connected " + clock()); };
     source.onerror = function () { setState("reconnecting", "Reconnecting…"); };
   }
+
+  // A page brought back from the back-forward cache shows a session as it was, maybe since signed out of: load it
+  // again, so that it shows (and its forms carry) the session as it is.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      window.location.reload();
+    }
+  });
 
   // The rollback button: ask in a dialog on this page; the dialog's form posts (with its CSRF token) as without script.
   document.addEventListener("submit", function (event) {

@@ -49,6 +49,12 @@ public final class CurrentCaller {
         return Caller.user(authentication.getName(), scopesOf(authentication));
     }
 
+    /** Who signed in, as the audit trail's subject: the provider's {@code sub} for OpenID Connect, else the caller's. */
+    static String subjectOf(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof OidcUser user ? user.getSubject()
+                : of(authentication).subject();
+    }
+
     private static String nameOf(OidcUser user) {
         String preferred = user.getPreferredUsername();
         return preferred != null ? preferred : user.getEmail() != null ? user.getEmail() : user.getSubject();

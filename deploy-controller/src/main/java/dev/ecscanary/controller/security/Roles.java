@@ -41,6 +41,18 @@ final class Roles implements GrantedAuthoritiesMapper {
         return mapped;
     }
 
+    /** The role the authorities give, as the page and the audit trail name it: operator, viewer, or null for none. */
+    static String of(Collection<? extends GrantedAuthority> authorities) {
+        boolean viewer = false;
+        for (GrantedAuthority authority : authorities) {
+            if (OPERATOR.equals(authority.getAuthority())) {
+                return "operator";
+            }
+            viewer |= VIEWER.equals(authority.getAuthority());
+        }
+        return viewer ? "viewer" : null;
+    }
+
     static List<GrantedAuthority> operator() {
         return List.of(new SimpleGrantedAuthority(OPERATOR), new SimpleGrantedAuthority(VIEWER),
                 Scope.READ.granted(), Scope.ROLLBACK.granted());

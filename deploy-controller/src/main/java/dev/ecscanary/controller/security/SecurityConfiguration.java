@@ -28,7 +28,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * <li>the API and actuator ({@code /api/**} but the event streams, {@code /actuator/**}): stateless, bearer tokens
  *     only (GitHub Actions ID tokens and API tokens), never a cookie, so there is nothing for CSRF to ride on;</li>
  * <li>the status page and its event streams: a session from signing in (OpenID Connect, or an API token where
- *     {@code login.token-form} is on), CSRF on every form post, viewers read and only operators post.</li>
+ *     {@code login.token-form} is on) that signing out ends, CSRF on every form post, viewers read and only
+ *     operators post.</li>
  * </ul>
  * Both: problem+json refusals, per-caller rate limits, bounded bodies, every change on the audit trail.
  */
@@ -41,6 +42,8 @@ class SecurityConfiguration {
             + " frame-ancestors 'none'";
 
     static final String SIGN_IN_PAGE = "/login";
+    /** Where the page's sign-out form posts (Spring Security's logout). */
+    static final String SIGN_OUT = "/logout";
 
     private final SecurityProperties properties;
     private final AuditTrail audit;
@@ -48,6 +51,7 @@ class SecurityConfiguration {
     private final boolean loginConfigured;
     private final SignInOptions signIn;
     private final RateLimitFilter rateLimits;
+    private final String sessionCookie;
 
     SecurityConfiguration(SecurityProperties properties, AuditTrail audit, Clock clock, Environment environment,
                           ObjectProvider<ClientRegistrationRepository> registrations) {
@@ -57,6 +61,7 @@ class SecurityConfiguration {
         this.loginConfigured = registrations.getIfAvailable() != null;
         this.signIn = SignInOptions.of(properties.login().tokenForm(), registrations.getIfAvailable());
         this.rateLimits = new RateLimitFilter(properties.rateLimits());
+        this.sessionCookie = environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID");
         AuthenticationRequirement.check(properties, loginConfigured || properties.login().tokenForm(),
                 environment.matchesProfiles("rehearsal"), environment.getProperty("server.address"));
     }
@@ -109,10 +114,13 @@ class SecurityConfiguration {
                     } else {
                         a.requestMatchers(HttpMethod.GET, "/**").hasAnyRole("viewer", "operator");
                     }
-                    a.requestMatchers(HttpMethod.POST, "/logout").authenticated();
                     a.anyRequest().hasRole("operator");
                 })
                 .csrf(csrf -> { }) // on for every form post of the page, the default
+                .exceptionHandling(e -> e.accessDeniedHandler(new PageAccessDenied(signIn.any())))
+                // Signing out ends the session: invalidated, its sign-in and CSRF token cleared, its cookie deleted.
+                .logout(logout -> logout.logoutUrl(SIGN_OUT).invalidateHttpSession(true).clearAuthentication(true)
+                        .deleteCookies(sessionCookie).logoutSuccessHandler(new SignOutOutcome()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())

@@ -11,8 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -40,9 +38,8 @@ final class SignInOutcomes implements AuthenticationSuccessHandler, Authenticati
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws IOException, ServletException {
         next.onAuthenticationSuccess(request, response, authentication);
-        Caller caller = CurrentCaller.of(authentication);
-        String subject = authentication.getPrincipal() instanceof OidcUser user ? user.getSubject() : caller.subject();
-        record(request, response, caller.display(), subject, "ACCEPTED",
+        record(request, response, CurrentCaller.of(authentication).display(), CurrentCaller.subjectOf(authentication),
+                "ACCEPTED",
                 "signed in through " + registration(request) + " " + role(authentication));
     }
 
@@ -68,14 +65,8 @@ final class SignInOutcomes implements AuthenticationSuccessHandler, Authenticati
     }
 
     private static String role(Authentication authentication) {
-        boolean operator = false;
-        boolean viewer = false;
-        for (GrantedAuthority authority : authentication.getAuthorities()) {
-            operator |= Roles.OPERATOR.equals(authority.getAuthority());
-            viewer |= Roles.VIEWER.equals(authority.getAuthority());
-        }
-        return operator ? "as operator"
-                : viewer ? "as viewer" : "with no role (no operator or viewer value in its claim)";
+        String role = Roles.of(authentication.getAuthorities());
+        return role != null ? "as " + role : "with no role (no operator or viewer value in its claim)";
     }
 
     /** The registration the provider sent the browser back to: the last segment of /login/oauth2/code/{id}. */
