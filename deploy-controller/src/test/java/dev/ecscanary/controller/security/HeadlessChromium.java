@@ -73,6 +73,18 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** Saves what the window shows to {@code target/screenshots/<name>.png}, to look at after the build. */
+    void screenshot(String name) throws IOException {
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
+    /** The window's size in CSS pixels, e.g. a phone's 390 by 844. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     boolean has(By element) {
         return !driver.findElements(element).isEmpty();
     }

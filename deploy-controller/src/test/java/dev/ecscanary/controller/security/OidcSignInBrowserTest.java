@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -102,6 +103,47 @@ class OidcSignInBrowserTest {
         assertThat(signIn.caller()).isEqualTo("user:alice");
         assertThat(signIn.subject()).isEqualTo("stand-in|alice");
         assertThat(signIn.reason()).isEqualTo("signed in through OpenID Connect 'corp' as operator");
+    }
+
+    @Test
+    void anOperatorSignsOutLandsOnTheSignInPageAndTheEndedSessionCanNoLongerRollBack() throws IOException {
+        UUID id = release.start("2.1.0", null);
+        release.step(10);
+        signInAt("/deployments/" + id, "alice");
+        assertThat(browser.text(By.id("signed-in"))).isEqualTo("Signed in as user:alice · operator");
+        browser.screenshot("oidc-signed-in");
+        String endedSession = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        String endedToken = browser.driver().findElement(By.cssSelector("#rollback-dialog input[name='_csrf']"))
+                .getDomAttribute("value");
+
+        browser.click(By.id("sign-out"));
+        browser.waitFor("the sign-in page", () -> browser.url().equals(url("/login?logout")));
+
+        assertThat(browser.text(By.cssSelector("[role=status]"))).isEqualTo("You are signed out.");
+        assertThat(browser.has(By.id("signed-in"))).as("anyone shown signed in").isFalse();
+        browser.screenshot("oidc-signed-out");
+        AuditEntry signOut = newest("SIGN_OUT");
+        assertThat(signOut.caller()).isEqualTo("user:alice");
+        assertThat(signOut.subject()).isEqualTo("stand-in|alice");
+        assertThat(signOut.outcome()).isEqualTo("ACCEPTED");
+
+        browser.driver().navigate().back();
+        browser.waitFor("the way back to lead to signing in", () -> browser.url().startsWith(url("/login")));
+        assertThat(browser.has(By.id("rollback-button"))).as("a rollback button of the ended session").isFalse();
+
+        // The ended session's cookie and the rollback form's token, put back as a stale tab would send them.
+        browser.driver().manage().addCookie(new Cookie.Builder("JSESSIONID", endedSession).path("/").isHttpOnly(true)
+                .isSecure(true).sameSite("Lax").build());
+        browser.open(url("/deployments/" + id));
+        assertThat(browser.url()).as("the ended session reads nothing").startsWith(url("/login"));
+        Object landed = browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {method: 'POST', body: new URLSearchParams({_csrf: arguments[1]})})
+                    .then(r => done(r.url), e => done(String(e)));""", "/deployments/" + id + "/rollback", endedToken);
+        assertThat(landed).as("where the ended session's rollback lands").isEqualTo(url("/login?ended"));
+        assertThat(release.status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        assertThat(release.codeDeploy().stopCalls(release.find(id).codeDeployDeploymentId())).isZero();
+        assertThat(newest("ROLLBACK").outcome()).isEqualTo("REFUSED");
     }
 
     @Test

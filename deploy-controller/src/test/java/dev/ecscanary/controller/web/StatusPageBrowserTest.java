@@ -3,6 +3,8 @@ package dev.ecscanary.controller.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ecscanary.controller.audit.AuditEntry;
+import dev.ecscanary.controller.audit.AuditTrail;
 import dev.ecscanary.controller.deployment.DeploymentStatus;
 import java.io.File;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -31,7 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The status page in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}): it follows a
- * release without being reloaded, and its rollback button stops the release. Screenshots go to target/screenshots.
+ * release without being reloaded, its rollback button stops the release, and its header signs the operator out.
+ * Screenshots go to target/screenshots.
  */
 @WebTest
 class StatusPageBrowserTest {
@@ -45,6 +49,7 @@ class StatusPageBrowserTest {
 
     @LocalServerPort int port;
     @Autowired StatusPageFixture release;
+    @Autowired AuditTrail trail;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -77,6 +82,7 @@ class StatusPageBrowserTest {
     @BeforeEach
     void cleanWorld() {
         release.reset();
+        browser.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of()); // nobody signed in yet
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
@@ -119,6 +125,45 @@ class StatusPageBrowserTest {
         assertThat(text("record").replaceAll("\\s+", " ")).contains("Accepted Rollback by token:test-operator")
                 .contains("from the status page: Rolled back by token:test-operator at 30% traffic");
         screenshot("deployment-rolled-back-by-operator");
+    }
+
+    @Test
+    void anOperatorSignsOutFromTheHeaderAndThePageLeftBehindCanNoLongerRollBack() throws IOException {
+        UUID id = release.start("2.1.0", "list tasks in pages of 50");
+        release.step(10);
+        signInAsOperator();
+        browser.get(url("/deployments/" + id));
+        assertThat(text("signed-in")).isEqualTo("Signed in as token:test-operator · operator");
+        screenshot("header-signed-in");
+        browser.manage().window().setSize(new Dimension(768, 900));
+        screenshot("header-signed-in-tablet");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        screenshot("header-signed-in-phone");
+        WebElement signOut = browser.findElement(By.id("sign-out"));
+        assertThat(signOut.getRect().getWidth()).as("the button fits the phone").isLessThanOrEqualTo(390);
+        assertThat(signOut.getRect().getHeight()).as("a finger-sized target").isGreaterThanOrEqualTo(44);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+
+        clickWhenSettled("sign-out");
+        waitFor("the sign-in page", () -> browser.getCurrentUrl().equals(url("/login?logout")));
+        assertThat(text("main")).contains("You are signed out.");
+        assertThat(browser.findElements(By.id("signed-in"))).as("anyone shown signed in").isEmpty();
+        screenshot("signed-out");
+
+        browser.navigate().back();
+        waitFor("the page again, read without signing in", () -> browser.getCurrentUrl().equals(url("/deployments/" + id))
+                && !browser.findElements(By.className("sign-in-link")).isEmpty());
+        assertThat(browser.findElements(By.id("signed-in"))).isEmpty();
+        clickWhenSettled("rollback-button");
+        waitFor("the confirmation dialog", () -> Boolean.TRUE.equals(
+                browser.executeScript("return document.getElementById('rollback-dialog').open;")));
+        browser.findElement(By.id("rollback-confirm")).click();
+        waitFor("the way to sign in", () -> browser.getCurrentUrl().startsWith(url("/login")));
+
+        assertThat(release.status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        assertThat(release.codeDeploy().stopCalls(release.find(id).codeDeployDeploymentId())).isZero();
+        assertThat(trail.forDeployment(id)).extracting(AuditEntry::action, AuditEntry::caller, AuditEntry::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ROLLBACK", "anonymous", "REFUSED"));
     }
 
     @Test
