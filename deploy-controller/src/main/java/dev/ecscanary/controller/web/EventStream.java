@@ -1,5 +1,6 @@
 package dev.ecscanary.controller.web;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArraySet;
 /**
  * One stream of frames with increasing ids (one deployment's, or the services'), its subscribers, and a bounded
  * replay buffer so that a client that reconnects with {@code Last-Event-ID} gets exactly what it missed. Publishing
- * never waits for a subscriber: each has its own queue, and one that falls too far behind is dropped (its browser
- * reconnects and resumes from the buffer, or from a snapshot).
+ * writes to every subscriber without waiting for any: what a slow one cannot take yet waits in its queue, and one that
+ * falls too far behind is dropped (its browser reconnects and resumes from the buffer, or from a snapshot).
  */
 final class EventStream {
 
@@ -50,22 +51,35 @@ final class EventStream {
     }
 
     /** Adds a frame unless its id is not newer than the last one; returns whether it was added. */
-    synchronized boolean publish(StreamFrame frame) {
-        if (frame.id() <= lastId) {
-            return false;
-        }
-        buffer.addLast(new Entry(frame, lastId < 0 && !seenFromStart ? frame.id() : lastId));
-        if (buffer.size() > capacity) {
-            buffer.removeFirst();
-        }
-        lastId = frame.id();
-        for (Subscriber s : subscribers) {
-            if (!s.offer(frame)) {
-                subscribers.remove(s);
-                s.close();
+    boolean publish(StreamFrame frame) {
+        return !publishAll(List.of(frame)).isEmpty();
+    }
+
+    /**
+     * Adds the frames, in order, that are newer than the last one, and hands them to each subscriber together (a
+     * subscriber writes them in one go); returns those added.
+     */
+    synchronized List<StreamFrame> publishAll(List<StreamFrame> frames) {
+        List<StreamFrame> added = new ArrayList<>();
+        for (StreamFrame frame : frames) {
+            if (frame.id() > lastId) {
+                buffer.addLast(new Entry(frame, lastId < 0 && !seenFromStart ? frame.id() : lastId));
+                if (buffer.size() > capacity) {
+                    buffer.removeFirst();
+                }
+                lastId = frame.id();
+                added.add(frame);
             }
         }
-        return true;
+        if (!added.isEmpty()) {
+            for (Subscriber s : subscribers) {
+                if (!s.offerAll(added)) {
+                    subscribers.remove(s);
+                    s.close();
+                }
+            }
+        }
+        return added;
     }
 
     /**
@@ -90,6 +104,11 @@ final class EventStream {
     synchronized void finish() {
         finished = true;
         subscribers.forEach(Subscriber::finish);
+    }
+
+    /** A heartbeat to every subscriber that has been sent nothing for {@code idle}. */
+    void heartbeat(Duration idle, long nowNanos) {
+        subscribers.forEach(s -> s.heartbeatIfIdle(idle, nowNanos));
     }
 
     void closeAll() {

@@ -28,8 +28,15 @@ final class LatestStates {
         };
     }
 
-    /** Keeps a deployment's new state; one read without its history is not kept (it cannot make a snapshot). */
+    /**
+     * Keeps a deployment's new state, unless a newer one is kept already; a newer state without its history is not
+     * kept (it cannot make a snapshot), and the older one is forgotten.
+     */
     synchronized void update(Deployment d) {
+        Latest kept = byId.get(d.id());
+        if (kept != null && kept.deployment().version() > d.version()) {
+            return;
+        }
         if (d.hasHistory()) {
             byId.put(d.id(), new Latest(d, null));
         } else {

@@ -3,44 +3,75 @@ package dev.ecscanary.controller.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One open event stream to one client. Frames wait in a bounded queue and its own virtual thread writes them out,
- * so a slow client only ever slows itself; a comment goes out as a heartbeat when nothing else has for a while.
+ * One open event stream to one client. The thread that publishes a frame writes it out itself, as far as the
+ * connection takes it without waiting; what a slow client cannot take yet waits in a bounded queue and goes out when
+ * the connection says it can take more, and a client that falls too far behind is dropped. So a slow client only ever
+ * slows itself, and a change reaches a thousand viewers in one pass of one thread: no thread per viewer that would
+ * have to be scheduled, behind whatever else the machine is doing, before the viewer sees the change.
  * Frames not newer than the last one sent (already covered by the replay or the snapshot) are skipped.
  */
-final class Subscriber {
+final class Subscriber implements EventConnection.Listener {
 
-    private final SseEmitter emitter;
-    private final BlockingQueue<StreamFrame> queue;
-    private final Duration heartbeat;
-    private final AtomicBoolean open = new AtomicBoolean(true);
+    private final EventConnection connection;
     private final EventStream stream;
-    private volatile Thread sender;
+    private final int capacity;
+    private final Queue<StreamFrame> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    // Whoever finds the count at zero writes; others only raise it, and the writer goes round again for them.
+    // So writes to the connection never overlap, and no thread ever waits for another.
+    private final AtomicInteger drainRequests = new AtomicInteger();
+    private volatile List<StreamFrame> first = List.of();
+    private volatile boolean started;
+    private volatile long lastWriteNanos = System.nanoTime();
+    // touched only by the one thread writing at a time
+    private int firstWritten;
     private long lastSentId = -1;
+    private boolean unflushed;
+    private boolean ended;
 
-    Subscriber(SseEmitter emitter, EventStream stream, int queueCapacity, Duration heartbeat) {
-        this.emitter = emitter;
+    Subscriber(EventConnection connection, EventStream stream, int capacity) {
+        this.connection = connection;
         this.stream = stream;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.heartbeat = heartbeat;
-        emitter.onCompletion(this::close);
-        emitter.onTimeout(this::close);
-        emitter.onError(e -> close());
+        this.capacity = capacity;
     }
 
-    /** Queues a frame without waiting; false when the client is too far behind (or gone) and should be dropped. */
+    /**
+     * Starts the stream: an opening with the browser's reconnect delay, then {@code frames} (what the client missed,
+     * or a snapshot), then what was published since it joined; with {@code thenEnd}, the stream ends after
+     * {@code frames}. The first write happens when the connection first says it can take one.
+     */
+    void start(List<StreamFrame> frames, long retryMillis, boolean thenEnd) {
+        List<StreamFrame> all = new ArrayList<>();
+        all.add(StreamFrame.opening(retryMillis));
+        all.addAll(frames);
+        if (thenEnd) {
+            all.add(StreamFrame.END);
+        }
+        first = List.copyOf(all);
+        connection.listen(this);
+    }
+
+    /** Queues a frame and writes what the connection takes now; false when the client is too far behind (or gone). */
     boolean offer(StreamFrame frame) {
-        return open.get() && queue.offer(frame);
+        return offerAll(List.of(frame));
+    }
+
+    /** As {@link #offer}, for frames that go out together: written in one go, with one flush. */
+    boolean offerAll(List<StreamFrame> frames) {
+        if (!open.get() || queued.addAndGet(frames.size()) > capacity) {
+            return false;
+        }
+        queue.addAll(frames);
+        drain();
+        return open.get();
     }
 
     /** Ends the stream once the frames queued before this one are written: nothing more will come. */
@@ -50,90 +81,83 @@ final class Subscriber {
         }
     }
 
-    /** Starts writing: first what the client missed (or a snapshot), then the queue, until the connection ends. */
-    void start(List<StreamFrame> first, String retryHintMillis) {
-        start(first, retryHintMillis, false);
-    }
-
-    /** As {@link #start(List, String)}; with {@code thenEnd}, the stream ends after {@code first}. */
-    void start(List<StreamFrame> first, String retryHintMillis, boolean thenEnd) {
-        sender = Thread.ofVirtual().name("sse-subscriber")
-                .start(() -> run(first, Long.parseLong(retryHintMillis), thenEnd));
-    }
-
-    private void run(List<StreamFrame> first, long retryMillis, boolean thenEnd) {
-        try {
-            emitter.send(SseEmitter.event().reconnectTime(retryMillis).comment("connected"));
-            sendAll(first);
-            if (thenEnd) {
-                end();
-                return;
-            }
-            List<StreamFrame> pending = new ArrayList<>();
-            while (open.get()) {
-                StreamFrame f = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                if (f == null) {
-                    emitter.send(StreamFrame.HEARTBEAT);
-                    continue;
-                }
-                pending.add(f);
-                queue.drainTo(pending);
-                boolean ends = pending.remove(StreamFrame.END);
-                sendAll(pending);
-                pending.clear();
-                if (ends) {
-                    end();
-                    return;
-                }
-            }
-        } catch (IOException | IllegalStateException e) {
-            close(); // the client went away
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Sends a comment when nothing else went out for {@code idle}: proxies and browsers keep the connection. */
+    void heartbeatIfIdle(Duration idle, long nowNanos) {
+        if (started && nowNanos - lastWriteNanos >= idle.toNanos() && !offer(StreamFrame.HEARTBEAT)) {
+            close();
         }
     }
 
-    private void end() throws IOException {
-        emitter.send(StreamFrame.END.encoded());
+    @Override
+    public void writable() {
+        started = true;
+        drain();
+    }
+
+    @Override
+    public void closed() {
         close();
     }
 
-    /**
-     * Writes every frame that queued up while the last write went out in one write and one flush: a viewer that fell
-     * behind catches up in one go instead of frame by frame.
-     */
-    private void sendAll(List<StreamFrame> frames) throws IOException {
-        Set<ResponseBodyEmitter.DataWithMediaType> out = new LinkedHashSet<>();
-        long last = lastSentId;
-        for (StreamFrame f : frames) {
-            if (f.id() > last) {
-                out.addAll(f.encoded());
-                last = f.id();
-            }
+    private void drain() {
+        if (drainRequests.getAndIncrement() != 0) {
+            return;
         }
-        if (!out.isEmpty()) {
-            emitter.send(out);
-            lastSentId = last;
+        int missed = 1;
+        do {
+            if (started && open.get()) {
+                writeWhatTheConnectionTakes();
+            }
+            missed = drainRequests.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    private void writeWhatTheConnectionTakes() {
+        try {
+            while (connection.ready()) {
+                StreamFrame f = next();
+                if (f == null) {
+                    if (!unflushed) {
+                        break;
+                    }
+                    connection.flush(); // a backlog goes out in one flush
+                    unflushed = false;
+                } else if (!f.numbered() || f.id() > lastSentId) {
+                    connection.write(f.bytes());
+                    unflushed = true;
+                    ended = f == StreamFrame.END;
+                    lastSentId = f.numbered() ? f.id() : lastSentId;
+                    lastWriteNanos = System.nanoTime();
+                }
+            }
+            if (ended && !unflushed) {
+                close();
+            }
+        } catch (IOException | IllegalStateException e) {
+            close(); // the client went away
         }
     }
 
-    /** Ends the stream without waiting: completing the response may wait for a write to a slow client. */
+    private StreamFrame next() {
+        if (ended) {
+            return null;
+        }
+        if (firstWritten < first.size()) {
+            return first.get(firstWritten++);
+        }
+        StreamFrame f = queue.poll();
+        if (f != null) {
+            queued.decrementAndGet();
+        }
+        return f;
+    }
+
+    /** Ends the stream without waiting for the client. */
     void close() {
         if (open.compareAndSet(true, false)) {
             stream.leave(this);
-            Thread t = sender;
-            if (t != null && t != Thread.currentThread()) {
-                t.interrupt();
-            }
-            Thread.ofVirtual().name("sse-close").start(this::complete);
-        }
-    }
-
-    private void complete() {
-        try {
-            emitter.complete();
-        } catch (RuntimeException ignored) {
-            // already completed or failed: nothing left to end
+            queue.clear();
+            connection.complete();
         }
     }
 

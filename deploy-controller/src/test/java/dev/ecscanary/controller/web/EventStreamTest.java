@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The hub's stream on its own: replay from the buffer, snapshots for gaps it cannot cover, slow viewers dropped. */
 class EventStreamTest {
@@ -20,6 +19,26 @@ class EventStreamTest {
                 .extracting("id").containsExactly(103L, 104L);
         assertThat(stream.join(subscriber(stream), 100L).replay()).as("everything since the start is still buffered")
                 .get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(4);
+    }
+
+    @Test
+    void framesPublishedTogetherReachEachViewerInOneWriteAndThoseNotNewerAreLeftOut() {
+        EventStream stream = EventStream.numbered(8, 1);
+        RecordingConnection client = new RecordingConnection();
+        Subscriber subscriber = new Subscriber(client, stream, 16);
+        stream.join(subscriber, null);
+        subscriber.start(java.util.List.of(), 1000, false);
+        client.open();
+        stream.publish(frame(2));
+        int before = client.flushes.size();
+
+        java.util.List<StreamFrame> added = stream.publishAll(java.util.List.of(frame(1), frame(3), frame(4)));
+
+        assertThat(added).extracting(StreamFrame::id).containsExactly(3L, 4L);
+        assertThat(client.flushes).hasSize(before + 1);
+        assertThat(client.ids()).containsExactly(2L, 3L, 4L);
+        assertThat(stream.join(subscriber(stream), 2L).replay()).get()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).extracting("id").containsExactly(3L, 4L);
     }
 
     @Test
@@ -57,8 +76,8 @@ class EventStreamTest {
     @Test
     void publishingNeverWaitsForAViewerThatStoppedReadingItIsDroppedInstead() {
         EventStream stream = EventStream.numbered(1000, 1);
-        Subscriber stuck = new Subscriber(new SseEmitter(), stream, 4, Duration.ofSeconds(15)); // never started: never reads
-        Subscriber other = new Subscriber(new SseEmitter(), stream, 1000, Duration.ofSeconds(15));
+        Subscriber stuck = new Subscriber(new RecordingConnection(), stream, 4); // never started: never reads
+        Subscriber other = new Subscriber(new RecordingConnection(), stream, 1000);
         stream.join(stuck, null);
         stream.join(other, null);
 
@@ -75,7 +94,7 @@ class EventStreamTest {
     }
 
     private static Subscriber subscriber(EventStream stream) {
-        return new Subscriber(new SseEmitter(), stream, 16, Duration.ofSeconds(15));
+        return new Subscriber(new RecordingConnection(), stream, 16);
     }
 
     private static StreamFrame frame(long id) {

@@ -2,88 +2,180 @@ package dev.ecscanary.controller.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** One viewer's writer: frames in order, each once, and a backlog caught up in one write. */
+/** One viewer's stream: frames in order, each once, written by the publisher; a slow client only delays itself. */
 class SubscriberTest {
 
-    @Test
-    void framesQueuedDuringASlowWriteGoOutTogetherInOrderAndNoneTwice() throws Exception {
-        CountDownLatch firstWriteStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstWrite = new CountDownLatch(1);
-        RecordingEmitter emitter = new RecordingEmitter(firstWriteStarted, releaseFirstWrite);
-        EventStream stream = EventStream.numbered(16, 1);
-        Subscriber subscriber = new Subscriber(emitter, stream, 16, Duration.ofSeconds(15));
-        stream.join(subscriber, null);
-        subscriber.start(List.of(), "1000");
+    private final EventStream stream = EventStream.numbered(64, 1);
+    private final RecordingConnection client = new RecordingConnection();
 
+    @Test
+    void theOpeningAndTheFirstFramesGoOutWhenTheConnectionOpensThenEachFrameAsItIsPublished() {
+        Subscriber subscriber = joined(16);
+        subscriber.start(List.of(), 1000, false);
+        assertThat(client.flushes).as("nothing before the container's first callback").isEmpty();
+
+        client.open();
         stream.publish(frame(1));
-        assertThat(firstWriteStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        stream.publish(frame(2));
+
+        assertThat(client.flushes).hasSize(3);
+        assertThat(client.flushes.getFirst()).isEqualTo("retry:1000\n:connected\n\n");
+        assertThat(client.ids()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void framesPublishedBeforeTheStreamOpensFollowTheSnapshotAndThoseItCoversAreSkipped() {
+        Subscriber subscriber = joined(16);
+        stream.publish(frame(1)); // already in the snapshot below
+        stream.publish(frame(2));
+        subscriber.start(List.of(new StreamFrame(1, "snapshot", "{}")), 1000, false);
+        client.open();
+
+        assertThat(client.ids()).containsExactly(1L, 2L);
+        assertThat(client.text()).containsSubsequence("event:snapshot", "id:2\nevent:deployment");
+    }
+
+    @Test
+    void aClientThatCannotTakeMoreGetsItsBacklogInOrderInOneFlushWhenItCanAndNoneTwice() {
+        Subscriber subscriber = started(16);
+        stream.publish(frame(1));
+        client.stall();
         for (long id = 2; id <= 5; id++) {
-            stream.publish(frame(id)); // the viewer is still busy with frame 1: these wait in its queue
+            stream.publish(frame(id));
         }
         subscriber.offer(frame(3)); // a repeat of a frame already queued must not go out twice
-        releaseFirstWrite.countDown();
+        int before = client.flushes.size();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (emitter.text().split("\nevent:").length < 6 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+        client.drained();
+
+        assertThat(client.ids()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(client.flushes).as("the backlog of four in one flush").hasSize(before + 1);
+        assertThat(subscriber.isOpen()).isTrue();
+    }
+
+    @Test
+    void aClientTooFarBehindIsDroppedAndItsConnectionEnded() {
+        Subscriber subscriber = started(4);
+        client.stall();
+        for (long id = 1; id <= 5; id++) {
+            stream.publish(frame(id));
         }
-        assertThat(emitter.ids()).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(emitter.writes).as("frame 1, then the backlog of four in one write").hasSize(2);
-        subscriber.close();
+
+        assertThat(subscriber.isOpen()).isFalse();
+        assertThat(stream.subscribers()).isZero();
+        assertThat(client.completed()).isTrue();
+    }
+
+    @Test
+    void aFinishedStreamEndsAfterTheFramesQueuedBeforeItsEnd() {
+        Subscriber subscriber = started(16);
+        client.stall();
+        stream.publish(frame(1));
+        stream.finish();
+        assertThat(client.completed()).as("not before the last frame went out").isFalse();
+
+        client.drained();
+
+        assertThat(client.text()).endsWith("id:1\nevent:deployment\ndata:{\"n\":1}\n\nevent:end\ndata:{\"kind\":\"end\"}\n\n");
+        assertThat(client.completed()).isTrue();
+        assertThat(subscriber.isOpen()).isFalse();
+    }
+
+    @Test
+    void aStreamStartedAfterItsDeploymentFinishedEndsAfterItsFirstFrames() {
+        Subscriber subscriber = joined(16);
+        subscriber.start(List.of(new StreamFrame(7, "deployment", "{}")), 1000, true);
+        client.open();
+
+        assertThat(client.ids()).containsExactly(7L);
+        assertThat(client.text()).endsWith("event:end\ndata:{\"kind\":\"end\"}\n\n");
+        assertThat(client.completed()).isTrue();
+    }
+
+    @Test
+    void aQuietStreamGetsAHeartbeatAndOnlyOnceItHasOpened() {
+        Subscriber subscriber = joined(16);
+        subscriber.start(List.of(), 1000, false);
+        subscriber.heartbeatIfIdle(Duration.ZERO, System.nanoTime());
+        client.open();
+        assertThat(client.text()).doesNotContain(":heartbeat");
+
+        subscriber.heartbeatIfIdle(Duration.ofMinutes(1), System.nanoTime());
+        assertThat(client.text()).as("not idle for a minute yet").doesNotContain(":heartbeat");
+
+        subscriber.heartbeatIfIdle(Duration.ZERO, System.nanoTime());
+        assertThat(client.text()).endsWith(":heartbeat\n\n");
+    }
+
+    @Test
+    void aClientThatWentAwayIsDroppedAtTheNextWrite() {
+        Subscriber subscriber = started(16);
+        client.breakConnection();
+        stream.publish(frame(1));
+
+        assertThat(subscriber.isOpen()).isFalse();
+        assertThat(stream.subscribers()).isZero();
+        assertThat(client.completed()).isTrue();
+    }
+
+    @Test
+    void publishersAndTheContainerWritingAtOnceNeverOverlapAndEveryFrameGoesOutOnceInOrder() throws Exception {
+        Subscriber subscriber = started(10_000);
+        int frames = 2000;
+        CountDownLatch go = new CountDownLatch(1);
+        Thread publisher = Thread.ofPlatform().start(() -> {
+            await(go);
+            LongStream.rangeClosed(1, frames).forEach(id -> stream.publish(frame(id)));
+        });
+        List<Thread> container = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            container.add(Thread.ofPlatform().start(() -> {
+                await(go);
+                for (int n = 0; n < 2000; n++) {
+                    subscriber.writable(); // the container calling back while the publisher writes
+                }
+            }));
+        }
+        go.countDown();
+        publisher.join(10_000);
+        for (Thread t : container) {
+            t.join(10_000);
+        }
+
+        assertThat(client.writesOverlapped()).isFalse();
+        assertThat(client.ids()).containsExactlyElementsOf(LongStream.rangeClosed(1, frames).boxed().toList());
+    }
+
+    private Subscriber joined(int capacity) {
+        Subscriber subscriber = new Subscriber(client, stream, capacity);
+        stream.join(subscriber, null);
+        return subscriber;
+    }
+
+    private Subscriber started(int capacity) {
+        Subscriber subscriber = joined(capacity);
+        subscriber.start(List.of(), 1000, false);
+        client.open();
+        return subscriber;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static StreamFrame frame(long id) {
         return new StreamFrame(id, "deployment", "{\"n\":" + id + "}");
-    }
-
-    /** Records every write after the opening comment; the first frame's write waits until released. */
-    private static final class RecordingEmitter extends SseEmitter {
-        final List<String> writes = new CopyOnWriteArrayList<>();
-        private final CountDownLatch firstWriteStarted;
-        private final CountDownLatch releaseFirstWrite;
-
-        RecordingEmitter(CountDownLatch firstWriteStarted, CountDownLatch releaseFirstWrite) {
-            this.firstWriteStarted = firstWriteStarted;
-            this.releaseFirstWrite = releaseFirstWrite;
-        }
-
-        @Override
-        public void send(SseEventBuilder builder) {
-            // the opening comment and retry hint
-        }
-
-        @Override
-        public synchronized void send(Set<DataWithMediaType> items) {
-            StringBuilder text = new StringBuilder();
-            items.forEach(item -> text.append(new String((byte[]) item.getData(), StandardCharsets.UTF_8)));
-            writes.add(text.toString());
-            if (writes.size() == 1) {
-                firstWriteStarted.countDown();
-                try {
-                    releaseFirstWrite.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        String text() {
-            return String.join("", writes);
-        }
-
-        List<Long> ids() {
-            return java.util.Arrays.stream(text().split("\n"))
-                    .filter(line -> line.startsWith("id:")).map(line -> Long.parseLong(line.substring(3))).toList();
-        }
     }
 }
