@@ -7,16 +7,10 @@ import dev.ecscanary.controller.deployment.Releases;
 import dev.ecscanary.controller.release.ServiceCatalog;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,9 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hub behind the status page's event streams. Every committed change of a deployment ({@link DeploymentChanged},
- * published on the reconciler's thread with a copy of the deployment as saved) is handed to one dispatcher thread at
- * once, which serialises it once and writes it to every viewer of that deployment's stream and, as a summary, to
- * every viewer of the services stream, without waiting for any of them (see {@link Subscriber}).
+ * published on the reconciler's thread with a copy of the deployment as saved) is handed to the
+ * {@link ChangeDispatcher} at once, which writes it to every viewer without waiting for any (see {@link Subscriber}).
  * The reconciler never waits for a viewer.
  */
 @Component
@@ -47,8 +40,7 @@ class LiveUpdates {
 
     private final Releases releases;
     private final DeploymentFrames frames;
-    private final BlockingQueue<Committed> changes = new LinkedBlockingQueue<>();
-    private final Thread dispatcher = Thread.ofPlatform().daemon().name("live-updates").unstarted(this::dispatchUntilStopped);
+    private final ChangeDispatcher dispatcher;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("live-heartbeats").unstarted(r));
     private final ServicesStream services;
@@ -59,82 +51,33 @@ class LiveUpdates {
         this.releases = releases;
         this.frames = new DeploymentFrames(json, analysis);
         this.services = new ServicesStream(releases, catalog, json, SERVICES_REPLAY_FRAMES);
+        this.dispatcher = new ChangeDispatcher(releases, latest, frames, deployments, services);
         dispatcher.start();
         long every = HEARTBEAT.toMillis() / 3;
         heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** A change as the store committed it, and when. */
-    private record Committed(DeploymentChanged change, Instant at) { }
-
-    /** A change ready to send: the deployment's state, and its frame. */
-    private record Prepared(Deployment deployment, Instant committed, StreamFrame frame) { }
-
     @EventListener
     void changed(DeploymentChanged change) {
         Instant committed = Instant.now();
         latest.update(change.deployment()); // at once: a viewer joining now starts from this state, not an older one
-        changes.add(new Committed(change, committed));
-    }
-
-    /**
-     * Sends each change as it comes; changes committed while the last ones went out (a new release passes through
-     * several states in a few milliseconds) go out together: one pass over the viewers, one write each.
-     */
-    private void dispatchUntilStopped() {
-        List<Committed> batch = new ArrayList<>();
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                batch.add(changes.take());
-                changes.drainTo(batch);
-                dispatch(batch);
-                batch.clear();
-            }
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void dispatch(List<Committed> batch) {
-        Map<UUID, List<Prepared>> byDeployment = new LinkedHashMap<>();
-        for (Committed c : batch) {
-            prepare(c).ifPresent(p -> byDeployment.computeIfAbsent(c.change().id(), id -> new ArrayList<>()).add(p));
-        }
-        List<Prepared> published = new ArrayList<>();
-        byDeployment.forEach((id, prepared) -> {
-            EventStream stream = deployments.of(id);
-            List<StreamFrame> added = stream.publishAll(prepared.stream().map(Prepared::frame).toList());
-            prepared.stream().filter(p -> added.contains(p.frame())).forEach(published::add);
-            if (!prepared.getLast().deployment().isInFlight()) {
-                stream.finish(); // a finished deployment does not change again: its viewers need not stay connected
-            }
-        });
-        published.sort(Comparator.comparing(Prepared::committed));
-        services.publishAll(published.stream().map(p -> Map.entry(p.deployment(), p.committed())).toList());
-    }
-
-    private Optional<Prepared> prepare(Committed c) {
-        try {
-            Optional<Deployment> d = c.change().deployment().hasHistory() ? Optional.of(c.change().deployment())
-                    : releases.find(c.change().id());
-            d.ifPresent(latest::update);
-            return d.map(now -> new Prepared(now, c.at(), frames.change(now, c.at())));
-        } catch (RuntimeException e) {
-            log.warn("Could not send the change of deployment {} to its viewers: {}", c.change().id(), e.toString());
-            return Optional.empty();
-        }
+        dispatcher.send(change, committed);
     }
 
     private void heartbeat() {
         long now = System.nanoTime();
-        services.heartbeat(HEARTBEAT, now);
-        deployments.heartbeat(HEARTBEAT, now);
+        try {
+            services.heartbeat(HEARTBEAT, now);
+            deployments.heartbeat(HEARTBEAT, now);
+        } catch (RuntimeException e) { // a scheduled task that throws is never run again
+            log.warn("Could not send heartbeats", e);
+        }
     }
 
     /** Ends every open stream when the controller stops, so that a graceful shutdown does not wait for viewers. */
     @EventListener(ContextClosedEvent.class)
     void closeAll() {
-        dispatcher.interrupt();
+        dispatcher.stop();
         heartbeats.shutdownNow();
         services.closeAll();
         deployments.closeAll();

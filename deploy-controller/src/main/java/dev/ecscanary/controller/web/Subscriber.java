@@ -8,6 +8,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One open event stream to one client. The thread that publishes a frame writes it out itself, as far as the
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Frames not newer than the last one sent (already covered by the replay or the snapshot) are skipped.
  */
 final class Subscriber implements EventConnection.Listener {
+
+    private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
 
     private final EventConnection connection;
     private final EventStream stream;
@@ -134,6 +138,7 @@ final class Subscriber implements EventConnection.Listener {
                 close();
             }
         } catch (IOException | IllegalStateException e) {
+            log.debug("A viewer's stream ended: {}", e.toString());
             close(); // the client went away
         }
     }
