@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
@@ -54,6 +55,7 @@ public class Reconciler {
     // a class-path scan) that a fresh virtual thread per deployment would build again on every call.
     private final ExecutorService workers;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final FirstSteps firstSteps = new FirstSteps();
     private final Timer tickTimer;
     private final java.time.Duration interval;
     private volatile java.time.Instant lastTickCompleted;
@@ -161,12 +163,32 @@ public class Reconciler {
         return lastTickCompleted;
     }
 
-    /** Reconciles one deployment now, off the caller's thread (used right after a release is accepted). */
+    /**
+     * Takes a release's first step now, off the caller's thread (used right after a release is accepted), unless a
+     * tick takes it over first. A step that could not start the release (AWS unreachable, an operator's cancel) leaves
+     * it to the next tick.
+     */
     public void reconcileSoon(UUID id) {
-        // Only a release nobody has started yet: if a tick got there first, it owns the release from now on.
-        workers.submit(() -> store.find(id)
-                .filter(d -> d.status() == DeploymentStatus.PENDING)
-                .ifPresent(d -> tryReconcile(d, Map.of(), CodeDeployReads.none(deployer), true)));
+        firstSteps.queued(id);
+        try {
+            workers.submit(() -> firstStep(id));
+        } catch (RejectedExecutionException e) {
+            firstSteps.over(id); // shutting down: the first tick after the restart starts it
+            throw e;
+        }
+    }
+
+    private void firstStep(UUID id) {
+        if (!firstSteps.takenByWorker(id)) {
+            return; // a tick took it over
+        }
+        try {
+            store.find(id)
+                    .filter(d -> d.status() == DeploymentStatus.PENDING)
+                    .ifPresent(d -> tryReconcile(d, Map.of(), CodeDeployReads.none(deployer), true));
+        } finally {
+            firstSteps.over(id);
+        }
     }
 
     /**
@@ -198,10 +220,10 @@ public class Reconciler {
         }
     }
 
-    /** True while some thread works on the deployment. */
+    /** True while some thread works on the deployment, or its first step is still to come. */
     public boolean isBusy(UUID id) {
         ReentrantLock lock = locks.get(id);
-        return lock != null && lock.isLocked();
+        return firstSteps.pending(id) || lock != null && lock.isLocked();
     }
 
     private Map<String, AlarmReading> readAlarms(List<Deployment> deployments) {
@@ -219,6 +241,9 @@ public class Reconciler {
 
     private void tryReconcile(Deployment d, Map<String, AlarmReading> alarms, CodeDeployReads reads,
                               boolean onlyIfPending) {
+        if (!onlyIfPending && d.status() == DeploymentStatus.PENDING && !firstSteps.tickMayStart(d.id())) {
+            return; // its first step is under way; the next tick looks at what it did
+        }
         ReentrantLock lock = locks.computeIfAbsent(d.id(), k -> new ReentrantLock());
         if (!lock.tryLock()) {
             return; // someone else is on it; the next tick will look again

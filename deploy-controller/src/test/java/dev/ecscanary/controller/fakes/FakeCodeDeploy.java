@@ -135,7 +135,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         return stopCalls.getOrDefault(id, new AtomicInteger()).get();
     }
 
-    public List<NewDeployment> created() {
+    public synchronized List<NewDeployment> created() {
         return List.copyOf(created);
     }
 
