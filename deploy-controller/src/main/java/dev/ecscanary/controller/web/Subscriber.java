@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,9 @@ final class Subscriber implements EventConnection.Listener {
     // Whoever finds the count at zero writes; others only raise it, and the writer goes round again for them.
     // So writes to the connection never overlap, and no thread ever waits for another.
     private final AtomicInteger drainRequests = new AtomicInteger();
+    // Held while writing, and by close() before the response is completed: the container's callbacks that end the
+    // stream wait for a write under way, so nothing is ever written to a response the container has taken back.
+    private final ReentrantLock writing = new ReentrantLock();
     private volatile List<StreamFrame> first = List.of();
     private volatile boolean started;
     private volatile long lastWriteNanos = System.nanoTime();
@@ -117,8 +121,9 @@ final class Subscriber implements EventConnection.Listener {
     }
 
     private void writeWhatTheConnectionTakes() {
+        writing.lock();
         try {
-            while (connection.ready()) {
+            while (open.get() && connection.ready()) {
                 StreamFrame f = next();
                 if (f == null) {
                     if (!unflushed) {
@@ -140,6 +145,8 @@ final class Subscriber implements EventConnection.Listener {
         } catch (IOException | IllegalStateException e) {
             log.debug("A viewer's stream ended: {}", e.toString());
             close(); // the client went away
+        } finally {
+            writing.unlock();
         }
     }
 
@@ -157,12 +164,20 @@ final class Subscriber implements EventConnection.Listener {
         return f;
     }
 
-    /** Ends the stream without waiting for the client. */
+    /**
+     * Ends the stream without waiting for the client. A write under way finishes first: once the response is
+     * complete the container recycles its objects for another request, and a late write would land in that one.
+     */
     void close() {
         if (open.compareAndSet(true, false)) {
             stream.leave(this);
             queue.clear();
-            connection.complete();
+            writing.lock(); // reentrant: a write that ends the stream closes it itself
+            try {
+                connection.complete();
+            } finally {
+                writing.unlock();
+            }
         }
     }
 

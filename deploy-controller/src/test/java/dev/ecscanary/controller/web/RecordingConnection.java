@@ -22,6 +22,9 @@ final class RecordingConnection implements EventConnection {
     private volatile boolean completed;
     private volatile boolean overlapped;
     private volatile Listener listener;
+    private volatile boolean writtenAfterComplete;
+    private volatile java.util.concurrent.CountDownLatch writeEntered;
+    private volatile java.util.concurrent.CountDownLatch writeGate;
 
     @Override
     public void listen(Listener listener) {
@@ -54,12 +57,32 @@ final class RecordingConnection implements EventConnection {
         return ready;
     }
 
+    /** The next write waits, once it has begun, until the returned latch is counted down. */
+    java.util.concurrent.CountDownLatch holdNextWrite(java.util.concurrent.CountDownLatch entered) {
+        writeEntered = entered;
+        writeGate = new java.util.concurrent.CountDownLatch(1);
+        return writeGate;
+    }
+
     @Override
     public void write(byte[] bytes) throws IOException {
         if (!writing.compareAndSet(false, true)) {
             overlapped = true;
         }
         try {
+            if (completed) {
+                writtenAfterComplete = true;
+            }
+            java.util.concurrent.CountDownLatch gate = writeGate;
+            if (gate != null) {
+                writeGate = null;
+                writeEntered.countDown();
+                try {
+                    gate.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (failing) {
                 throw new IOException("Broken pipe");
             }
@@ -92,6 +115,10 @@ final class RecordingConnection implements EventConnection {
 
     boolean completed() {
         return completed;
+    }
+
+    boolean writtenAfterComplete() {
+        return writtenAfterComplete;
     }
 
     boolean writesOverlapped() {

@@ -127,6 +127,27 @@ class SubscriberTest {
     }
 
     @Test
+    void theContainerEndingTheStreamWaitsForAWriteUnderWayAndNothingIsWrittenAfter() throws Exception {
+        Subscriber subscriber = started(16);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = client.holdNextWrite(entered);
+        Thread publisher = Thread.ofPlatform().start(() -> stream.publish(frame(1)));
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Thread container = Thread.ofPlatform().start(subscriber::closed); // the client went away meanwhile
+        container.join(200);
+        assertThat(client.completed()).as("not while the write is under way").isFalse();
+        release.countDown();
+        container.join(5000);
+        publisher.join(5000);
+        stream.publish(frame(2));
+
+        assertThat(client.completed()).isTrue();
+        assertThat(client.writtenAfterComplete()).isFalse();
+        assertThat(subscriber.isOpen()).isFalse();
+    }
+
+    @Test
     void publishersAndTheContainerWritingAtOnceNeverOverlapAndEveryFrameGoesOutOnceInOrder() throws Exception {
         Subscriber subscriber = started(10_000);
         int frames = 2000;
