@@ -21,16 +21,20 @@ class CanonicalNamesTest {
     @Test
     void clusterServiceAndTaskFamilyCarryTheCanonicalNames() {
         assertThat(terraform.resource("aws_ecs_cluster", "this").get("name")).isEqualTo("ecs-canary");
-        assertThat(terraform.resource("aws_ecs_service", "demo_app").get("name")).isEqualTo("demo-app");
-        assertThat(terraform.resource("aws_ecs_task_definition", "demo_app").get("family")).isEqualTo("demo-app");
-        assertThat(terraform.resource("aws_cloudwatch_log_group", "demo_app").get("name")).isEqualTo("/ecs/demo-app");
+        assertThat(terraform.resource("aws_ecs_service", "demo_app").get("name"))
+                .isEqualTo("demo-app");
+        assertThat(terraform.resource("aws_ecs_task_definition", "demo_app").get("family"))
+                .isEqualTo("demo-app");
+        assertThat(terraform.resource("aws_cloudwatch_log_group", "demo_app").get("name"))
+                .isEqualTo("/ecs/demo-app");
     }
 
     @Test
     void codeDeployReleasesWithTenPercentLinearSteps() {
         Map<String, Object> group = terraform.resource("aws_codedeploy_deployment_group", "this");
         assertThat(terraform.resource("aws_codedeploy_app", "this"))
-                .containsEntry("name", "demo-app").containsEntry("compute_platform", "ECS");
+                .containsEntry("name", "demo-app")
+                .containsEntry("compute_platform", "ECS");
         assertThat(group.get("deployment_group_name")).isEqualTo("demo-app");
         assertThat(group.get("deployment_config_name")).isEqualTo("CodeDeployDefault.ECSLinear10PercentEvery1Minutes");
     }
@@ -38,10 +42,14 @@ class CanonicalNamesTest {
     @Test
     void loadBalancerHasBlueAndGreenTargetGroupsAndTheTwoListenerPorts() {
         assertThat(terraform.resource("aws_lb", "this").get("name")).isEqualTo("ecs-canary");
-        assertThat(terraform.resource("aws_lb_target_group", "blue").get("name")).isEqualTo("demo-app-blue");
-        assertThat(terraform.resource("aws_lb_target_group", "green").get("name")).isEqualTo("demo-app-green");
-        assertThat(text(terraform.resource("aws_lb_listener", "production").get("port"))).isEqualTo("80");
-        assertThat(text(terraform.resource("aws_lb_listener", "test").get("port"))).isEqualTo("8080");
+        assertThat(terraform.resource("aws_lb_target_group", "blue").get("name"))
+                .isEqualTo("demo-app-blue");
+        assertThat(terraform.resource("aws_lb_target_group", "green").get("name"))
+                .isEqualTo("demo-app-green");
+        assertThat(text(terraform.resource("aws_lb_listener", "production").get("port")))
+                .isEqualTo("80");
+        assertThat(text(terraform.resource("aws_lb_listener", "test").get("port")))
+                .isEqualTo("8080");
     }
 
     @Test
@@ -57,16 +65,24 @@ class CanonicalNamesTest {
         Map<String, Map<String, Object>> queries = new java.util.HashMap<>();
         blocks(alarm.get("metric_query")).forEach(q -> queries.put((String) q.get("id"), q));
         Map<String, Object> expression = queries.values().stream()
-                .filter(q -> Boolean.TRUE.equals(q.get("return_data"))).findFirst().orElseThrow();
+                .filter(q -> Boolean.TRUE.equals(q.get("return_data")))
+                .findFirst()
+                .orElseThrow();
         String math = (String) expression.get("expression");
         assertThat(math.replace(" ", "")).contains("100*(1-").contains("/requests)");
-        assertThat(queries.get("requests").get("metric")).satisfies(m -> assertThat(map(m))
-                .containsEntry("metric_name", "RequestCount").containsEntry("namespace", "AWS/ApplicationELB")
-                .containsEntry("stat", "Sum").containsEntry("dimensions", Map.of("LoadBalancer", "aws_lb.this.arn_suffix")));
-        assertThat(queries.get("errors").get("metric")).satisfies(m -> assertThat(map(m))
-                .containsEntry("metric_name", "HTTPCode_Target_5XX_Count").containsEntry("stat", "Sum")
-                .containsEntry("dimensions", Map.of("LoadBalancer", "aws_lb.this.arn_suffix")));
-        assertThat(text(map(queries.get("requests").get("metric")).get("period"))).isEqualTo("60");
+        assertThat(queries.get("requests").get("metric"))
+                .satisfies(m -> assertThat(map(m))
+                        .containsEntry("metric_name", "RequestCount")
+                        .containsEntry("namespace", "AWS/ApplicationELB")
+                        .containsEntry("stat", "Sum")
+                        .containsEntry("dimensions", Map.of("LoadBalancer", "aws_lb.this.arn_suffix")));
+        assertThat(queries.get("errors").get("metric"))
+                .satisfies(m -> assertThat(map(m))
+                        .containsEntry("metric_name", "HTTPCode_Target_5XX_Count")
+                        .containsEntry("stat", "Sum")
+                        .containsEntry("dimensions", Map.of("LoadBalancer", "aws_lb.this.arn_suffix")));
+        assertThat(text(map(queries.get("requests").get("metric")).get("period")))
+                .isEqualTo("60");
         assertThat(text(map(queries.get("errors").get("metric")).get("period"))).isEqualTo("60");
     }
 }

@@ -19,14 +19,24 @@ class ControllerPolicyTest {
 
     /** The AWS operations the controller calls, as agreed in COMMON.md (the local AWS answers the same set). */
     static final Set<String> CONTRACT = Set.of(
-            "codedeploy:CreateDeployment", "codedeploy:GetDeployment", "codedeploy:StopDeployment",
-            "codedeploy:GetDeploymentGroup", "codedeploy:ListDeploymentTargets",
-            "codedeploy:ListDeployments", "codedeploy:BatchGetDeployments",
-            "codedeploy:BatchGetDeploymentTargets", "codedeploy:GetDeploymentTarget",
-            "ecs:RegisterTaskDefinition", "ecs:DescribeServices", "ecs:DescribeTaskSets",
-            "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData",
-            "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTargetGroups",
-            "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeTargetHealth");
+            "codedeploy:CreateDeployment",
+            "codedeploy:GetDeployment",
+            "codedeploy:StopDeployment",
+            "codedeploy:GetDeploymentGroup",
+            "codedeploy:ListDeploymentTargets",
+            "codedeploy:ListDeployments",
+            "codedeploy:BatchGetDeployments",
+            "codedeploy:BatchGetDeploymentTargets",
+            "codedeploy:GetDeploymentTarget",
+            "ecs:RegisterTaskDefinition",
+            "ecs:DescribeServices",
+            "ecs:DescribeTaskSets",
+            "cloudwatch:DescribeAlarms",
+            "cloudwatch:GetMetricData",
+            "elasticloadbalancing:DescribeRules",
+            "elasticloadbalancing:DescribeTargetGroups",
+            "elasticloadbalancing:DescribeListeners",
+            "elasticloadbalancing:DescribeTargetHealth");
 
     /** Authorized by AWS while serving a call the controller makes, never called by it directly. */
     static final Map<String, String> DEPENDENT_PERMISSIONS = Map.of(
@@ -51,7 +61,8 @@ class ControllerPolicyTest {
     void policyAllowsEveryOperationTheControllersCodeCalls() {
         Set<String> missing = new TreeSet<>(CALLS.keySet());
         missing.removeAll(allowedActions());
-        assertThat(missing).as("AWS operations called by the controller (%s) but not allowed by its policy", CALLS)
+        assertThat(missing)
+                .as("AWS operations called by the controller (%s) but not allowed by its policy", CALLS)
                 .isEmpty();
     }
 
@@ -66,7 +77,8 @@ class ControllerPolicyTest {
         Set<String> servicesWithCalls = new TreeSet<>();
         CALLS.keySet().forEach(action -> servicesWithCalls.add(action.substring(0, action.indexOf(':'))));
 
-        assertThat(servicesWithCalls).containsAll(SdkCallScanner.servicesWithClientFields(RepositoryLayout.controllerSources()));
+        assertThat(servicesWithCalls)
+                .containsAll(SdkCallScanner.servicesWithClientFields(RepositoryLayout.controllerSources()));
     }
 
     @Test
@@ -79,29 +91,39 @@ class ControllerPolicyTest {
 
     @Test
     void noActionIsAWildcard() {
-        assertThat(allowedActions()).allSatisfy(action -> assertThat(action).doesNotContain("*").matches("[a-z0-9-]+:[A-Za-z0-9]+"));
+        assertThat(allowedActions())
+                .allSatisfy(action -> assertThat(action).doesNotContain("*").matches("[a-z0-9-]+:[A-Za-z0-9]+"));
     }
 
     @Test
     void passRoleCoversExactlyTheTwoTaskRolesAndOnlyTowardsEcsTasks() {
         Map<String, Object> passRole = statements.stream()
-                .filter(s -> actions(s).contains("iam:PassRole")).findFirst().orElseThrow();
+                .filter(s -> actions(s).contains("iam:PassRole"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(actions(passRole)).containsExactly("iam:PassRole");
         assertThat(TerraformConfig.texts(passRole.get("resources")))
                 .containsExactlyInAnyOrder(
-                        (String) terraform.resource("aws_ecs_task_definition", "demo_app").get("execution_role_arn"),
-                        (String) terraform.resource("aws_ecs_task_definition", "demo_app").get("task_role_arn"));
+                        (String) terraform
+                                .resource("aws_ecs_task_definition", "demo_app")
+                                .get("execution_role_arn"),
+                        (String) terraform
+                                .resource("aws_ecs_task_definition", "demo_app")
+                                .get("task_role_arn"));
         Map<String, Object> condition = map(passRole.get("condition"));
-        assertThat(condition).containsEntry("variable", "iam:PassedToService")
+        assertThat(condition)
+                .containsEntry("variable", "iam:PassedToService")
                 .containsEntry("values", List.of("ecs-tasks.amazonaws.com"));
     }
 
     @Test
     void theResourceScopedStatementsNameTheManagedResources() {
-        assertThat(resourcesOf("codedeploy:CreateDeployment")).containsExactly("aws_codedeploy_deployment_group.this.arn");
+        assertThat(resourcesOf("codedeploy:CreateDeployment"))
+                .containsExactly("aws_codedeploy_deployment_group.this.arn");
         assertThat(resourcesOf("ecs:DescribeServices")).containsExactly("aws_ecs_service.demo_app.arn");
-        assertThat(resourcesOf("cloudwatch:DescribeAlarms")).containsExactly("aws_cloudwatch_metric_alarm.success_rate.arn");
+        assertThat(resourcesOf("cloudwatch:DescribeAlarms"))
+                .containsExactly("aws_cloudwatch_metric_alarm.success_rate.arn");
     }
 
     @Test
@@ -120,8 +142,10 @@ class ControllerPolicyTest {
     }
 
     private List<String> resourcesOf(String action) {
-        return statements.stream().filter(s -> actions(s).contains(action))
-                .flatMap(s -> TerraformConfig.texts(s.get("resources")).stream()).toList();
+        return statements.stream()
+                .filter(s -> actions(s).contains(action))
+                .flatMap(s -> TerraformConfig.texts(s.get("resources")).stream())
+                .toList();
     }
 
     private static List<String> actions(Map<String, Object> statement) {

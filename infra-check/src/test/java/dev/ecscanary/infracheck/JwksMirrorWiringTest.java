@@ -26,12 +26,14 @@ class JwksMirrorWiringTest {
 
     @Test
     void controllerTaskGetsTheUrlOfTheObjectTheFunctionWrites() {
-        Map<String, Object> lambdaEnvironment = map(map(terraform.resource("aws_lambda_function", "jwks_mirror")
-                .get("environment")).get("variables"));
+        Map<String, Object> lambdaEnvironment =
+                map(map(terraform.resource("aws_lambda_function", "jwks_mirror").get("environment"))
+                        .get("variables"));
 
         assertThat(key).isNotBlank();
         assertThat(map(locals.get("controller_task_environment"))).containsEntry(JWKS_URI_VARIABLE, mirrorUrl);
-        assertThat(lambdaEnvironment).containsEntry("MIRROR_BUCKET", "aws_s3_bucket.jwks_mirror.id")
+        assertThat(lambdaEnvironment)
+                .containsEntry("MIRROR_BUCKET", "aws_s3_bucket.jwks_mirror.id")
                 .containsEntry("MIRROR_KEY", key)
                 .containsEntry("JWKS_SOURCE_URL", locals.get("github_oidc_issuer") + "/.well-known/jwks");
         assertThat(terraform.outputValue("controller_jwks_uri")).isEqualTo(mirrorUrl);
@@ -39,9 +41,11 @@ class JwksMirrorWiringTest {
 
     @Test
     void containerEnvironmentIsTheTaskEnvironmentMapIncludingTheJwksUri() throws Exception {
-        String containers = (String) terraform.resource("aws_ecs_task_definition", "controller").get("container_definitions");
+        String containers = (String)
+                terraform.resource("aws_ecs_task_definition", "controller").get("container_definitions");
         JsonNode jwksUri = null;
-        for (JsonNode entry : JsonMapper.builder().build().readTree(containers).get(0).get("environment")) {
+        for (JsonNode entry :
+                JsonMapper.builder().build().readTree(containers).get(0).get("environment")) {
             // hcl4j leaves `local.controller_task_environment[name]` as a reference whose text is this:
             assertThat(entry.get("value").get("name").asString()).isEqualTo("local.controller_task_environment.name");
             if (entry.get("name").asString().equals(JWKS_URI_VARIABLE)) {
@@ -49,14 +53,18 @@ class JwksMirrorWiringTest {
             }
         }
 
-        assertThat(jwksUri).as("%s in the controller container's environment", JWKS_URI_VARIABLE).isNotNull();
+        assertThat(jwksUri)
+                .as("%s in the controller container's environment", JWKS_URI_VARIABLE)
+                .isNotNull();
     }
 
     @Test
     void springApplicationJsonLeavesTheJwksUriToTheTaskEnvironment() {
         // SPRING_APPLICATION_JSON outranks environment variables: a jwks-uri in it would silently hide the mirror.
-        Map<String, Object> oidc = map(map(map(map(locals.get("controller_configuration")).get("controller"))
-                .get("security")).get("oidc"));
+        Map<String, Object> oidc =
+                map(map(map(map(locals.get("controller_configuration")).get("controller"))
+                                .get("security"))
+                        .get("oidc"));
 
         assertThat(oidc).containsKey("audience").doesNotContainKeys("jwksUri", "jwks-uri", "jwks_uri");
     }
@@ -71,19 +79,23 @@ class JwksMirrorWiringTest {
         assertThat(terraform.resource("aws_cloudwatch_event_target", "jwks_mirror"))
                 .containsEntry("rule", "aws_cloudwatch_event_rule.jwks_mirror.name")
                 .containsEntry("arn", "aws_lambda_function.jwks_mirror.arn");
-        assertThat(permission).containsEntry("principal", "events.amazonaws.com")
+        assertThat(permission)
+                .containsEntry("principal", "events.amazonaws.com")
                 .containsEntry("source_arn", "aws_cloudwatch_event_rule.jwks_mirror.arn")
                 .containsEntry("function_name", "aws_lambda_function.jwks_mirror.function_name");
         assertThat(invocation).containsEntry("function_name", "aws_lambda_function.jwks_mirror.function_name");
-        assertThat(map(invocation.get("triggers"))).containsEntry("code", "data.archive_file.jwks_mirror.output_base64sha256");
+        assertThat(map(invocation.get("triggers")))
+                .containsEntry("code", "data.archive_file.jwks_mirror.output_base64sha256");
     }
 
     @Test
     void functionRunsThePackagedMirrorOutsideTheVpc() {
         Map<String, Object> function = terraform.resource("aws_lambda_function", "jwks_mirror");
 
-        assertThat(terraform.data("archive_file", "jwks_mirror").get("source_file")).isEqualTo("path.module/jwks-mirror/mirror.py");
-        assertThat(function).containsEntry("handler", "mirror.handler")
+        assertThat(terraform.data("archive_file", "jwks_mirror").get("source_file"))
+                .isEqualTo("path.module/jwks-mirror/mirror.py");
+        assertThat(function)
+                .containsEntry("handler", "mirror.handler")
                 .containsEntry("source_code_hash", "data.archive_file.jwks_mirror.output_base64sha256")
                 .doesNotContainKey("vpc_config");
         assertThat((String) function.get("runtime")).startsWith("python3.");
@@ -105,11 +117,15 @@ class JwksMirrorWiringTest {
         }
 
         assertThat(metrics).containsEntry("runs", "Invocations").containsEntry("failures", "Errors");
-        assertThat(alarm).containsEntry("comparison_operator", "LessThanThreshold")
+        assertThat(alarm)
+                .containsEntry("comparison_operator", "LessThanThreshold")
                 .containsEntry("treat_missing_data", "breaching");
         assertThat(text(alarm.get("threshold"))).isEqualTo("1");
-        assertThat(text(alarm.get("evaluation_periods"))).isEqualTo(text(alarm.get("datapoints_to_alarm"))).isEqualTo("15");
+        assertThat(text(alarm.get("evaluation_periods")))
+                .isEqualTo(text(alarm.get("datapoints_to_alarm")))
+                .isEqualTo("15");
         assertThat(TerraformConfig.blocks(alarm.get("metric_query")).getFirst())
-                .containsEntry("expression", "FILL(runs, 0) - FILL(failures, 0)").containsEntry("return_data", true);
+                .containsEntry("expression", "FILL(runs, 0) - FILL(failures, 0)")
+                .containsEntry("return_data", true);
     }
 }

@@ -13,11 +13,9 @@ import java.util.concurrent.TimeUnit;
 final class PythonUnitTests {
 
     /** How a run ended: {@code finished} is false when the time limit stopped it. */
-    record Run(boolean finished, int exitCode, String output) {
-    }
+    record Run(boolean finished, int exitCode, String output) {}
 
-    private PythonUnitTests() {
-    }
+    private PythonUnitTests() {}
 
     static boolean pythonAvailable() {
         try {
@@ -39,7 +37,8 @@ final class PythonUnitTests {
             if (!finished) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            return new Run(finished, finished ? process.exitValue() : -1, Files.readString(output, StandardCharsets.UTF_8));
+            return new Run(
+                    finished, finished ? process.exitValue() : -1, Files.readString(output, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(output);
         }

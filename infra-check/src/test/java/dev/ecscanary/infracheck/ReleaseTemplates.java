@@ -19,13 +19,14 @@ import java.util.Map;
  */
 final class ReleaseTemplates {
 
-    private ReleaseTemplates() {
-    }
+    private ReleaseTemplates() {}
 
     static String render(Path template, Map<String, Object> variables) {
         try {
-            Mustache mustache = new JsonEscapingFactory().compile(new StringReader(Files.readString(template)),
-                    template.getFileName().toString());
+            Mustache mustache = new JsonEscapingFactory()
+                    .compile(
+                            new StringReader(Files.readString(template)),
+                            template.getFileName().toString());
             StringWriter out = new StringWriter();
             mustache.execute(out, new StrictScope(variables)).flush();
             return out.toString();

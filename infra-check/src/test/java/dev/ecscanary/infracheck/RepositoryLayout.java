@@ -8,8 +8,7 @@ final class RepositoryLayout {
 
     static final Path ROOT = findRoot();
 
-    private RepositoryLayout() {
-    }
+    private RepositoryLayout() {}
 
     static Path terraform() {
         return ROOT.resolve("terraform");
@@ -41,6 +40,7 @@ final class RepositoryLayout {
                 return dir;
             }
         }
-        throw new IllegalStateException("No repository root (mvnw and terraform/) above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No repository root (mvnw and terraform/) above " + Path.of("").toAbsolutePath());
     }
 }

@@ -42,28 +42,35 @@ final class SdkCallScanner {
 
     /** Client methods that are not AWS operations. */
     private static final Set<String> NOT_OPERATIONS = Set.of(
-            "close", "serviceName", "serviceClientConfiguration", "waiter", "utilities",
-            "toString", "equals", "hashCode", "getClass");
+            "close",
+            "serviceName",
+            "serviceClientConfiguration",
+            "waiter",
+            "utilities",
+            "toString",
+            "equals",
+            "hashCode",
+            "getClass");
 
-    private SdkCallScanner() {
-    }
+    private SdkCallScanner() {}
 
     /** IAM action to the places (file:line) that call it. */
     static Map<String, Set<String>> scan(Path sourceRoot) {
-        ParserConfiguration configuration = new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21);
+        ParserConfiguration configuration =
+                new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21);
         StaticJavaParser.setConfiguration(configuration);
         Map<String, Set<String>> calls = new TreeMap<>();
         List<CompilationUnit> units = parseAll(sourceRoot);
         Map<String, String> clientFactories = clientReturningMethods(units);
         for (CompilationUnit unit : units) {
             Map<String, String> clientVariables = clientVariables(unit);
-            unit.findAll(MethodCallExpr.class).forEach(call -> call.getScope()
-                    .map(scope -> prefixOf(scope, clientVariables, clientFactories))
-                    .filter(prefix -> !NOT_OPERATIONS.contains(call.getNameAsString()))
-                    .ifPresent(prefix -> calls
-                            .computeIfAbsent(prefix + ":" + operationName(call.getNameAsString()), k -> new TreeSet<>())
-                            .add(location(unit, call))));
+            unit.findAll(MethodCallExpr.class)
+                    .forEach(call -> call.getScope()
+                            .map(scope -> prefixOf(scope, clientVariables, clientFactories))
+                            .filter(prefix -> !NOT_OPERATIONS.contains(call.getNameAsString()))
+                            .ifPresent(prefix -> calls.computeIfAbsent(
+                                            prefix + ":" + operationName(call.getNameAsString()), k -> new TreeSet<>())
+                                    .add(location(unit, call))));
         }
         return calls;
     }
@@ -71,8 +78,10 @@ final class SdkCallScanner {
     /** IAM prefixes of the SDK clients some class keeps in a field: the adapters that exist. */
     static Set<String> servicesWithClientFields(Path sourceRoot) {
         Set<String> services = new TreeSet<>();
-        parseAll(sourceRoot).forEach(unit -> unit.findAll(com.github.javaparser.ast.body.FieldDeclaration.class)
-                .forEach(field -> field.getVariables().forEach(v -> clientPrefix(v.getType()).ifPresent(services::add))));
+        parseAll(sourceRoot)
+                .forEach(unit -> unit.findAll(com.github.javaparser.ast.body.FieldDeclaration.class)
+                        .forEach(field -> field.getVariables()
+                                .forEach(v -> clientPrefix(v.getType()).ifPresent(services::add))));
         return services;
     }
 
@@ -81,7 +90,10 @@ final class SdkCallScanner {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(sourceRoot)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().map(SdkCallScanner::parse).toList();
+            return files.filter(f -> f.toString().endsWith(".java"))
+                    .sorted()
+                    .map(SdkCallScanner::parse)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,17 +111,19 @@ final class SdkCallScanner {
 
     private static Map<String, String> clientVariables(CompilationUnit unit) {
         Map<String, String> variables = new HashMap<>();
-        unit.findAll(VariableDeclarator.class).forEach(v -> clientPrefix(v.getType())
-                .ifPresent(prefix -> variables.put(v.getNameAsString(), prefix)));
-        unit.findAll(Parameter.class).forEach(p -> clientPrefix(p.getType())
-                .ifPresent(prefix -> variables.put(p.getNameAsString(), prefix)));
+        unit.findAll(VariableDeclarator.class)
+                .forEach(
+                        v -> clientPrefix(v.getType()).ifPresent(prefix -> variables.put(v.getNameAsString(), prefix)));
+        unit.findAll(Parameter.class)
+                .forEach(
+                        p -> clientPrefix(p.getType()).ifPresent(prefix -> variables.put(p.getNameAsString(), prefix)));
         return variables;
     }
 
     private static Map<String, String> clientReturningMethods(List<CompilationUnit> units) {
         Map<String, String> methods = new HashMap<>();
-        units.forEach(unit -> unit.findAll(MethodDeclaration.class).forEach(m -> clientPrefix(m.getType())
-                .ifPresent(prefix -> methods.put(m.getNameAsString(), prefix))));
+        units.forEach(unit -> unit.findAll(MethodDeclaration.class)
+                .forEach(m -> clientPrefix(m.getType()).ifPresent(prefix -> methods.put(m.getNameAsString(), prefix))));
         return methods;
     }
 
@@ -127,9 +141,8 @@ final class SdkCallScanner {
     }
 
     private static java.util.Optional<String> clientPrefix(Type type) {
-        String simpleName = type.isClassOrInterfaceType()
-                ? type.asClassOrInterfaceType().getNameAsString()
-                : type.asString();
+        String simpleName =
+                type.isClassOrInterfaceType() ? type.asClassOrInterfaceType().getNameAsString() : type.asString();
         return java.util.Optional.ofNullable(IAM_PREFIX_BY_CLIENT.get(simpleName));
     }
 
@@ -142,7 +155,8 @@ final class SdkCallScanner {
     }
 
     private static String location(CompilationUnit unit, MethodCallExpr call) {
-        String file = unit.getStorage().map(s -> s.getPath().getFileName().toString()).orElse("?");
+        String file =
+                unit.getStorage().map(s -> s.getPath().getFileName().toString()).orElse("?");
         return file + ":" + call.getBegin().map(p -> p.line).orElse(0);
     }
 }

@@ -32,7 +32,8 @@ final class TerraformConfig {
     static TerraformConfig load(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             StringBuilder text = new StringBuilder();
-            for (Path file : files.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
                 text.append(Files.readString(file)).append('\n');
             }
             return new TerraformConfig(map(plain(parser().parse(text.toString()))));

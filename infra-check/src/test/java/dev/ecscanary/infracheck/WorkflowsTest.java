@@ -20,11 +20,14 @@ class WorkflowsTest {
     @Test
     void everyActionIsPinnedToAFullCommitSha() throws IOException {
         for (Path file : workflowFiles()) {
-            for (Map<String, Object> job : jobs(load(file)).values().stream().map(TerraformConfig::map).toList()) {
+            for (Map<String, Object> job :
+                    jobs(load(file)).values().stream().map(TerraformConfig::map).toList()) {
                 for (Object step : (List<?>) job.getOrDefault("steps", List.of())) {
                     Object uses = map(step).get("uses");
                     if (uses != null) {
-                        assertThat((String) uses).as(file.getFileName() + " uses").matches("[\\w.-]+/[\\w./-]+@[0-9a-f]{40}");
+                        assertThat((String) uses)
+                                .as(file.getFileName() + " uses")
+                                .matches("[\\w.-]+/[\\w./-]+@[0-9a-f]{40}");
                     }
                 }
             }
@@ -35,12 +38,15 @@ class WorkflowsTest {
     void everyJobDeclaresItsPermissionsAndOnlyTheReleaseJobsMayMintTokens() throws IOException {
         for (Path file : workflowFiles()) {
             Map<String, Object> workflow = load(file);
-            assertThat(map(workflow.get("permissions"))).as(file + " default permissions").isEqualTo(Map.of("contents", "read"));
+            assertThat(map(workflow.get("permissions")))
+                    .as(file + " default permissions")
+                    .isEqualTo(Map.of("contents", "read"));
             jobs(workflow).forEach((name, job) -> {
                 Map<String, Object> permissions = map(map(job).get("permissions"));
                 assertThat(permissions).as(file.getFileName() + " job " + name).isNotEmpty();
-                assertThat(permissions.values()).as(file.getFileName() + " job " + name).allMatch(v -> !"write".equals(v)
-                        || permissions.get("id-token") == v);
+                assertThat(permissions.values())
+                        .as(file.getFileName() + " job " + name)
+                        .allMatch(v -> !"write".equals(v) || permissions.get("id-token") == v);
             });
         }
     }
@@ -52,10 +58,15 @@ class WorkflowsTest {
 
         assertThat(map(on.get("push")).get("branches")).isEqualTo(List.of("main"));
         assertThat(on).containsKey("workflow_dispatch");
-        assertThat(map(deploy.get("concurrency"))).containsEntry("cancel-in-progress", false).containsKey("group");
+        assertThat(map(deploy.get("concurrency")))
+                .containsEntry("cancel-in-progress", false)
+                .containsKey("group");
         assertThat(Files.readString(RepositoryLayout.workflows().resolve("deploy.yml")))
-                .contains("scripts/deploy --service").contains("exit-code: \"1\"").contains("severity: HIGH,CRITICAL")
-                .doesNotContain("aws-access-key-id").doesNotContain("secrets.AWS");
+                .contains("scripts/deploy --service")
+                .contains("exit-code: \"1\"")
+                .contains("severity: HIGH,CRITICAL")
+                .doesNotContain("aws-access-key-id")
+                .doesNotContain("secrets.AWS");
     }
 
     @Test
@@ -64,7 +75,8 @@ class WorkflowsTest {
 
         assertThat(ci).contains("pull_request").contains("./mvnw -B verify").contains("scripts/lint-infra");
         assertThat(Files.readString(RepositoryLayout.scripts().resolve("lint-infra")))
-                .contains("actionlint").contains("terraform fmt -check -recursive");
+                .contains("actionlint")
+                .contains("terraform fmt -check -recursive");
     }
 
     private static List<Path> workflowFiles() throws IOException {

@@ -28,7 +28,8 @@ final class AdminApi implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+        String route =
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
         try {
             switch (route) {
                 case "GET /_local/state" -> send(exchange, 200, state());
@@ -39,8 +40,13 @@ final class AdminApi implements HttpHandler {
                     send(exchange, 200, faults());
                 }
                 case "PUT /_local/deployment-group/alarm-rollback" -> switchAlarmRollback(exchange);
-                default -> problem(exchange, 404, "No such admin route", route + " is not one of GET /_local/state, "
-                        + "GET|POST|DELETE /_local/faults, PUT /_local/deployment-group/alarm-rollback");
+                default ->
+                    problem(
+                            exchange,
+                            404,
+                            "No such admin route",
+                            route + " is not one of GET /_local/state, "
+                                    + "GET|POST|DELETE /_local/faults, PUT /_local/deployment-group/alarm-rollback");
             }
         } catch (JacksonException e) {
             problem(exchange, 400, "Malformed JSON", e.getOriginalMessage());
@@ -63,7 +69,11 @@ final class AdminApi implements HttpHandler {
         if (count < 1 || count > 10_000) {
             throw new IllegalArgumentException("'count' must be between 1 and 10000");
         }
-        aws.faults().arm(operation, kind.equals("throttle") ? FaultInjector.Kind.THROTTLE : FaultInjector.Kind.SERVER_ERROR, count);
+        aws.faults()
+                .arm(
+                        operation,
+                        kind.equals("throttle") ? FaultInjector.Kind.THROTTLE : FaultInjector.Kind.SERVER_ERROR,
+                        count);
         send(exchange, 201, faults());
     }
 
@@ -73,7 +83,10 @@ final class AdminApi implements HttpHandler {
             throw new IllegalArgumentException("the body must be {\"enabled\": true|false}");
         }
         aws.deployments().group().alarmMonitoringEnabled(body.get("enabled").asBoolean());
-        send(exchange, 200, Json.object().put("enabled", aws.deployments().group().alarmMonitoringEnabled()));
+        send(
+                exchange,
+                200,
+                Json.object().put("enabled", aws.deployments().group().alarmMonitoringEnabled()));
     }
 
     private ObjectNode faults() {
@@ -83,32 +96,50 @@ final class AdminApi implements HttpHandler {
     }
 
     ObjectNode state() {
-        ObjectNode state = Json.object().put("timeScale", aws.settings().timeScale().factor())
+        ObjectNode state = Json.object()
+                .put("timeScale", aws.settings().timeScale().factor())
                 .put("codeDeployAlarmRollback", aws.deployments().group().alarmMonitoringEnabled());
         ObjectNode listeners = state.putObject("listeners");
         listeners.set("production", listener(aws.loadBalancer().production()));
         listeners.set("test", listener(aws.loadBalancer().test()));
         var taskSets = state.putArray("taskSets");
         for (TaskSet taskSet : aws.ecs().taskSets()) {
-            ObjectNode json = taskSets.addObject().put("id", taskSet.id()).put("status", taskSet.status())
-                    .put("image", taskSet.image()).put("targetGroup", taskSet.targetGroup().name())
+            ObjectNode json = taskSets.addObject()
+                    .put("id", taskSet.id())
+                    .put("status", taskSet.status())
+                    .put("image", taskSet.image())
+                    .put("targetGroup", taskSet.targetGroup().name())
                     .put("taskDefinition", taskSet.taskDefinition().arn());
             var tasks = json.putArray("tasks");
             for (Task task : taskSet.tasks()) {
-                tasks.addObject().put("id", task.id()).put("port", task.target().port()).put("lastStatus", task.lastStatus())
+                tasks.addObject()
+                        .put("id", task.id())
+                        .put("port", task.target().port())
+                        .put("lastStatus", task.lastStatus())
                         .put("health", task.target().state().wire());
             }
         }
-        aws.alarms().find(aws.names().alarm()).ifPresent(alarm -> state.putObject("alarm").put("name", alarm.name())
-                .put("state", alarm.state().value()).put("reason", alarm.state().reason()));
+        aws.alarms()
+                .find(aws.names().alarm())
+                .ifPresent(alarm -> state.putObject("alarm")
+                        .put("name", alarm.name())
+                        .put("state", alarm.state().value())
+                        .put("reason", alarm.state().reason()));
         var deployments = state.putArray("deployments");
-        aws.deployments().all().stream().sorted(Comparator.comparing(Deployment::createTime)).forEach(d -> {
-            ObjectNode json = deployments.addObject().put("id", d.id()).put("status", d.status()).put("creator", d.creator())
-                    .put("replacementWeight", d.target().replacementWeight()).put("trafficSteps", d.trafficSteps());
-            if (d.errorCode() != null) {
-                json.put("errorCode", d.errorCode()).put("errorMessage", d.errorMessage());
-            }
-        });
+        aws.deployments().all().stream()
+                .sorted(Comparator.comparing(Deployment::createTime))
+                .forEach(d -> {
+                    ObjectNode json = deployments
+                            .addObject()
+                            .put("id", d.id())
+                            .put("status", d.status())
+                            .put("creator", d.creator())
+                            .put("replacementWeight", d.target().replacementWeight())
+                            .put("trafficSteps", d.trafficSteps());
+                    if (d.errorCode() != null) {
+                        json.put("errorCode", d.errorCode()).put("errorMessage", d.errorMessage());
+                    }
+                });
         state.set("faults", faults());
         return state;
     }
@@ -128,7 +159,11 @@ final class AdminApi implements HttpHandler {
     }
 
     private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
-        ObjectNode body = Json.object().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail)
+        ObjectNode body = Json.object()
+                .put("type", "about:blank")
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
                 .put("instance", exchange.getRequestURI().getPath());
         byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");

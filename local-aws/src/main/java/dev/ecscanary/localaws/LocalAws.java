@@ -44,8 +44,10 @@ public final class LocalAws implements AutoCloseable {
     private final EcsService ecs;
     private final Deployments deployments;
     private final FaultInjector faults = new FaultInjector();
-    private final HttpClient proxyClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient proxyClient = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final List<ProxyListener> proxies;
     private final HealthChecker healthChecker;
     private final AwsServer server;
@@ -58,17 +60,32 @@ public final class LocalAws implements AutoCloseable {
         this.alarms = new Alarms(metrics);
         alarms.put(SuccessRateAlarm.create(names, loadBalancer.dimension()));
         this.taskDefinitions = new TaskDefinitionRegistry(names);
-        this.ecs = new EcsService(names, settings.timeScale(), launcher, ImageCatalogue.load(), settings.tasksPerTaskSet());
+        this.ecs = new EcsService(
+                names, settings.timeScale(), launcher, ImageCatalogue.load(), settings.tasksPerTaskSet());
         DeploymentGroup group = new DeploymentGroup(names, settings.codeDeployAlarmRollback());
-        this.deployments = new Deployments(group, ecs, taskDefinitions, loadBalancer, settings.timeScale(),
-                alarmNames -> alarmNames.stream().filter(n -> alarms.find(n).map(a -> "ALARM".equals(a.state().value())).orElse(false)).findFirst());
+        this.deployments = new Deployments(
+                group,
+                ecs,
+                taskDefinitions,
+                loadBalancer,
+                settings.timeScale(),
+                alarmNames -> alarmNames.stream()
+                        .filter(n -> alarms.find(n)
+                                .map(a -> "ALARM".equals(a.state().value()))
+                                .orElse(false))
+                        .findFirst());
         AlbMetrics albMetrics = new AlbMetrics(metrics, loadBalancer);
-        this.proxies = loadBalancer.listeners().stream().map(l -> new ProxyListener(l, albMetrics, proxyClient)).toList();
+        this.proxies = loadBalancer.listeners().stream()
+                .map(l -> new ProxyListener(l, albMetrics, proxyClient))
+                .toList();
         this.healthChecker = new HealthChecker(loadBalancer, settings.timeScale());
         this.server = new AwsServer(
-                List.of(new CodeDeployApi(deployments, new CodeDeployJson(ecs, loadBalancer)), new EcsApi(taskDefinitions, ecs)),
+                List.of(
+                        new CodeDeployApi(deployments, new CodeDeployJson(ecs, loadBalancer)),
+                        new EcsApi(taskDefinitions, ecs)),
                 List.of(new CloudWatchApi(alarms, metrics), new ElbV2Api(loadBalancer)),
-                faults, new AdminApi(this));
+                faults,
+                new AdminApi(this));
     }
 
     public LocalAws start() throws IOException {
@@ -83,11 +100,19 @@ public final class LocalAws implements AutoCloseable {
     /** Registers the first task definition for {@code image} and runs it as the PRIMARY (blue) task set. */
     public TaskSet bootstrap(String image) throws InterruptedException {
         var request = Json.object().put("family", names.taskFamily());
-        var container = request.putArray("containerDefinitions").addObject()
-                .put("name", names.containerName()).put("image", image).put("essential", true);
-        container.putArray("portMappings").addObject().put("containerPort", names.containerPort()).put("protocol", "tcp");
+        var container = request.putArray("containerDefinitions")
+                .addObject()
+                .put("name", names.containerName())
+                .put("image", image)
+                .put("essential", true);
+        container
+                .putArray("portMappings")
+                .addObject()
+                .put("containerPort", names.containerPort())
+                .put("protocol", "tcp");
         TaskDefinition taskDefinition = taskDefinitions.register(request);
-        TaskSet blue = ecs.createTaskSet(taskDefinition, loadBalancer.targetGroups().getFirst(), null, "PRIMARY");
+        TaskSet blue =
+                ecs.createTaskSet(taskDefinition, loadBalancer.targetGroups().getFirst(), null, "PRIMARY");
         if (!ecs.awaitHealthy(blue, Duration.ofSeconds(180))) {
             throw new IllegalStateException("the initial task set did not become healthy; see the task logs");
         }
@@ -106,14 +131,37 @@ public final class LocalAws implements AutoCloseable {
         return "http://127.0.0.1:" + loadBalancer.test().localPort();
     }
 
-    public RehearsalNames names() { return names; }
-    public LocalAwsSettings settings() { return settings; }
-    public LoadBalancer loadBalancer() { return loadBalancer; }
-    public EcsService ecs() { return ecs; }
-    public Deployments deployments() { return deployments; }
-    public Alarms alarms() { return alarms; }
-    public MetricStore metrics() { return metrics; }
-    public FaultInjector faults() { return faults; }
+    public RehearsalNames names() {
+        return names;
+    }
+
+    public LocalAwsSettings settings() {
+        return settings;
+    }
+
+    public LoadBalancer loadBalancer() {
+        return loadBalancer;
+    }
+
+    public EcsService ecs() {
+        return ecs;
+    }
+
+    public Deployments deployments() {
+        return deployments;
+    }
+
+    public Alarms alarms() {
+        return alarms;
+    }
+
+    public MetricStore metrics() {
+        return metrics;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
 
     public Optional<String> alarmState() {
         return alarms.find(names.alarm()).map(a -> a.state().value());

@@ -13,8 +13,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalAwsMain {
 
-    private LocalAwsMain() {
-    }
+    private LocalAwsMain() {}
 
     public static void main(String[] args) throws Exception {
         // Idle pooled connections to tasks are dropped before the tasks' servers would close them.
@@ -26,7 +25,8 @@ public final class LocalAwsMain {
         PrintStream out = System.out;
         RehearsalSettings settings;
         try {
-            settings = RehearsalSettings.fromEnvironment(System.getenv(), !flags.contains("--no-controller"), !flags.contains("--no-traffic"));
+            settings = RehearsalSettings.fromEnvironment(
+                    System.getenv(), !flags.contains("--no-controller"), !flags.contains("--no-traffic"));
         } catch (IllegalArgumentException e) {
             System.err.println("The rehearsal could not start: " + e.getMessage());
             System.exit(2);
@@ -34,12 +34,15 @@ public final class LocalAwsMain {
         }
         Rehearsal rehearsal = Rehearsal.create(settings);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("Stopping the rehearsal ...");
-            rehearsal.close();
-            out.println("Stopped; no process left behind.");
-            stopped.countDown();
-        }, "rehearsal-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println("Stopping the rehearsal ...");
+                            rehearsal.close();
+                            out.println("Stopped; no process left behind.");
+                            stopped.countDown();
+                        },
+                        "rehearsal-shutdown"));
         try {
             rehearsal.start(out);
         } catch (Exception e) {

@@ -12,6 +12,10 @@ import dev.ecscanary.localaws.clock.TimeScale;
  * @param tasksPerTaskSet         the ECS service's desired count
  * @param codeDeployAlarmRollback whether the deployment group itself stops and rolls back on the alarm
  */
-public record LocalAwsSettings(int awsPort, int productionPort, int testPort, TimeScale timeScale, int tasksPerTaskSet,
-                               boolean codeDeployAlarmRollback) {
-}
+public record LocalAwsSettings(
+        int awsPort,
+        int productionPort,
+        int testPort,
+        TimeScale timeScale,
+        int tasksPerTaskSet,
+        boolean codeDeployAlarmRollback) {}

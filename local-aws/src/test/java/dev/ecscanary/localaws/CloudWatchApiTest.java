@@ -40,16 +40,22 @@ class CloudWatchApiTest {
 
     @Test
     void theSuccessRateAlarmIsAMetricMathAlarmAsTerraformDefinesIt() {
-        MetricAlarm alarm = fixture.cloudWatch.describeAlarms(r -> r.alarmNames("demo-app-success-rate")).metricAlarms().getFirst();
+        MetricAlarm alarm = fixture.cloudWatch
+                .describeAlarms(r -> r.alarmNames("demo-app-success-rate"))
+                .metricAlarms()
+                .getFirst();
 
         assertThat(alarm.comparisonOperator()).isEqualTo(ComparisonOperator.LESS_THAN_THRESHOLD);
         assertThat(alarm.threshold()).isEqualTo(99.5);
         assertThat(alarm.evaluationPeriods()).isEqualTo(2);
         assertThat(alarm.datapointsToAlarm()).isEqualTo(2);
         assertThat(alarm.treatMissingData()).isEqualTo("notBreaching");
-        assertThat(alarm.metrics()).filteredOn(MetricDataQuery::returnData).singleElement()
+        assertThat(alarm.metrics())
+                .filteredOn(MetricDataQuery::returnData)
+                .singleElement()
                 .satisfies(q -> assertThat(q.expression()).isEqualTo("100 * (1 - FILL(errors, 0) / requests)"));
-        assertThat(alarm.metrics()).filteredOn(q -> q.metricStat() != null)
+        assertThat(alarm.metrics())
+                .filteredOn(q -> q.metricStat() != null)
                 .extracting(q -> q.metricStat().metric().metricName())
                 .containsExactlyInAnyOrder("RequestCount", "HTTPCode_Target_5XX_Count");
         assertThat(alarm.stateValue()).isNotNull();
@@ -71,7 +77,8 @@ class CloudWatchApiTest {
     @Test
     void aForeignNextTokenIsInvalidNextToken() {
         assertThatThrownBy(() -> fixture.cloudWatch.describeAlarms(r -> r.nextToken("garbage")))
-                .isInstanceOfSatisfying(CloudWatchException.class,
+                .isInstanceOfSatisfying(
+                        CloudWatchException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidNextToken"));
     }
 
@@ -80,8 +87,10 @@ class CloudWatchApiTest {
         String state = fixture.aws.alarmState().orElseThrow();
         StateValue other = "ALARM".equals(state) ? StateValue.OK : StateValue.ALARM;
 
-        assertThat(fixture.cloudWatch.describeAlarms(r -> r.stateValue(other)).metricAlarms()).isEmpty();
-        assertThat(fixture.cloudWatch.describeAlarms(r -> r.stateValue(state)).metricAlarms()).hasSize(1);
+        assertThat(fixture.cloudWatch.describeAlarms(r -> r.stateValue(other)).metricAlarms())
+                .isEmpty();
+        assertThat(fixture.cloudWatch.describeAlarms(r -> r.stateValue(state)).metricAlarms())
+                .hasSize(1);
     }
 
     @Test
@@ -89,22 +98,45 @@ class CloudWatchApiTest {
         Instant start = Instant.now().minus(1, ChronoUnit.MINUTES);
         try (HttpClient client = HttpClient.newHttpClient()) {
             for (int i = 0; i < 30; i++) {
-                client.send(HttpRequest.newBuilder(URI.create(fixture.aws.productionUrl() + "/api/tasks")).build(),
+                client.send(
+                        HttpRequest.newBuilder(URI.create(fixture.aws.productionUrl() + "/api/tasks"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
             }
         }
-        Dimension lb = Dimension.builder().name("LoadBalancer").value(fixture.aws.loadBalancer().dimension()).build();
-        List<MetricDataResult> results = fixture.cloudWatch.getMetricData(r -> r.startTime(start).endTime(Instant.now().plusSeconds(5))
-                .metricDataQueries(
-                        q -> q.id("requests").returnData(true).metricStat(s -> s.period(60).stat("Sum")
-                                .metric(m -> m.namespace("AWS/ApplicationELB").metricName("RequestCount").dimensions(lb))),
-                        q -> q.id("errors").returnData(false).metricStat(s -> s.period(60).stat("Sum")
-                                .metric(m -> m.namespace("AWS/ApplicationELB").metricName("HTTPCode_Target_5XX_Count").dimensions(lb))),
-                        q -> q.id("rate").expression("100 * (1 - FILL(errors, 0) / requests)"))).metricDataResults();
+        Dimension lb = Dimension.builder()
+                .name("LoadBalancer")
+                .value(fixture.aws.loadBalancer().dimension())
+                .build();
+        List<MetricDataResult> results = fixture.cloudWatch
+                .getMetricData(r -> r.startTime(start)
+                        .endTime(Instant.now().plusSeconds(5))
+                        .metricDataQueries(
+                                q -> q.id("requests")
+                                        .returnData(true)
+                                        .metricStat(s -> s.period(60)
+                                                .stat("Sum")
+                                                .metric(m -> m.namespace("AWS/ApplicationELB")
+                                                        .metricName("RequestCount")
+                                                        .dimensions(lb))),
+                                q -> q.id("errors")
+                                        .returnData(false)
+                                        .metricStat(s -> s.period(60)
+                                                .stat("Sum")
+                                                .metric(m -> m.namespace("AWS/ApplicationELB")
+                                                        .metricName("HTTPCode_Target_5XX_Count")
+                                                        .dimensions(lb))),
+                                q -> q.id("rate").expression("100 * (1 - FILL(errors, 0) / requests)")))
+                .metricDataResults();
 
-        MetricDataResult requests = results.stream().filter(r -> r.id().equals("requests")).findFirst().orElseThrow();
-        MetricDataResult rate = results.stream().filter(r -> r.id().equals("rate")).findFirst().orElseThrow();
-        assertThat(requests.values().stream().mapToDouble(Double::doubleValue).sum()).isGreaterThanOrEqualTo(30);
+        MetricDataResult requests = results.stream()
+                .filter(r -> r.id().equals("requests"))
+                .findFirst()
+                .orElseThrow();
+        MetricDataResult rate =
+                results.stream().filter(r -> r.id().equals("rate")).findFirst().orElseThrow();
+        assertThat(requests.values().stream().mapToDouble(Double::doubleValue).sum())
+                .isGreaterThanOrEqualTo(30);
         assertThat(requests.timestamps()).isSortedAccordingTo((a, b) -> b.compareTo(a));
         assertThat(rate.values()).isNotEmpty().allSatisfy(v -> assertThat(v).isEqualTo(100.0));
         assertThat(results).extracting(MetricDataResult::id).doesNotContain("errors");
@@ -112,9 +144,12 @@ class CloudWatchApiTest {
 
     @Test
     void anIdStartingWithAnUppercaseLetterIsRejected() {
-        assertThatThrownBy(() -> fixture.cloudWatch.getMetricData(r -> r.startTime(Instant.now().minusSeconds(60)).endTime(Instant.now())
-                .metricDataQueries(q -> q.id("Bad").expression("1"))))
-                .isInstanceOfSatisfying(CloudWatchException.class,
+        assertThatThrownBy(() -> fixture.cloudWatch.getMetricData(
+                        r -> r.startTime(Instant.now().minusSeconds(60))
+                                .endTime(Instant.now())
+                                .metricDataQueries(q -> q.id("Bad").expression("1"))))
+                .isInstanceOfSatisfying(
+                        CloudWatchException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
     }
 }

@@ -42,7 +42,9 @@ class EcsApiTest {
         assertThat(second.taskDefinitionArn())
                 .isEqualTo("arn:aws:ecs:eu-central-1:000000000000:task-definition/demo-app:" + second.revision());
         assertThat(second.containerDefinitions().getFirst().image()).isEqualTo("demo-app:2.0.0-faulty");
-        assertThat(second.containerDefinitions().getFirst().environment()).extracting(KeyValuePair::name).contains("APP_VERSION");
+        assertThat(second.containerDefinitions().getFirst().environment())
+                .extracting(KeyValuePair::name)
+                .contains("APP_VERSION");
         assertThat(second.statusAsString()).isEqualTo("ACTIVE");
         assertThat(second.registeredAt()).isNotNull();
     }
@@ -58,7 +60,10 @@ class EcsApiTest {
 
     @Test
     void theServiceIsDeployedByCodeDeployWithOnePrimaryTaskSetInBlue() {
-        Service service = fixture.ecs.describeServices(r -> r.cluster("ecs-canary").services("demo-app")).services().getFirst();
+        Service service = fixture.ecs
+                .describeServices(r -> r.cluster("ecs-canary").services("demo-app"))
+                .services()
+                .getFirst();
 
         assertThat(service.deploymentController().type()).isEqualTo(DeploymentControllerType.CODE_DEPLOY);
         assertThat(service.serviceArn()).isEqualTo("arn:aws:ecs:eu-central-1:000000000000:service/ecs-canary/demo-app");
@@ -85,15 +90,20 @@ class EcsApiTest {
 
     @Test
     void anUnknownClusterIsClusterNotFound() {
-        assertThatThrownBy(() -> fixture.ecs.describeServices(r -> r.cluster("other").services("demo-app")))
+        assertThatThrownBy(() ->
+                        fixture.ecs.describeServices(r -> r.cluster("other").services("demo-app")))
                 .isInstanceOf(ClusterNotFoundException.class);
-        assertThatThrownBy(() -> fixture.ecs.describeTaskSets(r -> r.cluster("ecs-canary").service("nope")))
+        assertThatThrownBy(() -> fixture.ecs.describeTaskSets(
+                        r -> r.cluster("ecs-canary").service("nope")))
                 .isInstanceOf(ServiceNotFoundException.class);
     }
 
     @Test
     void describeTaskSetsReturnsTheServicesTaskSets() {
-        TaskSet taskSet = fixture.ecs.describeTaskSets(r -> r.cluster("ecs-canary").service("demo-app")).taskSets().getFirst();
+        TaskSet taskSet = fixture.ecs
+                .describeTaskSets(r -> r.cluster("ecs-canary").service("demo-app"))
+                .taskSets()
+                .getFirst();
 
         assertThat(taskSet.id()).startsWith("ecs-svc/");
         assertThat(taskSet.taskSetArn()).endsWith(taskSet.id());
@@ -103,9 +113,20 @@ class EcsApiTest {
     }
 
     static TaskDefinition register(String image) {
-        return fixture.ecs.registerTaskDefinition(r -> r.family("demo-app").containerDefinitions(ContainerDefinition.builder()
-                .name("demo-app").image(image).essential(true)
-                .portMappings(PortMapping.builder().containerPort(3000).build())
-                .environment(KeyValuePair.builder().name("APP_VERSION").value("2.0.0").build()).build())).taskDefinition();
+        return fixture.ecs
+                .registerTaskDefinition(r -> r.family("demo-app")
+                        .containerDefinitions(ContainerDefinition.builder()
+                                .name("demo-app")
+                                .image(image)
+                                .essential(true)
+                                .portMappings(PortMapping.builder()
+                                        .containerPort(3000)
+                                        .build())
+                                .environment(KeyValuePair.builder()
+                                        .name("APP_VERSION")
+                                        .value("2.0.0")
+                                        .build())
+                                .build()))
+                .taskDefinition();
     }
 }

@@ -74,9 +74,12 @@ class RehearsalEndToEndTest {
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
         assertThat(latestDeployment().trafficSteps()).isEqualTo(10);
         assertThat(latestDeployment().status()).isEqualTo("Succeeded");
-        assertThat(aws.loadBalancer().production().weightOf(aws.loadBalancer().other(original))).isEqualTo(100);
+        assertThat(aws.loadBalancer().production().weightOf(aws.loadBalancer().other(original)))
+                .isEqualTo(100);
         assertOneTaskSetRunning("demo-app:2.0.0");
-        assertThat(failed() - failedBefore).as("client requests that failed during the healthy release").isZero();
+        assertThat(failed() - failedBefore)
+                .as("client requests that failed during the healthy release")
+                .isZero();
     }
 
     @Test
@@ -92,16 +95,22 @@ class RehearsalEndToEndTest {
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("ROLLED_BACK");
         Deployment stopped = latestUserDeployment();
         assertThat(stopped.status()).isEqualTo("Stopped");
-        assertThat(stopped.errorCode()).as("the controller stopped it, not CodeDeploy").isEqualTo("MANUAL_STOP");
+        assertThat(stopped.errorCode())
+                .as("the controller stopped it, not CodeDeploy")
+                .isEqualTo("MANUAL_STOP");
         assertThat(aws.loadBalancer().production().weightOf(original)).isEqualTo(100);
         assertOneTaskSetRunning(originalImage);
         ClientStats.Counts after = rehearsal.traffic().stats().total();
         ClientStats.Counts faulty = rehearsal.traffic().stats().byVersion().get("2.0.0-faulty");
         long failedDuringRelease = after.failed() - before.failed();
-        System.out.printf("faulty release: %d of %d client requests failed during the release, %d of them answered by the faulty version%n",
+        System.out.printf(
+                "faulty release: %d of %d client requests failed during the release, %d of them answered by the faulty version%n",
                 failedDuringRelease, after.total() - before.total(), faulty.failed());
-        assertThat(faulty.failed()).as("the faulty version's failures that the alarm saw").isPositive();
-        assertThat(faulty.total()).as("requests the faulty version answered before the rollback")
+        assertThat(faulty.failed())
+                .as("the faulty version's failures that the alarm saw")
+                .isPositive();
+        assertThat(faulty.total())
+                .as("requests the faulty version answered before the rollback")
                 .isLessThan((after.total() - before.total()) / 2);
     }
 
@@ -111,7 +120,13 @@ class RehearsalEndToEndTest {
         long failedBefore = failed();
 
         String id = controller.release("demo-app:1.1.0");
-        Eventually.await(RELEASE, () -> aws.deployments().active().map(d -> d.target().replacementWeight()).orElse(0.0), w -> w >= 20);
+        Eventually.await(
+                RELEASE,
+                () -> aws.deployments()
+                        .active()
+                        .map(d -> d.target().replacementWeight())
+                        .orElse(0.0),
+                w -> w >= 20);
         rehearsal.controller().kill();
         Thread.sleep(aws.settings().timeScale().realMinutes(2).toMillis());
         rehearsal.controller().start(Duration.ofSeconds(180));
@@ -130,12 +145,22 @@ class RehearsalEndToEndTest {
         aws.deployments().group().alarmMonitoringEnabled(true);
         try {
             String id = controller.release("demo-app:2.0.0-faulty");
-            Eventually.await(RELEASE, () -> aws.deployments().active().map(d -> d.creator()).orElse(""), "user"::equals);
+            Eventually.await(
+                    RELEASE,
+                    () -> aws.deployments().active().map(d -> d.creator()).orElse(""),
+                    "user"::equals);
             rehearsal.controller().kill();
 
-            Deployment stopped = Eventually.await(RELEASE, this::latestUserDeployment, d -> "Stopped".equals(d.status()));
+            Deployment stopped =
+                    Eventually.await(RELEASE, this::latestUserDeployment, d -> "Stopped".equals(d.status()));
             assertThat(stopped.errorCode()).isEqualTo("ALARM_ACTIVE");
-            Eventually.await(RELEASE, () -> aws.deployments().find(stopped.rollbackDeploymentId()).orElseThrow().status(), "Succeeded"::equals);
+            Eventually.await(
+                    RELEASE,
+                    () -> aws.deployments()
+                            .find(stopped.rollbackDeploymentId())
+                            .orElseThrow()
+                            .status(),
+                    "Succeeded"::equals);
             assertThat(aws.loadBalancer().production().weightOf(original)).isEqualTo(100);
             assertOneTaskSetRunning(originalImage);
 
@@ -152,14 +177,26 @@ class RehearsalEndToEndTest {
     void aReleaseRidesOutThrottlingAndServerErrorsFromAws() {
         long failedBefore = failed();
         String id = controller.release("demo-app:2.0.0");
-        Eventually.await(RELEASE, () -> aws.deployments().active().map(d -> d.target().replacementWeight()).orElse(0.0), w -> w >= 10);
-        aws.faults().arm("BatchGetDeployments", FaultInjector.Kind.THROTTLE, 4); // the tick's read of every release's status
+        Eventually.await(
+                RELEASE,
+                () -> aws.deployments()
+                        .active()
+                        .map(d -> d.target().replacementWeight())
+                        .orElse(0.0),
+                w -> w >= 10);
+        aws.faults()
+                .arm(
+                        "BatchGetDeployments",
+                        FaultInjector.Kind.THROTTLE,
+                        4); // the tick's read of every release's status
         aws.faults().arm("DescribeAlarms", FaultInjector.Kind.SERVER_ERROR, 4);
         aws.faults().arm("BatchGetDeploymentTargets", FaultInjector.Kind.THROTTLE, 2);
         JsonNode done = controller.awaitStatus(id, TERMINAL, RELEASE);
 
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
-        assertThat(aws.faults().remaining().values()).as("every injected fault was met").allMatch(left -> left == 0);
+        assertThat(aws.faults().remaining().values())
+                .as("every injected fault was met")
+                .allMatch(left -> left == 0);
         assertOneTaskSetRunning("demo-app:2.0.0");
         assertThat(failed() - failedBefore).isZero();
     }
@@ -181,26 +218,32 @@ class RehearsalEndToEndTest {
             System.out.println("python3 not found: releasing " + image + " through the API instead of scripts/deploy");
             return controller.release(image);
         }
-        DeployScript.Outcome outcome = DeployScript.release(rehearsal.controller().url(), ControllerClient.CI_TOKEN, image,
-                RELEASE);
-        assertThat(outcome.exitCode()).as("scripts/deploy exit code for %s:%n%s", image, outcome.output())
+        DeployScript.Outcome outcome =
+                DeployScript.release(rehearsal.controller().url(), ControllerClient.CI_TOKEN, image, RELEASE);
+        assertThat(outcome.exitCode())
+                .as("scripts/deploy exit code for %s:%n%s", image, outcome.output())
                 .isEqualTo(expectedExitCode);
         assertThat(outcome.deploymentId()).as(outcome.output()).isNotBlank();
         return outcome.deploymentId();
     }
 
     private void assertOneTaskSetRunning(String image) {
-        List<TaskSet> taskSets = Eventually.await(Duration.ofSeconds(30), () -> aws.ecs().taskSets(), sets -> sets.size() == 1);
+        List<TaskSet> taskSets =
+                Eventually.await(Duration.ofSeconds(30), () -> aws.ecs().taskSets(), sets -> sets.size() == 1);
         assertThat(taskSets.getFirst().image()).isEqualTo(image);
         assertThat(taskSets.getFirst().status()).isEqualTo("PRIMARY");
     }
 
     private Deployment latestDeployment() {
-        return aws.deployments().all().stream().max(Comparator.comparing(Deployment::createTime)).orElseThrow();
+        return aws.deployments().all().stream()
+                .max(Comparator.comparing(Deployment::createTime))
+                .orElseThrow();
     }
 
     private Deployment latestUserDeployment() {
-        return aws.deployments().all().stream().filter(d -> d.creator().equals("user"))
-                .max(Comparator.comparing(Deployment::createTime)).orElseThrow();
+        return aws.deployments().all().stream()
+                .filter(d -> d.creator().equals("user"))
+                .max(Comparator.comparing(Deployment::createTime))
+                .orElseThrow();
     }
 }

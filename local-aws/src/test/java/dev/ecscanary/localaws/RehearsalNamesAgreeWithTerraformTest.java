@@ -8,7 +8,6 @@ import dev.ecscanary.localaws.cloudwatch.SuccessRateAlarm;
 import dev.ecscanary.localaws.support.Releases;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,8 @@ class RehearsalNamesAgreeWithTerraformTest {
         assertThat(String.valueOf(names.healthCheckTimeoutSeconds())).isEqualTo(attribute(alb, "timeout"));
         assertThat(String.valueOf(names.healthyThreshold())).isEqualTo(attribute(alb, "healthy_threshold"));
         assertThat(String.valueOf(names.unhealthyThreshold())).isEqualTo(attribute(alb, "unhealthy_threshold"));
-        assertThat(String.valueOf(names.deregistrationDelaySeconds())).isEqualTo(attribute(alb, "deregistration_delay"));
+        assertThat(String.valueOf(names.deregistrationDelaySeconds()))
+                .isEqualTo(attribute(alb, "deregistration_delay"));
     }
 
     @Test
@@ -62,13 +62,18 @@ class RehearsalNamesAgreeWithTerraformTest {
         assertThat(String.valueOf(alarm.evaluationPeriods())).isEqualTo(attribute(alarms, "evaluation_periods"));
         assertThat(String.valueOf(alarm.datapointsToAlarm())).isEqualTo(attribute(alarms, "datapoints_to_alarm"));
         assertThat(alarm.treatMissingData()).isEqualTo(attribute(alarms, "treat_missing_data"));
-        MetricQuery watched = alarm.metrics().stream().filter(MetricQuery::returnData).findFirst().orElseThrow();
+        MetricQuery watched = alarm.metrics().stream()
+                .filter(MetricQuery::returnData)
+                .findFirst()
+                .orElseThrow();
         assertThat(watched.expression()).isEqualTo(attribute(alarms, "expression"));
         assertThat(watched.id()).isEqualTo(attribute(alarms, "id"));
         for (MetricQuery query : alarm.metrics()) {
             assertThat(alarms).containsPattern("id\\s*=\\s*\"" + query.id() + "\"");
             if (query.metric() != null) {
-                assertThat(alarms).containsPattern("metric_name\\s*=\\s*\"" + query.metric().name() + "\"");
+                assertThat(alarms)
+                        .containsPattern(
+                                "metric_name\\s*=\\s*\"" + query.metric().name() + "\"");
                 assertThat(String.valueOf(query.period())).isEqualTo(attribute(alarms, "period"));
             }
         }
@@ -76,7 +81,8 @@ class RehearsalNamesAgreeWithTerraformTest {
 
     @Test
     void theControllersRehearsalProfileNamesTheSameService() throws IOException {
-        String profile = Files.readString(Releases.repoRoot().resolve("deploy-controller/src/main/resources/application-rehearsal.yml"));
+        String profile = Files.readString(
+                Releases.repoRoot().resolve("deploy-controller/src/main/resources/application-rehearsal.yml"));
 
         assertThat(yaml(profile, "cluster")).isEqualTo(names.cluster());
         assertThat(yaml(profile, "ecs-service")).isEqualTo(names.service());
@@ -90,8 +96,11 @@ class RehearsalNamesAgreeWithTerraformTest {
 
     /** The first {@code key: value} in a YAML text, without quotes. */
     private static String yaml(String text, String key) {
-        Matcher matcher = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + ":\\s*\"?([^\"\\s#]+)").matcher(text);
-        assertThat(matcher.find()).as(key + " in the controller's rehearsal profile").isTrue();
+        Matcher matcher = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + ":\\s*\"?([^\"\\s#]+)")
+                .matcher(text);
+        assertThat(matcher.find())
+                .as(key + " in the controller's rehearsal profile")
+                .isTrue();
         return matcher.group(1);
     }
 
@@ -101,7 +110,8 @@ class RehearsalNamesAgreeWithTerraformTest {
 
     /** The first {@code name = value} in the file, without quotes. */
     private static String attribute(String hcl, String name) {
-        Matcher matcher = Pattern.compile("(?m)^\\s*" + Pattern.quote(name) + "\\s*=\\s*(\"([^\"]*)\"|([0-9.]+))").matcher(hcl);
+        Matcher matcher = Pattern.compile("(?m)^\\s*" + Pattern.quote(name) + "\\s*=\\s*(\"([^\"]*)\"|([0-9.]+))")
+                .matcher(hcl);
         assertThat(matcher.find()).as(name + " in terraform").isTrue();
         return matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
     }

@@ -41,10 +41,13 @@ class WireErrorsTest {
 
     @Test
     void aJsonRequestWithoutSignatureIsRefusedLikeAws() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(fixture.aws.endpoint()))
-                .header("X-Amz-Target", "CodeDeploy_20141006.GetDeployment")
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"deploymentId\":\"d-AAAAAAAAA\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(fixture.aws.endpoint()))
+                        .header("X-Amz-Target", "CodeDeploy_20141006.GetDeployment")
+                        .header("Content-Type", "application/x-amz-json-1.1")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"deploymentId\":\"d-AAAAAAAAA\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
@@ -53,12 +56,16 @@ class WireErrorsTest {
 
     @Test
     void aQueryRequestWithoutSignatureGetsAnXmlErrorResponse() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(fixture.aws.endpoint()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("Action=DescribeAlarms&Version=2010-08-01")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(fixture.aws.endpoint()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("Action=DescribeAlarms&Version=2010-08-01"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).startsWith("<ErrorResponse><Error><Type>Sender</Type><Code>MissingAuthenticationToken</Code>");
+        assertThat(response.body())
+                .startsWith("<ErrorResponse><Error><Type>Sender</Type><Code>MissingAuthenticationToken</Code>");
     }
 
     @Test
@@ -71,20 +78,29 @@ class WireErrorsTest {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
                     assertThat(e.isThrottlingException()).isTrue();
                 });
-        assertThat(fixture.cloudWatch.describeAlarms(r -> r.alarmNames("demo-app-success-rate")).metricAlarms()).hasSize(1);
+        assertThat(fixture.cloudWatch
+                        .describeAlarms(r -> r.alarmNames("demo-app-success-rate"))
+                        .metricAlarms())
+                .hasSize(1);
     }
 
     @Test
     void aFewThrottledJsonCallsAreAbsorbedByTheSdksRetries() throws Exception {
         arm("GetDeploymentGroup", "throttle", 2);
 
-        DeploymentGroupInfo group = fixture.codeDeploy.getDeploymentGroup(r -> r.applicationName("demo-app").deploymentGroupName("demo-app"))
+        DeploymentGroupInfo group = fixture.codeDeploy
+                .getDeploymentGroup(r -> r.applicationName("demo-app").deploymentGroupName("demo-app"))
                 .deploymentGroupInfo();
 
         assertThat(group.deploymentGroupName()).isEqualTo("demo-app");
         assertThat(group.loadBalancerInfo().targetGroupPairInfoList().getFirst().targetGroups())
-                .extracting(t -> t.name()).containsExactly("demo-app-blue", "demo-app-green");
-        assertThat(group.loadBalancerInfo().targetGroupPairInfoList().getFirst().prodTrafficRoute().listenerArns())
+                .extracting(t -> t.name())
+                .containsExactly("demo-app-blue", "demo-app-green");
+        assertThat(group.loadBalancerInfo()
+                        .targetGroupPairInfoList()
+                        .getFirst()
+                        .prodTrafficRoute()
+                        .listenerArns())
                 .containsExactly(fixture.aws.loadBalancer().production().arn());
         assertThat(group.ecsServices().getFirst().clusterName()).isEqualTo("ecs-canary");
         assertThat(group.deploymentStyle().deploymentTypeAsString()).isEqualTo("BLUE_GREEN");
@@ -95,21 +111,28 @@ class WireErrorsTest {
     void anInjectedEcsServerErrorIsAServerExceptionWithStatus500() throws Exception {
         arm("DescribeServices", "server-error", 3);
 
-        assertThatThrownBy(() -> fixture.ecs.describeServices(r -> r.cluster("ecs-canary").services("demo-app")))
-                .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+        assertThatThrownBy(() -> fixture.ecs.describeServices(
+                        r -> r.cluster("ecs-canary").services("demo-app")))
+                .isInstanceOfSatisfying(
+                        ServerException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
     }
 
     @Test
     void codeDeployValidatesNamesIdsAndTheRevisionHash() {
-        assertThatThrownBy(() -> fixture.codeDeploy.getDeploymentGroup(r -> r.applicationName("other").deploymentGroupName("demo-app")))
+        assertThatThrownBy(() -> fixture.codeDeploy.getDeploymentGroup(
+                        r -> r.applicationName("other").deploymentGroupName("demo-app")))
                 .isInstanceOf(ApplicationDoesNotExistException.class);
-        assertThatThrownBy(() -> fixture.codeDeploy.getDeployment(r -> r.deploymentId("nope"))).isInstanceOf(InvalidDeploymentIdException.class);
+        assertThatThrownBy(() -> fixture.codeDeploy.getDeployment(r -> r.deploymentId("nope")))
+                .isInstanceOf(InvalidDeploymentIdException.class);
         assertThatThrownBy(() -> fixture.codeDeploy.getDeployment(r -> r.deploymentId("d-ABCDEFGHI")))
-                .isInstanceOfSatisfying(DeploymentDoesNotExistException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+                .isInstanceOfSatisfying(
+                        DeploymentDoesNotExistException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(400));
         String appSpec = Releases.appSpec(Releases.registerTaskDefinition(fixture.ecs, "demo-app:2.0.0"));
-        assertThatThrownBy(() -> fixture.codeDeploy.createDeployment(r -> r.applicationName("demo-app").deploymentGroupName("demo-app")
-                .revision(rev -> rev.revisionType(RevisionLocationType.APP_SPEC_CONTENT)
-                        .appSpecContent(c -> c.content(appSpec).sha256(AppSpec.sha256Of(appSpec + " "))))))
+        assertThatThrownBy(() -> fixture.codeDeploy.createDeployment(r -> r.applicationName("demo-app")
+                        .deploymentGroupName("demo-app")
+                        .revision(rev -> rev.revisionType(RevisionLocationType.APP_SPEC_CONTENT)
+                                .appSpecContent(c -> c.content(appSpec).sha256(AppSpec.sha256Of(appSpec + " "))))))
                 .isInstanceOf(InvalidRevisionException.class);
     }
 
@@ -124,15 +147,20 @@ class WireErrorsTest {
                     });
         } finally {
             fixture.codeDeploy.stopDeployment(r -> r.deploymentId(first).autoRollbackEnabled(true));
-            dev.ecscanary.localaws.support.Eventually.await(java.time.Duration.ofSeconds(30),
-                    () -> fixture.aws.deployments().active().isPresent(), active -> !active);
+            dev.ecscanary.localaws.support.Eventually.await(
+                    java.time.Duration.ofSeconds(30),
+                    () -> fixture.aws.deployments().active().isPresent(),
+                    active -> !active);
         }
     }
 
     @Test
     void badAdminInputGetsAProblemDetail() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(fixture.aws.endpoint() + "/_local/faults"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"operation\":\"GetDeployment\",\"kind\":\"explode\"}")).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(fixture.aws.endpoint() + "/_local/faults"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"operation\":\"GetDeployment\",\"kind\":\"explode\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -142,9 +170,12 @@ class WireErrorsTest {
     }
 
     private static void arm(String operation, String kind, int count) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(fixture.aws.endpoint() + "/_local/faults"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"operation\":\"" + operation + "\",\"kind\":\"" + kind + "\",\"count\":" + count + "}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(fixture.aws.endpoint() + "/_local/faults"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"operation\":\"" + operation + "\",\"kind\":\""
+                                + kind + "\",\"count\":" + count + "}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
     }
 }

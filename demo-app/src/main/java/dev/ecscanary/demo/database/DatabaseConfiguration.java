@@ -27,8 +27,11 @@ class DatabaseConfiguration {
     EmbeddedPostgresServer embeddedPostgresServer(@Value("${demo.embedded.data-dir}") Path dataDirectory) {
         long started = System.nanoTime();
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory);
-        log.info("No database configured: embedded PostgreSQL on port {} over {} (started in {} ms)",
-                server.port(), server.dataDirectory(), (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "No database configured: embedded PostgreSQL on port {} over {} (started in {} ms)",
+                server.port(),
+                server.dataDirectory(),
+                (System.nanoTime() - started) / 1_000_000);
         return server;
     }
 

@@ -25,7 +25,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             return fromUri(trimmed);
         }
         throw new IllegalArgumentException(
-                "DATABASE_URL must start with jdbc:postgresql:, postgres:// or postgresql://, got '" + redact(trimmed) + "'");
+                "DATABASE_URL must start with jdbc:postgresql:, postgres:// or postgresql://, got '" + redact(trimmed)
+                        + "'");
     }
 
     private static DatabaseUrl fromUri(String url) {
@@ -39,10 +40,14 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             throw new IllegalArgumentException("DATABASE_URL has no host: '" + redact(url) + "'");
         }
         int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
-        String database = uri.getRawPath() == null || uri.getRawPath().length() <= 1 ? "postgres" : uri.getRawPath().substring(1);
+        String database = uri.getRawPath() == null || uri.getRawPath().length() <= 1
+                ? "postgres"
+                : uri.getRawPath().substring(1);
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + database + query;
-        String[] userInfo = uri.getRawUserInfo() == null ? new String[0] : uri.getRawUserInfo().split(":", 2);
+        String[] userInfo = uri.getRawUserInfo() == null
+                ? new String[0]
+                : uri.getRawUserInfo().split(":", 2);
         String username = userInfo.length > 0 ? decode(userInfo[0]) : null;
         String password = userInfo.length > 1 ? decode(userInfo[1]) : null;
         return new DatabaseUrl(jdbcUrl, username, password);

@@ -19,6 +19,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The superuser of the embedded cluster; it logs in without a password over loopback. */
     public static final String USERNAME = "postgres";
+
     private static final String DATABASE = "postgres";
 
     private final Path dataDirectory;
@@ -65,10 +66,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         } catch (IllegalStateException e) {
             // The lock on the data directory is held by another process ("could not lock") or in this JVM.
-            if (e instanceof OverlappingFileLockException || String.valueOf(e.getMessage()).startsWith("could not lock")) {
-                throw new IllegalStateException("The PostgreSQL data directory " + dataDirectory + " is in use by another"
-                        + " server. Give each process its own data directory, or let them share one server through"
-                        + " DATABASE_URL.", e);
+            if (e instanceof OverlappingFileLockException
+                    || String.valueOf(e.getMessage()).startsWith("could not lock")) {
+                throw new IllegalStateException(
+                        "The PostgreSQL data directory " + dataDirectory + " is in use by another"
+                                + " server. Give each process its own data directory, or let them share one server through"
+                                + " DATABASE_URL.",
+                        e);
             }
             throw e;
         }

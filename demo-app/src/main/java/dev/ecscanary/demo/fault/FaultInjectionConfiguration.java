@@ -21,7 +21,8 @@ class FaultInjectionConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         if (faults.enabled()) {
-            log.warn("Fault injection is ON: {}% of /api/ requests fail with 500, each delayed by {} ms",
+            log.warn(
+                    "Fault injection is ON: {}% of /api/ requests fail with 500, each delayed by {} ms",
                     faults.rate() * 100, faults.latencyMs());
             registry.addInterceptor(new FaultInjector(faults)).addPathPatterns("/api/**");
         }

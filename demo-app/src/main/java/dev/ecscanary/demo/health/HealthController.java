@@ -33,6 +33,5 @@ class HealthController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record HealthReport(String status, String version, String image, DatabaseState database) {
-    }
+    record HealthReport(String status, String version, String image, DatabaseState database) {}
 }

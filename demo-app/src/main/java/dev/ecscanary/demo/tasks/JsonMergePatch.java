@@ -8,8 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** JSON Merge Patch, exactly as RFC 7396 section 2 defines it. */
 final class JsonMergePatch {
 
-    private JsonMergePatch() {
-    }
+    private JsonMergePatch() {}
 
     /** Returns {@code target} with {@code patch} applied; neither argument is modified. */
     static JsonNode apply(JsonNode target, JsonNode patch) {

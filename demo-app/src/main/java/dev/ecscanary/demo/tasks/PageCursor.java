@@ -28,8 +28,12 @@ record PageCursor(Instant createdAt, long id) {
             long micros = Long.parseLong(position.substring(0, colon));
             long id = Long.parseLong(position.substring(colon + 1));
             return new PageCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), id);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException | java.time.DateTimeException e) {
-            throw new InvalidQueryException("cursor '" + token + "' is not valid: use the next_cursor of a previous page");
+        } catch (IllegalArgumentException
+                | IndexOutOfBoundsException
+                | ArithmeticException
+                | java.time.DateTimeException e) {
+            throw new InvalidQueryException(
+                    "cursor '" + token + "' is not valid: use the next_cursor of a previous page");
         }
     }
 }

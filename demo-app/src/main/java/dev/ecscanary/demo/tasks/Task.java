@@ -11,6 +11,9 @@ public record Task(
         String title,
         String description,
         boolean completed,
-        @JsonProperty("created_at") @JsonSerialize(using = IsoInstantSerializer.class) Instant createdAt,
-        @JsonProperty("updated_at") @JsonSerialize(using = IsoInstantSerializer.class) Instant updatedAt) {
-}
+
+        @JsonProperty("created_at") @JsonSerialize(using = IsoInstantSerializer.class)
+        Instant createdAt,
+
+        @JsonProperty("updated_at") @JsonSerialize(using = IsoInstantSerializer.class)
+        Instant updatedAt) {}

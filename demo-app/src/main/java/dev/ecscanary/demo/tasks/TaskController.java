@@ -44,7 +44,8 @@ class TaskController {
                 .queryParamIfPresent("completed", Optional.ofNullable(completed))
                 .queryParam("limit", limit)
                 .queryParam("cursor", slice.nextCursor())
-                .build().toUri();
+                .build()
+                .toUri();
         return ResponseEntity.ok()
                 .header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"")
                 .body(new TaskPage(slice.items(), limit, slice.nextCursor(), next.toString()));
@@ -54,7 +55,9 @@ class TaskController {
     ResponseEntity<Task> create(@RequestBody JsonNode body) {
         Task created = tasks.create(body);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-                .path("/{id}").buildAndExpand(created.id()).toUri();
+                .path("/{id}")
+                .buildAndExpand(created.id())
+                .toUri();
         return ResponseEntity.created(location).body(created);
     }
 
@@ -68,7 +71,9 @@ class TaskController {
         return tasks.replace(id, body);
     }
 
-    @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE})
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE})
     Task patch(@PathVariable long id, @RequestBody JsonNode patch) {
         return tasks.patch(id, patch);
     }

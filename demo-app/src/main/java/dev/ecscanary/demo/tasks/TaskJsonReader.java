@@ -16,17 +16,18 @@ final class TaskJsonReader {
     private static final Set<String> WRITABLE = Set.of("title", "description", "completed");
     private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at");
 
-    private TaskJsonReader() {
-    }
+    private TaskJsonReader() {}
 
     static TaskDraft read(JsonNode document) {
         if (document == null || !document.isObject()) {
-            throw new InvalidTaskException(List.of(new InvalidField("", "the body must be a JSON object, got " + typeOf(document))));
+            throw new InvalidTaskException(
+                    List.of(new InvalidField("", "the body must be a JSON object, got " + typeOf(document))));
         }
         List<InvalidField> errors = new ArrayList<>();
         for (String name : document.propertyNames()) {
             if (!WRITABLE.contains(name) && !READ_ONLY.contains(name)) {
-                errors.add(new InvalidField(name, "is not a field of a task (writable fields: title, description, completed)"));
+                errors.add(new InvalidField(
+                        name, "is not a field of a task (writable fields: title, description, completed)"));
             }
         }
         String title = readTitle(document.get("title"), errors);

@@ -11,5 +11,4 @@ record TaskPage(
         List<Task> items,
         int limit,
         @JsonProperty("next_cursor") String nextCursor,
-        String next) {
-}
+        String next) {}

@@ -25,12 +25,18 @@ class TaskRepository {
     }
 
     Optional<Task> findById(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM tasks WHERE id = ?").param(id).query(TASK).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tasks WHERE id = ?")
+                .param(id)
+                .query(TASK)
+                .optional();
     }
 
     /** Reads the row and locks it until the surrounding transaction ends. */
     Optional<Task> lockById(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM tasks WHERE id = ? FOR UPDATE").param(id).query(TASK).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tasks WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(TASK)
+                .optional();
     }
 
     Task insert(TaskDraft draft) {
@@ -41,7 +47,9 @@ class TaskRepository {
     }
 
     Optional<Task> replace(long id, TaskDraft draft) {
-        return jdbc.sql("UPDATE tasks SET title = ?, description = ?, completed = ?, updated_at = now() WHERE id = ? RETURNING " + COLUMNS)
+        return jdbc.sql(
+                        "UPDATE tasks SET title = ?, description = ?, completed = ?, updated_at = now() WHERE id = ? RETURNING "
+                                + COLUMNS)
                 .params(draft.title(), draft.description(), draft.completed(), id)
                 .query(TASK)
                 .optional();

@@ -58,10 +58,10 @@ class TaskService {
             return new Slice(rows, null);
         }
         List<Task> page = rows.subList(0, limit);
-        return new Slice(List.copyOf(page), PageCursor.after(page.get(limit - 1)).encode());
+        return new Slice(
+                List.copyOf(page), PageCursor.after(page.get(limit - 1)).encode());
     }
 
     /** The rows of a page and the cursor of the next page (null on the last page). */
-    record Slice(List<Task> items, String nextCursor) {
-    }
+    record Slice(List<Task> items, String nextCursor) {}
 }

@@ -45,57 +45,83 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException e) {
-        return ResponseEntity.of(problem(HttpStatus.BAD_REQUEST, "Invalid query parameter", e.getMessage())).build();
+        return ResponseEntity.of(problem(HttpStatus.BAD_REQUEST, "Invalid query parameter", e.getMessage()))
+                .build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notFound(TaskNotFoundException e) {
-        return ResponseEntity.of(problem(HttpStatus.NOT_FOUND, "Task not found", e.getMessage())).build();
+        return ResponseEntity.of(problem(HttpStatus.NOT_FOUND, "Task not found", e.getMessage()))
+                .build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> injectedFault(InjectedFaultException e) {
-        return ResponseEntity.of(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Injected fault", e.getMessage())).build();
+        return ResponseEntity.of(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Injected fault", e.getMessage()))
+                .build();
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            RecoverableDataAccessException.class, QueryTimeoutException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        RecoverableDataAccessException.class,
+        QueryTimeoutException.class
+    })
     ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e) {
         log.warn("Database unavailable: {}", e.getMostSpecificCause().getMessage());
-        return ResponseEntity.of(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-                "The database cannot be reached; retry later")).build();
+        return ResponseEntity.of(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Database unavailable",
+                        "The database cannot be reached; retry later"))
+                .build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return ResponseEntity.of(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The request failed unexpectedly; it has been logged")).build();
+        return ResponseEntity.of(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Internal error",
+                        "The request failed unexpectedly; it has been logged"))
+                .build();
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(e, BodyTooLargeException.class) != null) {
-            ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+            ProblemDetail problem = problem(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request body too large",
                     causedBy(e, BodyTooLargeException.class).getMessage());
             return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
         JacksonException json = causedBy(e, JacksonException.class);
-        String detail = json != null ? "Malformed JSON" + where(json.getLocation()) + ": " + json.getOriginalMessage()
+        String detail = json != null
+                ? "Malformed JSON" + where(json.getLocation()) + ": " + json.getOriginalMessage()
                 : e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
-                        ? "The request body is missing" : "The request body cannot be read";
-        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Unreadable request body", detail),
-                headers, HttpStatus.BAD_REQUEST, request);
+                        ? "The request body is missing"
+                        : "The request body cannot be read";
+        return handleExceptionInternal(
+                e,
+                problem(HttpStatus.BAD_REQUEST, "Unreadable request body", detail),
+                headers,
+                HttpStatus.BAD_REQUEST,
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name =
+                e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
         String detail = "'" + name + "' must be " + describe(e.getRequiredType()) + ", got '" + e.getValue() + "'";
-        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid parameter", detail),
-                headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(
+                e,
+                problem(HttpStatus.BAD_REQUEST, "Invalid parameter", detail),
+                headers,
+                HttpStatus.BAD_REQUEST,
+                request);
     }
 
     private static String describe(Class<?> type) {
@@ -112,7 +138,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String where(TokenStreamLocation location) {
-        return location == null || location.getLineNr() < 1 ? ""
+        return location == null || location.getLineNr() < 1
+                ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 

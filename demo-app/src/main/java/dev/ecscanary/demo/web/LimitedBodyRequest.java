@@ -36,7 +36,8 @@ class LimitedBodyRequest extends HttpServletRequestWrapper {
 
     @Override
     public BufferedReader getReader() throws IOException {
-        Charset charset = getCharacterEncoding() == null ? Charset.defaultCharset() : Charset.forName(getCharacterEncoding());
+        Charset charset =
+                getCharacterEncoding() == null ? Charset.defaultCharset() : Charset.forName(getCharacterEncoding());
         return new BufferedReader(new InputStreamReader(getInputStream(), charset));
     }
 

@@ -32,17 +32,23 @@ class ConcurrentMigrationTest {
         CyclicBarrier start = new CyclicBarrier(2);
         List<MigrateResult> results;
         try (ExecutorService instances = Executors.newFixedThreadPool(2)) {
-            List<Future<MigrateResult>> migrations = List.of(
-                    instances.submit(() -> migrate(url, start)), instances.submit(() -> migrate(url, start)));
+            List<Future<MigrateResult>> migrations =
+                    List.of(instances.submit(() -> migrate(url, start)), instances.submit(() -> migrate(url, start)));
             results = List.of(migrations.get(0).get(), migrations.get(1).get());
         }
 
         assertThat(results).allSatisfy(result -> assertThat(result.success).isTrue());
-        assertThat(results.stream().mapToInt(result -> result.migrationsExecuted).sum()).isEqualTo(1);
+        assertThat(results.stream()
+                        .mapToInt(result -> result.migrationsExecuted)
+                        .sum())
+                .isEqualTo(1);
         JdbcClient migrated = JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));
         assertThat(migrated.sql("SELECT count(*) FROM flyway_schema_history WHERE version = '1' AND success")
-                .query(Long.class).single()).isEqualTo(1);
-        assertThat(migrated.sql("SELECT count(*) FROM tasks").query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(migrated.sql("SELECT count(*) FROM tasks").query(Long.class).single())
+                .isZero();
     }
 
     private static MigrateResult migrate(String url, CyclicBarrier start) throws Exception {

@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A simulated bad release: FAULT_RATE of /api/ requests fail, all of them are FAULT_LATENCY_MS slower. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"FAULT_RATE=" + FaultInjectionTest.RATE, "FAULT_LATENCY_MS=" + FaultInjectionTest.LATENCY_MS})
 class FaultInjectionTest {
 
@@ -38,18 +39,23 @@ class FaultInjectionTest {
     void theFailedFractionOfApiRequestsIsWithinStatisticalBoundsOfTheRate() throws Exception {
         List<Http.Response> responses = sendConcurrently("/api/tasks?limit=1", REQUESTS);
 
-        long failed = responses.stream().filter(response -> response.status() == 500).count();
-        long succeeded = responses.stream().filter(response -> response.status() == 200).count();
+        long failed =
+                responses.stream().filter(response -> response.status() == 500).count();
+        long succeeded =
+                responses.stream().filter(response -> response.status() == 200).count();
         double standardDeviation = Math.sqrt(REQUESTS * RATE * (1 - RATE));
         // 4.5 standard deviations: a correct injector fails this about once in 150,000 runs.
-        assertThat((double) failed).isBetween(REQUESTS * RATE - 4.5 * standardDeviation, REQUESTS * RATE + 4.5 * standardDeviation);
+        assertThat((double) failed)
+                .isBetween(REQUESTS * RATE - 4.5 * standardDeviation, REQUESTS * RATE + 4.5 * standardDeviation);
         assertThat(failed + succeeded).isEqualTo(REQUESTS);
     }
 
     @Test
     void anInjectedFaultIsAProblemFromTheVersionThatAnswered() throws Exception {
         Http.Response fault = sendConcurrently("/api/version", 200).stream()
-                .filter(response -> response.status() == 500).findFirst().orElseThrow();
+                .filter(response -> response.status() == 500)
+                .findFirst()
+                .orElseThrow();
 
         assertThat(fault.contentType()).isEqualTo("application/problem+json");
         assertThat(fault.json().get("title").asString()).isEqualTo("Injected fault");
@@ -63,18 +69,21 @@ class FaultInjectionTest {
         for (int i = 0; i < 5; i++) {
             long started = System.nanoTime();
             http.get("/api/version");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(LATENCY_MS));
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(LATENCY_MS));
         }
     }
 
     @Test
     void theHealthCheckIsNeverFaultedSoTheLoadBalancerKeepsTheTaskInService() throws Exception {
-        assertThat(sendConcurrently("/health", 200)).allSatisfy(response -> assertThat(response.status()).isEqualTo(200));
+        assertThat(sendConcurrently("/health", 200))
+                .allSatisfy(response -> assertThat(response.status()).isEqualTo(200));
     }
 
     private List<Http.Response> sendConcurrently(String path, int count) throws Exception {
         Http http = new Http(port);
-        try (ExecutorService workers = Executors.newFixedThreadPool(40, Thread.ofVirtual().factory())) {
+        try (ExecutorService workers =
+                Executors.newFixedThreadPool(40, Thread.ofVirtual().factory())) {
             List<Future<Http.Response>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 futures.add(workers.submit(() -> http.get(path)));

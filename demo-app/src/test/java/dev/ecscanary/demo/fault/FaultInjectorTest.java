@@ -33,9 +33,11 @@ class FaultInjectorTest {
     void faultsAreOffByDefaultAndOutOfRangeSettingsStopTheStart() {
         assertThat(new FaultProperties(0, 0).enabled()).isFalse();
         assertThat(new FaultProperties(0, 5).enabled()).isTrue();
-        assertThatThrownBy(() -> new FaultProperties(1.5, 0)).hasMessageContaining("FAULT_RATE must be a fraction between 0 and 1");
+        assertThatThrownBy(() -> new FaultProperties(1.5, 0))
+                .hasMessageContaining("FAULT_RATE must be a fraction between 0 and 1");
         assertThatThrownBy(() -> new FaultProperties(Double.NaN, 0)).hasMessageContaining("FAULT_RATE");
         assertThatThrownBy(() -> new FaultProperties(-0.1, 0)).hasMessageContaining("FAULT_RATE");
-        assertThatThrownBy(() -> new FaultProperties(0.1, -1)).hasMessageContaining("FAULT_LATENCY_MS must not be negative");
+        assertThatThrownBy(() -> new FaultProperties(0.1, -1))
+                .hasMessageContaining("FAULT_LATENCY_MS must not be negative");
     }
 }

@@ -12,7 +12,11 @@ class FaultsOffByDefaultTest extends ApiTest {
     void noRequestFailsAndClientsCannotTurnFaultsOn() {
         for (int i = 0; i < 300; i++) {
             assertThat(http.send(http.request("/api/version?FAULT_RATE=1&fault.rate=1")
-                    .header("FAULT_RATE", "1").header("X-Fault-Rate", "1").GET()).status()).isEqualTo(200);
+                                    .header("FAULT_RATE", "1")
+                                    .header("X-Fault-Rate", "1")
+                                    .GET())
+                            .status())
+                    .isEqualTo(200);
         }
     }
 }

@@ -43,7 +43,10 @@ class DatabaseOutageTest {
     void healthTurns503WhileTheDatabaseIsAwayAndRecoversWithTheDataKept() {
         Http http = new Http(port);
         assertThat(database.dataDirectory()).isEqualTo(DATA_DIRECTORY.toAbsolutePath());
-        long id = http.post("/api/tasks", "{\"title\":\"survives a database restart\"}").json().get("id").asLong();
+        long id = http.post("/api/tasks", "{\"title\":\"survives a database restart\"}")
+                .json()
+                .get("id")
+                .asLong();
         assertThat(http.get("/health").status()).isEqualTo(200);
 
         database.stop();
@@ -56,7 +59,9 @@ class DatabaseOutageTest {
             assertThat(down.json().get("database").get("status").asString()).isEqualTo("DOWN");
             assertThat(down.json().get("database").get("error").asString()).isNotBlank();
             assertThat(down.header("X-App-Version")).isNotBlank();
-            assertThat(http.get("/health").status()).as("still down on the next check").isEqualTo(503);
+            assertThat(http.get("/health").status())
+                    .as("still down on the next check")
+                    .isEqualTo(503);
 
             Http.Response apiDuringOutage = http.get("/api/tasks/" + id);
             assertThat(apiDuringOutage.status()).isEqualTo(503);
@@ -68,7 +73,8 @@ class DatabaseOutageTest {
         }
 
         assertThat(awaitHealthy(http, Duration.ofSeconds(30))).isEqualTo(200);
-        assertThat(http.get("/api/tasks/" + id).json().get("title").asString()).isEqualTo("survives a database restart");
+        assertThat(http.get("/api/tasks/" + id).json().get("title").asString())
+                .isEqualTo("survives a database restart");
     }
 
     private static int awaitHealthy(Http http, Duration timeout) {

@@ -24,15 +24,18 @@ class HealthTest extends ApiTest {
 
     @Test
     void actuatorLivenessAndReadinessProbesAreUp() {
-        assertThat(http.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
-        assertThat(http.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
+        assertThat(http.get("/actuator/health/liveness").json().get("status").asString())
+                .isEqualTo("UP");
+        assertThat(http.get("/actuator/health/readiness").json().get("status").asString())
+                .isEqualTo("UP");
     }
 
     @Test
     void actuatorExposesNothingThatCouldChangeTheApp() {
         assertThat(http.get("/actuator/env").status()).isEqualTo(404);
         assertThat(http.get("/actuator/loggers").status()).isEqualTo(404);
-        assertThat(http.send("POST", "/actuator/refresh", "application/json",
-                BodyPublishers.ofString("{}")).status()).isIn(404, 405);
+        assertThat(http.send("POST", "/actuator/refresh", "application/json", BodyPublishers.ofString("{}"))
+                        .status())
+                .isIn(404, 405);
     }
 }

@@ -32,8 +32,9 @@ class GracefulShutdownTest {
     @Test
     void onSigtermRequestsInFlightFinishAndNewConnectionsAreRefused() throws Exception {
         // Each request takes 6 s; SIGTERM comes 2 s after they were sent, so they are surely in flight.
-        try (AppProcess app = AppProcess.start("graceful", environment(Map.of("FAULT_LATENCY_MS", "6000"))).awaitHealthy(STARTUP);
-             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (AppProcess app = AppProcess.start("graceful", environment(Map.of("FAULT_LATENCY_MS", "6000")))
+                        .awaitHealthy(STARTUP);
+                ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             Http http = new Http(app.port());
             List<Future<Http.Response>> inFlight = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -43,8 +44,12 @@ class GracefulShutdownTest {
 
             app.terminate();
 
-            assertThat(refusesConnectionsWithin(app.port(), Duration.ofSeconds(3))).as("new connections refused").isTrue();
-            assertThat(inFlight).as("still in flight when connections were refused").noneMatch(Future::isDone);
+            assertThat(refusesConnectionsWithin(app.port(), Duration.ofSeconds(3)))
+                    .as("new connections refused")
+                    .isTrue();
+            assertThat(inFlight)
+                    .as("still in flight when connections were refused")
+                    .noneMatch(Future::isDone);
             for (Future<Http.Response> request : inFlight) {
                 assertThat(request.get().status()).isEqualTo(200);
             }
@@ -57,8 +62,9 @@ class GracefulShutdownTest {
     @Test
     void aRequestLongerThanTheShutdownTimeoutDoesNotHoldTheProcessUp() throws Exception {
         Map<String, String> slow = Map.of("FAULT_LATENCY_MS", "30000", "SHUTDOWN_TIMEOUT", "1s");
-        try (AppProcess app = AppProcess.start("graceful-bounded", environment(slow)).awaitHealthy(STARTUP);
-             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (AppProcess app =
+                        AppProcess.start("graceful-bounded", environment(slow)).awaitHealthy(STARTUP);
+                ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             Http http = new Http(app.port());
             Future<Http.Response> stuck = clients.submit(() -> http.get("/api/version"));
             Thread.sleep(1500);
@@ -68,7 +74,8 @@ class GracefulShutdownTest {
 
             assertThat(app.awaitExit(Duration.ofSeconds(15))).as("exited").isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - terminated)).isLessThan(Duration.ofSeconds(10));
-            assertThatThrownBy(stuck::get).as("the cut request fails rather than hanging")
+            assertThatThrownBy(stuck::get)
+                    .as("the cut request fails rather than hanging")
                     .hasCauseInstanceOf(UncheckedIOException.class);
         }
     }
@@ -89,7 +96,9 @@ class GracefulShutdownTest {
 
     private static Map<String, String> environment(Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(extra);
-        environment.put("DATABASE_URL", "postgres://postgres@localhost:" + SharedPostgres.server().port() + "/postgres");
+        environment.put(
+                "DATABASE_URL",
+                "postgres://postgres@localhost:" + SharedPostgres.server().port() + "/postgres");
         environment.put("APP_VERSION", "graceful-test");
         return environment;
     }

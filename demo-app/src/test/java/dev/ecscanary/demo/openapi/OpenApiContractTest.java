@@ -55,9 +55,11 @@ class OpenApiContractTest extends ApiTest {
             }
         });
         Set<String> described = new TreeSet<>();
-        document.get("paths").properties().forEach(path -> path.getValue().propertyNames().stream()
-                .filter(HTTP_METHODS::contains)
-                .forEach(method -> described.add(method.toUpperCase() + " " + path.getKey())));
+        document.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().propertyNames().stream()
+                        .filter(HTTP_METHODS::contains)
+                        .forEach(method -> described.add(method.toUpperCase() + " " + path.getKey())));
 
         assertThat(described).isEqualTo(mapped);
     }
@@ -68,8 +70,11 @@ class OpenApiContractTest extends ApiTest {
         collectReferences(document, references);
 
         assertThat(references).isNotEmpty();
-        assertThat(references).allSatisfy(reference ->
-                assertThat(document.at(reference.substring(1)).isMissingNode()).as(reference).isFalse());
+        assertThat(references)
+                .allSatisfy(reference -> assertThat(
+                                document.at(reference.substring(1)).isMissingNode())
+                        .as(reference)
+                        .isFalse());
     }
 
     @Test
@@ -79,10 +84,14 @@ class OpenApiContractTest extends ApiTest {
         assertThat(fieldsOf(http.get("/api/tasks/" + id).json())).isEqualTo(schemaProperties("Task"));
         assertThat(fieldsOf(http.get("/api/tasks").json())).isEqualTo(schemaProperties("TaskPage"));
         assertThat(fieldsOf(http.get("/api/version").json())).isEqualTo(schemaProperties("Version"));
-        assertThat(schemaProperties("Health")).containsAll(fieldsOf(http.get("/health").json()));
-        assertThat(schemaProperties("DatabaseState")).containsAll(fieldsOf(http.get("/health").json().get("database")));
-        assertThat(schemaProperties("Problem")).containsAll(fieldsOf(http.post("/api/tasks", "{\"title\":1}").json()));
-        assertThat(schemaProperties("Problem")).containsAll(fieldsOf(http.get("/api/tasks/0").json()));
+        assertThat(schemaProperties("Health"))
+                .containsAll(fieldsOf(http.get("/health").json()));
+        assertThat(schemaProperties("DatabaseState"))
+                .containsAll(fieldsOf(http.get("/health").json().get("database")));
+        assertThat(schemaProperties("Problem"))
+                .containsAll(fieldsOf(http.post("/api/tasks", "{\"title\":1}").json()));
+        assertThat(schemaProperties("Problem"))
+                .containsAll(fieldsOf(http.get("/api/tasks/0").json()));
     }
 
     private static Set<String> operations(RequestMappingInfo info) {
@@ -94,7 +103,8 @@ class OpenApiContractTest extends ApiTest {
     }
 
     private Set<String> schemaProperties(String schema) {
-        return new TreeSet<>(document.at("/components/schemas/" + schema + "/properties").propertyNames());
+        return new TreeSet<>(
+                document.at("/components/schemas/" + schema + "/properties").propertyNames());
     }
 
     private static Set<String> fieldsOf(JsonNode node) {

@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The application on a real port against the shared real PostgreSQL (given as {@code DATABASE_URL}, in its
  * postgres:// form). Subclasses share one Spring context; each test starts from an empty tasks table.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"APP_VERSION=" + ApiTest.VERSION, "APP_IMAGE=" + ApiTest.IMAGE})
 public abstract class ApiTest {
 
@@ -29,7 +30,9 @@ public abstract class ApiTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("DATABASE_URL", () -> "postgres://postgres@localhost:" + SharedPostgres.server().port() + "/postgres");
+        registry.add(
+                "DATABASE_URL",
+                () -> "postgres://postgres@localhost:" + SharedPostgres.server().port() + "/postgres");
     }
 
     @BeforeEach
@@ -43,8 +46,8 @@ public abstract class ApiTest {
     }
 
     protected long createTask(String title, boolean completed) {
-        Http.Response created = http.post("/api/tasks",
-                "{\"title\":\"" + title + "\",\"completed\":" + completed + "}");
+        Http.Response created =
+                http.post("/api/tasks", "{\"title\":\"" + title + "\",\"completed\":" + completed + "}");
         if (created.status() != 201) {
             throw new IllegalStateException("Could not create a task: " + created.status() + " " + created.body());
         }

@@ -31,8 +31,12 @@ public final class AppProcess implements AutoCloseable {
         int port = freePort();
         Path log = Files.createDirectories(Path.of("target", "app-processes")).resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "dev.ecscanary.demo.DemoApplication"))
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        java,
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.ecscanary.demo.DemoApplication"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
@@ -54,7 +58,8 @@ public final class AppProcess implements AutoCloseable {
             }
             sleep(100);
         }
-        throw new IllegalStateException("The app did not become healthy in " + timeout + "; see " + log.toAbsolutePath());
+        throw new IllegalStateException(
+                "The app did not become healthy in " + timeout + "; see " + log.toAbsolutePath());
     }
 
     /** Sends SIGTERM, as ECS does when it stops a task. */

@@ -41,7 +41,8 @@ public final class Http {
     }
 
     public Response patch(String path, String json) {
-        return send(request(path).header("Content-Type", "application/merge-patch+json")
+        return send(request(path)
+                .header("Content-Type", "application/merge-patch+json")
                 .method("PATCH", BodyPublishers.ofString(json)));
     }
 

@@ -12,8 +12,7 @@ public final class SharedPostgres {
 
     private static EmbeddedPostgresServer server;
 
-    private SharedPostgres() {
-    }
+    private SharedPostgres() {}
 
     public static synchronized EmbeddedPostgresServer server() {
         if (server == null) {

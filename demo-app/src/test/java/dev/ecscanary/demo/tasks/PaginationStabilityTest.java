@@ -24,7 +24,9 @@ class PaginationStabilityTest extends ApiTest {
         List<Long> existing = new ArrayList<>();
         for (int i = 0; i < EXISTING; i++) {
             existing.add(jdbc.sql("INSERT INTO tasks (title, completed) VALUES (?, ?) RETURNING id")
-                    .params("existing " + i, i % 2 == 0).query(Long.class).single());
+                    .params("existing " + i, i % 2 == 0)
+                    .query(Long.class)
+                    .single());
         }
         AtomicBoolean paging = new AtomicBoolean(true);
         AtomicInteger inserted = new AtomicInteger();
@@ -47,10 +49,11 @@ class PaginationStabilityTest extends ApiTest {
         assertThat(inserted.get()).as("rows inserted while paging").isGreaterThanOrEqualTo(3 * EXISTING / PAGE_SIZE);
         assertThat(seenIds).doesNotHaveDuplicates();
         assertThat(seenIds.stream().filter(existing::contains).toList()).isEqualTo(existing.reversed());
-        assertThat(seen).isSortedAccordingTo(Comparator
-                .comparing((JsonNode task) -> Instant.parse(task.get("created_at").asString()))
-                .thenComparing(task -> task.get("id").asLong())
-                .reversed());
+        assertThat(seen)
+                .isSortedAccordingTo(Comparator.comparing((JsonNode task) ->
+                                Instant.parse(task.get("created_at").asString()))
+                        .thenComparing(task -> task.get("id").asLong())
+                        .reversed());
     }
 
     @Test
@@ -64,10 +67,12 @@ class PaginationStabilityTest extends ApiTest {
         }
         AtomicInteger inserted = new AtomicInteger();
 
-        List<Long> seenIds = walkAllPages("/api/tasks?completed=true&limit=7", () -> insertBetweenPages(inserted)).stream()
-                .peek(task -> assertThat(task.get("completed").asBoolean()).isTrue())
-                .map(task -> task.get("id").asLong())
-                .toList();
+        List<Long> seenIds =
+                walkAllPages("/api/tasks?completed=true&limit=7", () -> insertBetweenPages(inserted)).stream()
+                        .peek(task ->
+                                assertThat(task.get("completed").asBoolean()).isTrue())
+                        .map(task -> task.get("id").asLong())
+                        .toList();
 
         assertThat(seenIds).doesNotHaveDuplicates();
         assertThat(seenIds.stream().filter(completed::contains).toList()).isEqualTo(completed.reversed());
@@ -80,7 +85,9 @@ class PaginationStabilityTest extends ApiTest {
             Http.Response page = http.get(next);
             assertThat(page.status()).isEqualTo(200);
             page.json().get("items").forEach(seen::add);
-            next = page.json().get("next").isNull() ? null : page.json().get("next").asString();
+            next = page.json().get("next").isNull()
+                    ? null
+                    : page.json().get("next").asString();
             betweenPages.run();
         }
         return seen;

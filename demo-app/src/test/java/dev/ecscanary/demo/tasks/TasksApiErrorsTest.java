@@ -40,11 +40,15 @@ class TasksApiErrorsTest extends ApiTest {
                 Arguments.of("{}", "title: is required"),
                 Arguments.of("{\"title\": null}", "title: is required"),
                 Arguments.of("{\"title\": \"   \"}", "title: must not be blank"),
-                Arguments.of("{\"title\": \"" + "x".repeat(256) + "\"}", "title: must be at most 255 characters, got 256"),
+                Arguments.of(
+                        "{\"title\": \"" + "x".repeat(256) + "\"}", "title: must be at most 255 characters, got 256"),
                 Arguments.of("{\"title\": 42}", "title: must be a string, got number"),
-                Arguments.of("{\"title\": \"a\", \"completed\": \"yes\"}", "completed: must be true or false, got string"),
+                Arguments.of(
+                        "{\"title\": \"a\", \"completed\": \"yes\"}", "completed: must be true or false, got string"),
                 Arguments.of("{\"title\": \"a\", \"completed\": 1}", "completed: must be true or false, got number"),
-                Arguments.of("{\"title\": \"a\", \"description\": {\"x\": 1}}", "description: must be a string or null, got object"),
+                Arguments.of(
+                        "{\"title\": \"a\", \"description\": {\"x\": 1}}",
+                        "description: must be a string or null, got object"),
                 Arguments.of("{\"title\": \"a\\u0000b\"}", "title: must not contain NUL characters"),
                 Arguments.of("{\"title\": \"a\", \"priority\": 1}", "priority: is not a field of a task"),
                 Arguments.of("[{\"title\": \"a\"}]", "the body must be a JSON object, got array"));
@@ -74,7 +78,11 @@ class TasksApiErrorsTest extends ApiTest {
 
         assertProblem(response, 400, "title: must be a string");
         assertThat(response.json().get("title").asString()).isEqualTo("Invalid task");
-        List<String> fields = response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+        List<String> fields = response.json()
+                .get("errors")
+                .valueStream()
+                .map(e -> e.get("field").asString())
+                .toList();
         assertThat(fields).containsExactlyInAnyOrder("title", "completed", "owner");
     }
 
@@ -89,13 +97,19 @@ class TasksApiErrorsTest extends ApiTest {
 
     @Test
     void patchThatRemovesTheTitleIsRejected() {
-        assertProblem(http.patch("/api/tasks/" + existingId, "{\"title\": null, \"completed\": true}"), 400, "title: is required");
+        assertProblem(
+                http.patch("/api/tasks/" + existingId, "{\"title\": null, \"completed\": true}"),
+                400,
+                "title: is required");
         assertNothingChanged();
     }
 
     @Test
     void patchWithAWrongTypeIsRejected() {
-        assertProblem(http.patch("/api/tasks/" + existingId, "{\"completed\": \"true\"}"), 400, "completed: must be true or false");
+        assertProblem(
+                http.patch("/api/tasks/" + existingId, "{\"completed\": \"true\"}"),
+                400,
+                "completed: must be true or false");
         assertNothingChanged();
     }
 
@@ -107,7 +121,8 @@ class TasksApiErrorsTest extends ApiTest {
 
     @Test
     void patchThatIsNotAnObjectIsRejected() {
-        assertProblem(http.patch("/api/tasks/" + existingId, "\"done\""), 400, "the body must be a JSON object, got string");
+        assertProblem(
+                http.patch("/api/tasks/" + existingId, "\"done\""), 400, "the body must be a JSON object, got string");
         assertNothingChanged();
     }
 
@@ -144,11 +159,14 @@ class TasksApiErrorsTest extends ApiTest {
     void aChunkedBodyOverOneMebibyteIsRejectedWith413() {
         byte[] chunk = new byte[64 * 1024];
         Arrays.fill(chunk, (byte) 'x');
-        Flow.Publisher<ByteBuffer> chunks = BodyPublishers.fromPublisher(
-                BodyPublishers.ofByteArrays(() -> Stream.concat(Stream.of("{\"title\":\"big\",\"description\":\"".getBytes()),
-                        Stream.generate(() -> chunk).limit(20)).iterator()));
+        Flow.Publisher<ByteBuffer> chunks =
+                BodyPublishers.fromPublisher(BodyPublishers.ofByteArrays(() -> Stream.concat(
+                                Stream.of("{\"title\":\"big\",\"description\":\"".getBytes()),
+                                Stream.generate(() -> chunk).limit(20))
+                        .iterator()));
 
-        Http.Response response = http.send(http.request("/api/tasks").header("Content-Type", "application/json")
+        Http.Response response = http.send(http.request("/api/tasks")
+                .header("Content-Type", "application/json")
                 .POST(BodyPublishers.fromPublisher(chunks)));
 
         assertProblem(response, 413, "larger than the limit");
@@ -164,8 +182,8 @@ class TasksApiErrorsTest extends ApiTest {
 
     @Test
     void aBodyThatIsNotJsonIsAnUnsupportedMediaType() {
-        Http.Response response = http.send("POST", "/api/tasks", "application/x-www-form-urlencoded",
-                BodyPublishers.ofString("title=x"));
+        Http.Response response = http.send(
+                "POST", "/api/tasks", "application/x-www-form-urlencoded", BodyPublishers.ofString("title=x"));
 
         assertProblem(response, 415, "Content-Type 'application/x-www-form-urlencoded' is not supported");
         assertNothingChanged();
@@ -187,7 +205,9 @@ class TasksApiErrorsTest extends ApiTest {
     @Test
     void anUnknownPathAndAWrongMethodAreProblemsToo() {
         assertProblem(http.get("/api/nothing-here"), 404, "No endpoint GET /api/nothing-here");
-        assertThat(http.send("DELETE", "/api/tasks", "application/json", BodyPublishers.noBody()).status()).isEqualTo(405);
+        assertThat(http.send("DELETE", "/api/tasks", "application/json", BodyPublishers.noBody())
+                        .status())
+                .isEqualTo(405);
     }
 
     private void assertProblem(Http.Response response, int status, String detailContains) {

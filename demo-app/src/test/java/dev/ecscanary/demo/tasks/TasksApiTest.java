@@ -15,15 +15,19 @@ class TasksApiTest extends ApiTest {
 
     @Test
     void createAnswers201WithLocationOfTheStoredTask() {
-        Http.Response created = http.post("/api/tasks", "{\"title\":\"Write the runbook\",\"description\":\"for the canary\"}");
+        Http.Response created =
+                http.post("/api/tasks", "{\"title\":\"Write the runbook\",\"description\":\"for the canary\"}");
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode task = created.json();
         assertThat(task.get("title").asString()).isEqualTo("Write the runbook");
         assertThat(task.get("description").asString()).isEqualTo("for the canary");
         assertThat(task.get("completed").asBoolean()).isFalse();
-        assertThat(task.get("created_at").asString()).isEqualTo(task.get("updated_at").asString());
-        assertThat(created.header("Location")).isEqualTo("http://localhost:" + port + "/api/tasks/" + task.get("id").asLong());
+        assertThat(task.get("created_at").asString())
+                .isEqualTo(task.get("updated_at").asString());
+        assertThat(created.header("Location"))
+                .isEqualTo("http://localhost:" + port + "/api/tasks/"
+                        + task.get("id").asLong());
 
         Http.Response fetched = http.get(created.header("Location"));
         assertThat(fetched.status()).isEqualTo(200);
@@ -38,7 +42,9 @@ class TasksApiTest extends ApiTest {
                 .header("X-Forwarded-Port", "443")
                 .POST(BodyPublishers.ofString("{\"title\":\"via the ALB\"}")));
 
-        assertThat(created.header("Location")).isEqualTo("https://localhost/api/tasks/" + created.json().get("id").asLong());
+        assertThat(created.header("Location"))
+                .isEqualTo("https://localhost/api/tasks/"
+                        + created.json().get("id").asLong());
     }
 
     @Test
@@ -97,8 +103,8 @@ class TasksApiTest extends ApiTest {
     void mergePatchIsAlsoAcceptedAsPlainJson() {
         long id = createTask("Plain", false);
 
-        Http.Response patched = http.send("PATCH", "/api/tasks/" + id, "application/json",
-                BodyPublishers.ofString("{\"title\":\"Renamed\"}"));
+        Http.Response patched = http.send(
+                "PATCH", "/api/tasks/" + id, "application/json", BodyPublishers.ofString("{\"title\":\"Renamed\"}"));
 
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.json().get("title").asString()).isEqualTo("Renamed");
@@ -149,10 +155,13 @@ class TasksApiTest extends ApiTest {
         Http.Response first = http.get("/api/tasks?completed=true&limit=5");
         Http.Response second = http.get(first.json().get("next").asString());
 
-        assertThat(first.json().get("next").asString()).contains("completed=true").contains("limit=5");
+        assertThat(first.json().get("next").asString())
+                .contains("completed=true")
+                .contains("limit=5");
         assertThat(idsOf(first.json())).isEqualTo(done.reversed().subList(0, 5));
         assertThat(idsOf(second.json())).isEqualTo(done.reversed().subList(5, 7));
-        assertThat(idsOf(http.get("/api/tasks?completed=false&limit=500").json())).hasSize(7);
+        assertThat(idsOf(http.get("/api/tasks?completed=false&limit=500").json()))
+                .hasSize(7);
     }
 
     @Test

@@ -29,7 +29,8 @@ class VersionAndHeadersTest extends ApiTest {
         assertThat(http.get("/no/such/page").header("X-App-Version")).isEqualTo(VERSION);
         assertThat(http.post("/api/tasks", "{").header("X-App-Version")).isEqualTo(VERSION);
         assertThat(http.get("/health").header("X-App-Version")).isEqualTo(VERSION);
-        assertThat(http.get("/actuator/health/readiness").header("X-App-Version")).isEqualTo(VERSION);
+        assertThat(http.get("/actuator/health/readiness").header("X-App-Version"))
+                .isEqualTo(VERSION);
         assertThat(http.get("/v3/api-docs").header("X-App-Version")).isEqualTo(VERSION);
     }
 }

@@ -24,6 +24,5 @@ public record AlarmSeries(
     }
 
     /** One datapoint: the period starting at {@code timestamp} had {@code value}. */
-    public record Point(Instant timestamp, double value) {
-    }
+    public record Point(Instant timestamp, double value) {}
 }

@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
 /** Turns the readings of a release's watched alarms into a {@link Verdict}. */
 public final class HealthGate {
 
-    private HealthGate() {
-    }
+    private HealthGate() {}
 
     /**
      * @param watched  the alarm names the release is watched by
@@ -24,19 +23,32 @@ public final class HealthGate {
         List<AlarmReading> current = watched.stream()
                 .map(name -> readings.getOrDefault(name, AlarmReading.missing(name)))
                 .toList();
-        List<AlarmReading> firing = current.stream().filter(r -> r.state() == AlarmState.ALARM).toList();
+        List<AlarmReading> firing =
+                current.stream().filter(r -> r.state() == AlarmState.ALARM).toList();
         if (!firing.isEmpty()) {
-            Instant first = firing.stream().map(AlarmReading::stateUpdatedAt).filter(Objects::nonNull)
-                    .min(Comparator.naturalOrder()).orElse(null);
-            return new Verdict(Verdict.Kind.FAIL, firing, first, firing.stream()
-                    .map(r -> "alarm " + r.name() + " is in ALARM (" + r.reason() + ")")
-                    .collect(Collectors.joining("; ")));
+            Instant first = firing.stream()
+                    .map(AlarmReading::stateUpdatedAt)
+                    .filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder())
+                    .orElse(null);
+            return new Verdict(
+                    Verdict.Kind.FAIL,
+                    firing,
+                    first,
+                    firing.stream()
+                            .map(r -> "alarm " + r.name() + " is in ALARM (" + r.reason() + ")")
+                            .collect(Collectors.joining("; ")));
         }
-        List<AlarmReading> unsure = current.stream().filter(r -> r.state() != AlarmState.OK).toList();
+        List<AlarmReading> unsure =
+                current.stream().filter(r -> r.state() != AlarmState.OK).toList();
         if (!unsure.isEmpty()) {
-            return new Verdict(Verdict.Kind.INCONCLUSIVE, List.of(), null, unsure.stream()
-                    .map(r -> "alarm " + r.name() + " is " + r.state())
-                    .collect(Collectors.joining("; ")));
+            return new Verdict(
+                    Verdict.Kind.INCONCLUSIVE,
+                    List.of(),
+                    null,
+                    unsure.stream()
+                            .map(r -> "alarm " + r.name() + " is " + r.state())
+                            .collect(Collectors.joining("; ")));
         }
         return new Verdict(Verdict.Kind.PASS, List.of(), null, "all watched alarms OK");
     }

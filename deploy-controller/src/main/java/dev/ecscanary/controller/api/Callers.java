@@ -8,8 +8,7 @@ import dev.ecscanary.controller.security.CurrentCaller;
  */
 final class Callers {
 
-    private Callers() {
-    }
+    private Callers() {}
 
     static String current() {
         return CurrentCaller.display();

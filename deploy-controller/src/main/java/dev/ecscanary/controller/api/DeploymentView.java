@@ -47,16 +47,35 @@ public record DeploymentView(
 
     public static DeploymentView of(Deployment d, AnalysisProperties analysis) {
         var r = d.request();
-        return new DeploymentView(d.id(), d.service(), r.image().value(), r.environment(), r.description(),
-                r.commitSha(), r.runUrl(), r.requestedBy(), d.status().name(), d.trafficPercent(),
-                d.taskDefinitionArn(), d.codeDeployDeploymentId(), d.rollbackDeploymentId(), d.reason(),
+        return new DeploymentView(
+                d.id(),
+                d.service(),
+                r.image().value(),
+                r.environment(),
+                r.description(),
+                r.commitSha(),
+                r.runUrl(),
+                r.requestedBy(),
+                d.status().name(),
+                d.trafficPercent(),
+                d.taskDefinitionArn(),
+                d.codeDeployDeploymentId(),
+                d.rollbackDeploymentId(),
+                d.reason(),
                 d.alarms().values().stream().map(AlarmView::of).toList(),
                 d.phases().stream().map(PhaseView::of).toList(),
-                List.copyOf(d.lifecycleEvents()), List.copyOf(d.rollbackLifecycleEvents()),
-                d.events(), SafetyNetView.of(d),
-                new AnalysisView(analysis.inconclusivePolicy().name(), analysis.inconclusiveGrace().toSeconds(),
+                List.copyOf(d.lifecycleEvents()),
+                List.copyOf(d.rollbackLifecycleEvents()),
+                d.events(),
+                SafetyNetView.of(d),
+                new AnalysisView(
+                        analysis.inconclusivePolicy().name(),
+                        analysis.inconclusiveGrace().toSeconds(),
                         d.inconclusiveSince()),
-                d.awsProblem(), d.createdAt(), d.updatedAt(), d.finishedAt());
+                d.awsProblem(),
+                d.createdAt(),
+                d.updatedAt(),
+                d.finishedAt());
     }
 
     public record AlarmView(String name, String state, String reason, Instant stateUpdatedAt) {
@@ -65,13 +84,23 @@ public record DeploymentView(
         }
     }
 
-    public record PhaseView(int index, int trafficPercent, Instant startedAt, Instant endedAt, String outcome,
-                     Map<String, String> alarmStates) {
+    public record PhaseView(
+            int index,
+            int trafficPercent,
+            Instant startedAt,
+            Instant endedAt,
+            String outcome,
+            Map<String, String> alarmStates) {
         static PhaseView of(Phase p) {
             Map<String, String> states = new java.util.TreeMap<>();
             p.alarmStates().forEach((k, v) -> states.put(k, v.name()));
-            return new PhaseView(p.index(), p.trafficPercent(), p.startedAt(), p.endedAt(),
-                    p.outcome() == null ? null : p.outcome().name(), states);
+            return new PhaseView(
+                    p.index(),
+                    p.trafficPercent(),
+                    p.startedAt(),
+                    p.endedAt(),
+                    p.outcome() == null ? null : p.outcome().name(),
+                    states);
         }
     }
 
@@ -81,20 +110,32 @@ public record DeploymentView(
      * @param detectionMillis  from the alarm's state change to the StopDeployment call
      * @param restoreMillis    from the StopDeployment call to all traffic verified back
      */
-    public record SafetyNetView(String stopState, Instant alarmChangedAt, Instant stopRequestedAt, Instant stopAnsweredAt,
-                         Instant trafficRestoredAt, Long detectionMillis, Long restoreMillis) {
+    public record SafetyNetView(
+            String stopState,
+            Instant alarmChangedAt,
+            Instant stopRequestedAt,
+            Instant stopAnsweredAt,
+            Instant trafficRestoredAt,
+            Long detectionMillis,
+            Long restoreMillis) {
         static SafetyNetView of(Deployment d) {
-            return new SafetyNetView(d.stopState().name(), d.alarmChangedAt(), d.stopRequestedAt(), d.stopAnsweredAt(),
-                    d.trafficRestoredAt(), millis(d.alarmChangedAt(), d.stopRequestedAt()),
+            return new SafetyNetView(
+                    d.stopState().name(),
+                    d.alarmChangedAt(),
+                    d.stopRequestedAt(),
+                    d.stopAnsweredAt(),
+                    d.trafficRestoredAt(),
+                    millis(d.alarmChangedAt(), d.stopRequestedAt()),
                     millis(d.stopRequestedAt(), d.trafficRestoredAt()));
         }
 
         private static Long millis(Instant from, Instant to) {
-            return from == null || to == null ? null : Duration.between(from, to).toMillis();
+            return from == null || to == null
+                    ? null
+                    : Duration.between(from, to).toMillis();
         }
     }
 
     /** The policy for inconclusive alarm readings, shown on every record. */
-    public record AnalysisView(String inconclusivePolicy, long inconclusiveGraceSeconds, Instant inconclusiveSince) {
-    }
+    public record AnalysisView(String inconclusivePolicy, long inconclusiveGraceSeconds, Instant inconclusiveSince) {}
 }

@@ -42,16 +42,25 @@ class DeploymentsController {
     }
 
     @PostMapping
-    ResponseEntity<DeploymentView> start(@Valid @RequestBody ReleaseRequestBody body,
-                                         @RequestHeader(name = "Idempotency-Key", required = false)
-                                         @Size(min = 1, max = 200) String idempotencyKey) {
+    ResponseEntity<DeploymentView> start(
+            @Valid @RequestBody ReleaseRequestBody body,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200)
+                    String idempotencyKey) {
         AuditDetails.service(body.service());
         access.checkDeploy(body.service(), body.environment());
         ImageReference image = ImageReference.tryParse(body.image())
-                .orElseThrow(() -> new FieldProblem("image", "must be an image reference of the form"
-                        + " [registry/]repository:tag or [registry/]repository@sha256:digest"));
-        ReleaseRequest request = new ReleaseRequest(body.service(), image, body.environment(), body.description(),
-                body.commitSha(), body.runUrl(), Callers.current());
+                .orElseThrow(() -> new FieldProblem(
+                        "image",
+                        "must be an image reference of the form"
+                                + " [registry/]repository:tag or [registry/]repository@sha256:digest"));
+        ReleaseRequest request = new ReleaseRequest(
+                body.service(),
+                image,
+                body.environment(),
+                body.description(),
+                body.commitSha(),
+                body.runUrl(),
+                Callers.current());
         Releases.Accepted accepted = releases.accept(request, idempotencyKey, body.hash());
         Deployment d = accepted.deployment();
         return ResponseEntity.accepted()
@@ -62,20 +71,26 @@ class DeploymentsController {
 
     @GetMapping("/{id}")
     DeploymentView get(@PathVariable UUID id) {
-        return releases.find(id).map(d -> DeploymentView.of(d, analysis))
+        return releases.find(id)
+                .map(d -> DeploymentView.of(d, analysis))
                 .orElseThrow(() -> new DeploymentNotFoundException(id));
     }
 
     @GetMapping
-    List<DeploymentView> list(@RequestParam(required = false) @Size(max = 100) String service,
-                              @RequestParam(required = false) DeploymentStatus status,
-                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
-        return releases.list(service, status, limit).stream().map(d -> DeploymentView.of(d, analysis)).toList();
+    List<DeploymentView> list(
+            @RequestParam(required = false) @Size(max = 100) String service,
+            @RequestParam(required = false) DeploymentStatus status,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        return releases.list(service, status, limit).stream()
+                .map(d -> DeploymentView.of(d, analysis))
+                .toList();
     }
 
     @PostMapping("/{id}/rollback")
     ResponseEntity<DeploymentView> rollBack(@PathVariable UUID id) {
-        String service = releases.find(id).orElseThrow(() -> new DeploymentNotFoundException(id)).service();
+        String service = releases.find(id)
+                .orElseThrow(() -> new DeploymentNotFoundException(id))
+                .service();
         AuditDetails.service(service);
         access.checkRollback(service);
         Deployment d = releases.rollBack(id, Callers.current());

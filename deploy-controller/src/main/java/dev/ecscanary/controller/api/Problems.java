@@ -20,9 +20,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -39,7 +39,10 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(FieldProblem.class)
     ProblemDetail field(FieldProblem e) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
+        ProblemDetail p = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "The request has invalid fields",
                 e.field() + ": " + e.getMessage());
         p.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         return p;
@@ -47,7 +50,8 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail notAllowed(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "not-allowed", "The release is not allowed for this service", e.getMessage());
+        return problem(
+                HttpStatus.BAD_REQUEST, "not-allowed", "The release is not allowed for this service", e.getMessage());
     }
 
     @ExceptionHandler(Access.AccessRefusedException.class)
@@ -67,7 +71,8 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ServiceBusyException.class)
     ProblemDetail busy(ServiceBusyException e) {
-        ProblemDetail p = problem(HttpStatus.CONFLICT, "deployment-in-flight", "Another release is in flight", e.getMessage());
+        ProblemDetail p =
+                problem(HttpStatus.CONFLICT, "deployment-in-flight", "Another release is in flight", e.getMessage());
         if (e.inFlight() != null) {
             p.setProperty("inFlightDeploymentId", e.inFlight());
             p.setProperty("inFlightDeployment", "/api/deployments/" + e.inFlight());
@@ -77,35 +82,44 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PreflightRefusal.class)
     ProblemDetail refused(PreflightRefusal e) {
-        HttpStatus status = e.reason() == PreflightRefusal.Reason.ALARM_FIRING ? HttpStatus.CONFLICT
+        HttpStatus status = e.reason() == PreflightRefusal.Reason.ALARM_FIRING
+                ? HttpStatus.CONFLICT
                 : HttpStatus.UNPROCESSABLE_CONTENT;
-        ProblemDetail p = problem(status, e.reason().name().toLowerCase().replace('_', '-'),
-                "The release was refused before it started", e.getMessage());
+        ProblemDetail p = problem(
+                status,
+                e.reason().name().toLowerCase().replace('_', '-'),
+                "The release was refused before it started",
+                e.getMessage());
         p.setProperty("reason", e.reason().name());
         return p;
     }
 
     @ExceptionHandler(IdempotencyConflictException.class)
     ProblemDetail idempotency(IdempotencyConflictException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused", e.getMessage());
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused", e.getMessage());
     }
 
     @ExceptionHandler(DeploymentFinishedException.class)
     ProblemDetail finished(DeploymentFinishedException e) {
-        return problem(HttpStatus.CONFLICT, "deployment-finished", "The deployment has already finished", e.getMessage());
+        return problem(
+                HttpStatus.CONFLICT, "deployment-finished", "The deployment has already finished", e.getMessage());
     }
 
     @ExceptionHandler(ConcurrentChangeException.class)
     ResponseEntity<ProblemDetail> concurrent(ConcurrentChangeException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "The deployment is being changed", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE, "busy", "The deployment is being changed", e.getMessage()));
     }
 
     @ExceptionHandler(AwsUnavailableException.class)
     ResponseEntity<ProblemDetail> awsUnavailable(AwsUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "aws-unavailable", "AWS could not be reached",
-                        e.getMessage()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "10")
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE, "aws-unavailable", "AWS could not be reached", e.getMessage()));
     }
 
     @ExceptionHandler(AwsRequestRejectedException.class)
@@ -114,24 +128,26 @@ class Problems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return invalid(e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                 .toList());
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new java.util.ArrayList<>();
         for (ParameterValidationResult r : e.getParameterValidationResults()) {
             if (r instanceof ParameterErrors bound) {
-                bound.getFieldErrors().forEach(f -> errors.add(Map.of("field", f.getField(),
-                        "message", String.valueOf(f.getDefaultMessage()))));
+                bound.getFieldErrors()
+                        .forEach(f -> errors.add(
+                                Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))));
             } else {
-                r.getResolvableErrors().forEach(err -> errors.add(Map.of("field", parameterName(r),
-                        "message", String.valueOf(err.getDefaultMessage()))));
+                r.getResolvableErrors()
+                        .forEach(err -> errors.add(
+                                Map.of("field", parameterName(r), "message", String.valueOf(err.getDefaultMessage()))));
             }
         }
         return invalid(errors);
@@ -139,9 +155,15 @@ class Problems extends ResponseEntityExceptionHandler {
 
     /** 400 listing each field that was wrong, both under {@code errors} and in the detail sentence. */
     private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
-                errors.stream().map(m -> m.get("field") + ": " + m.get("message")).sorted()
-                        .reduce((a, b) -> a + "; " + b).orElse("invalid request"));
+        ProblemDetail p = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "The request has invalid fields",
+                errors.stream()
+                        .map(m -> m.get("field") + ": " + m.get("message"))
+                        .sorted()
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse("invalid request"));
         p.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(p);
     }

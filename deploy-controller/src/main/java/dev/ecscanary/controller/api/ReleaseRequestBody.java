@@ -12,12 +12,21 @@ import java.util.stream.Stream;
 
 /** The body of {@code POST /api/deployments}. */
 record ReleaseRequestBody(
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*", message = "must be a service name") String service,
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*", message = "must be a service name")
+        String service,
+
         @NotBlank @Size(max = 1024) String image,
-        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*", message = "must be an environment name") String environment,
+
+        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*", message = "must be an environment name")
+        String environment,
+
         @Size(max = 1000) String description,
-        @Pattern(regexp = "[0-9a-f]{7,64}", message = "must be a hexadecimal commit id of 7 to 64 characters") String commitSha,
-        @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String runUrl) {
+
+        @Pattern(regexp = "[0-9a-f]{7,64}", message = "must be a hexadecimal commit id of 7 to 64 characters")
+        String commitSha,
+
+        @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        String runUrl) {
 
     /** A hash of everything the request asks for, to tell a retry from a different request under one idempotency key. */
     String hash() {

@@ -22,7 +22,12 @@ class ServicesController {
     /**
      * @param currentImage the image of the service's last successful release through this controller, if any
      */
-    record ServiceView(String name, String cluster, String ecsService, String deploymentConfig, List<String> alarms,
-                       String currentImage, DeploymentView inFlight) {
-    }
+    record ServiceView(
+            String name,
+            String cluster,
+            String ecsService,
+            String deploymentConfig,
+            List<String> alarms,
+            String currentImage,
+            DeploymentView inFlight) {}
 }

@@ -28,8 +28,7 @@ public class ServicesOverview {
     private final AtomicLong changes = new AtomicLong();
     private volatile Built built;
 
-    private record Built(long changes, long atNanos, List<ServiceView> services) {
-    }
+    private record Built(long changes, long atNanos, List<ServiceView> services) {}
 
     ServicesOverview(ServiceCatalog catalog, Releases releases, AnalysisProperties analysis) {
         this.catalog = catalog;
@@ -51,7 +50,9 @@ public class ServicesOverview {
         long seen = changes.get(); // read before the database: a change committed meanwhile makes the next call rebuild
         Built last = built;
         long now = System.nanoTime();
-        if (last != null && last.changes() == seen && now - last.atNanos() < TimeUnit.SECONDS.toNanos(MAX_AGE_SECONDS)) {
+        if (last != null
+                && last.changes() == seen
+                && now - last.atNanos() < TimeUnit.SECONDS.toNanos(MAX_AGE_SECONDS)) {
             return last.services();
         }
         List<ServiceView> fresh = catalog.all().stream().map(this::view).toList();
@@ -60,8 +61,15 @@ public class ServicesOverview {
     }
 
     private ServiceView view(ReleasableService s) {
-        return new ServiceView(s.name(), s.config().cluster(), s.config().ecsService(), s.config().deploymentConfig(),
-                s.config().alarms(), releases.currentImage(s.name()).orElse(null),
-                releases.inFlight(s.name()).map(d -> DeploymentView.of(d, analysis)).orElse(null));
+        return new ServiceView(
+                s.name(),
+                s.config().cluster(),
+                s.config().ecsService(),
+                s.config().deploymentConfig(),
+                s.config().alarms(),
+                releases.currentImage(s.name()).orElse(null),
+                releases.inFlight(s.name())
+                        .map(d -> DeploymentView.of(d, analysis))
+                        .orElse(null));
     }
 }

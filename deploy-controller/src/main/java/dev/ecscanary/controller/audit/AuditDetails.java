@@ -15,8 +15,7 @@ public final class AuditDetails {
     public static final String REASON = AuditDetails.class.getName() + ".reason";
     public static final String OUTCOME = AuditDetails.class.getName() + ".outcome";
 
-    private AuditDetails() {
-    }
+    private AuditDetails() {}
 
     public static void service(String service) {
         set(SERVICE, service);

@@ -14,7 +14,19 @@ import java.util.UUID;
  * @param reason        what was refused and why, or what was done; never a secret
  * @param remoteAddress the address the request came from
  */
-public record AuditEntry(Long id, Instant at, String caller, String subject, String repository, String workflowRun,
-                         String tokenName, String action, String service, UUID deploymentId, String outcome,
-                         int httpStatus, String reason, String remoteAddress, String userAgent) {
-}
+public record AuditEntry(
+        Long id,
+        Instant at,
+        String caller,
+        String subject,
+        String repository,
+        String workflowRun,
+        String tokenName,
+        String action,
+        String service,
+        UUID deploymentId,
+        String outcome,
+        int httpStatus,
+        String reason,
+        String remoteAddress,
+        String userAgent) {}

@@ -26,36 +26,63 @@ public class AuditTrail implements AuditReader {
                 insert into audit_entry (at, caller, subject, repository, workflow_run, token_name, action, service,
                     deployment_id, outcome, http_status, reason, remote_address, user_agent)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(e.at()), e.caller(), e.subject(), e.repository(), e.workflowRun(), e.tokenName(),
-                        e.action(), e.service(), e.deploymentId(), e.outcome(), e.httpStatus(), e.reason(),
-                        e.remoteAddress(), e.userAgent())
+                .params(
+                        Timestamp.from(e.at()),
+                        e.caller(),
+                        e.subject(),
+                        e.repository(),
+                        e.workflowRun(),
+                        e.tokenName(),
+                        e.action(),
+                        e.service(),
+                        e.deploymentId(),
+                        e.outcome(),
+                        e.httpStatus(),
+                        e.reason(),
+                        e.remoteAddress(),
+                        e.userAgent())
                 .update();
     }
 
     /** Everything done to one deployment, and every refused attempt on it, oldest first. */
     public List<AuditEntry> forDeployment(UUID deploymentId) {
-        return jdbc.sql("select * from audit_entry where deployment_id = ? order by id").param(deploymentId)
-                .query(AuditTrail::map).list();
+        return jdbc.sql("select * from audit_entry where deployment_id = ? order by id")
+                .param(deploymentId)
+                .query(AuditTrail::map)
+                .list();
     }
 
     @Override
     public List<AuditEntry> latestForDeployment(UUID deploymentId, int limit) {
         return jdbc.sql("""
                         select * from (select * from audit_entry where deployment_id = ? order by id desc limit ?) newest
-                        order by id""")
-                .params(deploymentId, limit).query(AuditTrail::map).list();
+                        order by id""").params(deploymentId, limit).query(AuditTrail::map).list();
     }
 
     /** The newest entries, newest first. */
     public List<AuditEntry> recent(int limit) {
-        return jdbc.sql("select * from audit_entry order by id desc limit ?").param(limit).query(AuditTrail::map).list();
+        return jdbc.sql("select * from audit_entry order by id desc limit ?")
+                .param(limit)
+                .query(AuditTrail::map)
+                .list();
     }
 
     private static AuditEntry map(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("caller"),
-                rs.getString("subject"), rs.getString("repository"), rs.getString("workflow_run"),
-                rs.getString("token_name"), rs.getString("action"), rs.getString("service"),
-                rs.getObject("deployment_id", UUID.class), rs.getString("outcome"), rs.getInt("http_status"),
-                rs.getString("reason"), rs.getString("remote_address"), rs.getString("user_agent"));
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("caller"),
+                rs.getString("subject"),
+                rs.getString("repository"),
+                rs.getString("workflow_run"),
+                rs.getString("token_name"),
+                rs.getString("action"),
+                rs.getString("service"),
+                rs.getObject("deployment_id", UUID.class),
+                rs.getString("outcome"),
+                rs.getInt("http_status"),
+                rs.getString("reason"),
+                rs.getString("remote_address"),
+                rs.getString("user_agent"));
     }
 }

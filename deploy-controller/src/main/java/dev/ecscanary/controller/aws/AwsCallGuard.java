@@ -47,7 +47,8 @@ public class AwsCallGuard {
         try {
             return breakers.get(service).executeSupplier(call);
         } catch (CallNotPermittedException open) {
-            meters.counter("controller.aws.calls.refused", "service", service.id(), "operation", operation).increment();
+            meters.counter("controller.aws.calls.refused", "service", service.id(), "operation", operation)
+                    .increment();
             throw AwsFailures.translate(service, operation, open);
         } catch (SdkException failure) {
             throw AwsFailures.translate(service, operation, failure);

@@ -16,7 +16,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 final class AwsCallMetrics implements ExecutionInterceptor {
 
-    private static final ExecutionAttribute<Long> STARTED_NANOS = new ExecutionAttribute<>("controller.aws.started-nanos");
+    private static final ExecutionAttribute<Long> STARTED_NANOS =
+            new ExecutionAttribute<>("controller.aws.started-nanos");
 
     private final AwsService service;
     private final MeterRegistry meters;
@@ -33,7 +34,8 @@ final class AwsCallMetrics implements ExecutionInterceptor {
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        meters.counter("controller.aws.attempts", "service", service.id(), "operation", operation(attributes)).increment();
+        meters.counter("controller.aws.attempts", "service", service.id(), "operation", operation(attributes))
+                .increment();
     }
 
     @Override

@@ -7,8 +7,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -54,14 +54,16 @@ public class AwsClientFactory {
     }
 
     public ElasticLoadBalancingV2Client elasticLoadBalancing() {
-        return configure(ElasticLoadBalancingV2Client.builder(), AwsService.ELASTICLOADBALANCING).build();
+        return configure(ElasticLoadBalancingV2Client.builder(), AwsService.ELASTICLOADBALANCING)
+                .build();
     }
 
     public Region region() {
         return region;
     }
 
-    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder, AwsService service) {
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+            B builder, AwsService service) {
         URI endpoint = properties.endpointFor(service);
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
@@ -94,7 +96,8 @@ public class AwsClientFactory {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(properties.maxAttempts())
                 .backoffStrategy(BackoffStrategy.exponentialDelay(properties.retryBackoff(), MAX_BACKOFF))
-                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(properties.throttlingBackoff(), MAX_BACKOFF))
+                .throttlingBackoffStrategy(
+                        BackoffStrategy.exponentialDelay(properties.throttlingBackoff(), MAX_BACKOFF))
                 .build();
     }
 
@@ -106,7 +109,8 @@ public class AwsClientFactory {
         if (configured != null && !configured.isBlank()) {
             return Region.of(configured);
         }
-        return SdkSystemSetting.AWS_REGION.getStringValue()
+        return SdkSystemSetting.AWS_REGION
+                .getStringValue()
                 .filter(region -> !region.isBlank())
                 .map(Region::of)
                 .orElse(FALLBACK_REGION);

@@ -24,9 +24,12 @@ public class AwsClientsConfiguration {
     }
 
     @Bean
-    AwsClientFactory awsClientFactory(AwsProperties properties, AwsCredentialsProvider awsCredentialsProvider,
-                                      ObjectProvider<MeterRegistry> meterRegistry) {
-        return new AwsClientFactory(properties, awsCredentialsProvider, meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+    AwsClientFactory awsClientFactory(
+            AwsProperties properties,
+            AwsCredentialsProvider awsCredentialsProvider,
+            ObjectProvider<MeterRegistry> meterRegistry) {
+        return new AwsClientFactory(
+                properties, awsCredentialsProvider, meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -15,8 +15,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  */
 final class AwsFailures {
 
-    private AwsFailures() {
-    }
+    private AwsFailures() {}
 
     /** Throttling, 5xx, timeouts and I/O errors: the kind of failure a circuit breaker should count. */
     static boolean isUnavailable(Throwable failure) {
@@ -43,8 +42,10 @@ final class AwsFailures {
     /** The SDK's own call or attempt timeout, or the HTTP client's connect or read timeout underneath. */
     private static boolean isTimeout(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException
-                    || cause instanceof SocketTimeoutException || cause instanceof ConnectTimeoutException) {
+            if (cause instanceof ApiCallTimeoutException
+                    || cause instanceof ApiCallAttemptTimeoutException
+                    || cause instanceof SocketTimeoutException
+                    || cause instanceof ConnectTimeoutException) {
                 return true;
             }
         }
@@ -56,7 +57,8 @@ final class AwsFailures {
             return new AwsUnavailableException(service.id(), operation, describe(failure), failure);
         }
         if (failure instanceof SdkServiceException rejected) {
-            return new AwsRequestRejectedException(service.id(), operation, errorCode(rejected), errorMessage(rejected), failure);
+            return new AwsRequestRejectedException(
+                    service.id(), operation, errorCode(rejected), errorMessage(rejected), failure);
         }
         return failure;
     }
@@ -73,7 +75,8 @@ final class AwsFailures {
 
     private static String errorCode(SdkServiceException failure) {
         if (failure instanceof AwsServiceException aws
-                && aws.awsErrorDetails() != null && aws.awsErrorDetails().errorCode() != null) {
+                && aws.awsErrorDetails() != null
+                && aws.awsErrorDetails().errorCode() != null) {
             return aws.awsErrorDetails().errorCode();
         }
         return "HTTP" + failure.statusCode();
@@ -81,7 +84,8 @@ final class AwsFailures {
 
     private static String errorMessage(SdkServiceException failure) {
         if (failure instanceof AwsServiceException aws
-                && aws.awsErrorDetails() != null && aws.awsErrorDetails().errorMessage() != null) {
+                && aws.awsErrorDetails() != null
+                && aws.awsErrorDetails().errorMessage() != null) {
             return aws.awsErrorDetails().errorMessage();
         }
         return failure.getMessage();

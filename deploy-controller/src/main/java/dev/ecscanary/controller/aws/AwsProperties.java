@@ -62,8 +62,7 @@ public record AwsProperties(
      * @param cloudwatch           CloudWatch
      * @param elasticloadbalancing ELBv2
      */
-    public record ServiceEndpoints(URI codedeploy, URI ecs, URI cloudwatch, URI elasticloadbalancing) {
-    }
+    public record ServiceEndpoints(URI codedeploy, URI ecs, URI cloudwatch, URI elasticloadbalancing) {}
 
     /**
      * One circuit breaker per service. Only unavailability counts as a failure (throttling after retries, 5xx,
@@ -80,6 +79,5 @@ public record AwsProperties(
             @Min(1) @DefaultValue("20") int slidingWindowSize,
             @Min(1) @DefaultValue("10") int minimumNumberOfCalls,
             @NotNull @DefaultValue("30s") Duration waitDurationInOpenState,
-            @Min(1) @DefaultValue("3") int permittedCallsInHalfOpenState) {
-    }
+            @Min(1) @DefaultValue("3") int permittedCallsInHalfOpenState) {}
 }

@@ -10,7 +10,8 @@ public class AwsRequestRejectedException extends RuntimeException {
     private final String operation;
     private final String errorCode;
 
-    public AwsRequestRejectedException(String service, String operation, String errorCode, String message, Throwable cause) {
+    public AwsRequestRejectedException(
+            String service, String operation, String errorCode, String message, Throwable cause) {
         super(service + " " + operation + " rejected (" + errorCode + "): " + message, cause);
         this.service = service;
         this.operation = operation;

@@ -23,5 +23,4 @@ public record ReconcilerProperties(
         @DefaultValue("5s") @NotNull Duration interval,
         @DefaultValue("32") @Min(1) @Max(512) int parallelism,
         @DefaultValue("30s") @NotNull Duration stopConfirmWait,
-        @DefaultValue("10m") @NotNull Duration startTimeout) {
-}
+        @DefaultValue("10m") @NotNull Duration startTimeout) {}

@@ -32,10 +32,16 @@ public record ServiceProperties(
         @NotBlank String ecsService,
         @NotBlank String application,
         @NotBlank String deploymentGroup,
-        @DefaultValue("CodeDeployDefault.ECSLinear10PercentEvery1Minutes") @NotBlank String deploymentConfig,
+
+        @DefaultValue("CodeDeployDefault.ECSLinear10PercentEvery1Minutes") @NotBlank
+        String deploymentConfig,
+
         @NotBlank String containerName,
         @NotNull @Min(1) @Max(65535) Integer containerPort,
-        @DefaultValue("classpath:taskdef.json.tpl") @NotBlank String taskDefinitionTemplate,
+
+        @DefaultValue("classpath:taskdef.json.tpl") @NotBlank
+        String taskDefinitionTemplate,
+
         @DefaultValue("classpath:appspec.yaml") @NotBlank String appSpecTemplate,
         @NotEmpty List<@NotBlank String> alarms,
         @DefaultValue List<@NotBlank String> environments,
@@ -62,6 +68,5 @@ public record ServiceProperties(
             @NotBlank String taskRoleArn,
             @NotBlank String logGroup,
             @NotBlank String region,
-            @DefaultValue Map<String, String> environment) {
-    }
+            @DefaultValue Map<String, String> environment) {}
 }

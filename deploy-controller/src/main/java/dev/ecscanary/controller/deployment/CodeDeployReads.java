@@ -64,7 +64,8 @@ final class CodeDeployReads {
         try {
             return deployer.describeDeployments(batch);
         } catch (AwsUnavailableException | AwsRequestRejectedException e) {
-            log.warn("CodeDeploy deployments could not be read in a batch; each is read on its own: {}", e.getMessage());
+            log.warn(
+                    "CodeDeploy deployments could not be read in a batch; each is read on its own: {}", e.getMessage());
             return Map.of();
         }
     }
@@ -72,7 +73,9 @@ final class CodeDeployReads {
     /** The deployment with its ECS target: lifecycle events and task sets. */
     CodeDeploySnapshot withTarget(String deploymentId, String ecsTargetId) {
         CodeDeploySnapshot read = batched.get(deploymentId);
-        return read == null ? deployer.describeDeployment(deploymentId, ecsTargetId) : deployer.withTarget(read, ecsTargetId);
+        return read == null
+                ? deployer.describeDeployment(deploymentId, ecsTargetId)
+                : deployer.withTarget(read, ecsTargetId);
     }
 
     /**
@@ -86,8 +89,10 @@ final class CodeDeployReads {
         try {
             return deployer.withTarget(deployment, ecsTargetId);
         } catch (AwsUnavailableException | AwsRequestRejectedException e) {
-            log.warn("The ECS target of CodeDeploy deployment {} could not be read; its status counts without it: {}",
-                    deploymentId, e.getMessage());
+            log.warn(
+                    "The ECS target of CodeDeploy deployment {} could not be read; its status counts without it: {}",
+                    deploymentId,
+                    e.getMessage());
             return deployment;
         }
     }

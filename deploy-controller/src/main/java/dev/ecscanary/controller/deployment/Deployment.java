@@ -70,9 +70,18 @@ public final class Deployment {
     }
 
     /** Rebuilds a stored deployment; used by the store only. */
-    static Deployment restore(UUID id, ReleaseRequest request, Instant createdAt, long version, Stored stored,
-                              List<AlarmReading> alarms, List<Phase> phases, List<LifecycleEvent> lifecycle,
-                              List<LifecycleEvent> rollbackLifecycle, List<DeploymentEvent> events, boolean withHistory) {
+    static Deployment restore(
+            UUID id,
+            ReleaseRequest request,
+            Instant createdAt,
+            long version,
+            Stored stored,
+            List<AlarmReading> alarms,
+            List<Phase> phases,
+            List<LifecycleEvent> lifecycle,
+            List<LifecycleEvent> rollbackLifecycle,
+            List<DeploymentEvent> events,
+            boolean withHistory) {
         Deployment d = new Deployment(id, request, createdAt, version);
         d.withHistory = withHistory;
         d.status = stored.status();
@@ -104,23 +113,62 @@ public final class Deployment {
 
     /** A copy, as saved, that later changes to this one do not reach: what is handed to readers after a save. */
     public Deployment snapshot() {
-        Deployment copy = restore(id, request, createdAt, version, stored(), List.copyOf(alarms.values()),
-                phases.stream().map(Phase::copy).toList(), lifecycleEvents, rollbackLifecycleEvents, events, withHistory);
+        Deployment copy = restore(
+                id,
+                request,
+                createdAt,
+                version,
+                stored(),
+                List.copyOf(alarms.values()),
+                phases.stream().map(Phase::copy).toList(),
+                lifecycleEvents,
+                rollbackLifecycleEvents,
+                events,
+                withHistory);
         return copy;
     }
 
     /** The mutable columns of a stored deployment, as the store reads and writes them. */
-    record Stored(DeploymentStatus status, int trafficPercent, String taskDefinitionArn, String codeDeployDeploymentId,
-                  String rollbackDeploymentId, String reason, String originalTargetGroup, String replacementTargetGroup,
-                  Instant createRequestedAt, StopState stopState, Instant stopRequestedAt, Instant stopAnsweredAt, Instant alarmChangedAt,
-                  Instant trafficRestoredAt, Instant inconclusiveSince, String awsProblem, Instant updatedAt,
-                  Instant finishedAt) {
-    }
+    record Stored(
+            DeploymentStatus status,
+            int trafficPercent,
+            String taskDefinitionArn,
+            String codeDeployDeploymentId,
+            String rollbackDeploymentId,
+            String reason,
+            String originalTargetGroup,
+            String replacementTargetGroup,
+            Instant createRequestedAt,
+            StopState stopState,
+            Instant stopRequestedAt,
+            Instant stopAnsweredAt,
+            Instant alarmChangedAt,
+            Instant trafficRestoredAt,
+            Instant inconclusiveSince,
+            String awsProblem,
+            Instant updatedAt,
+            Instant finishedAt) {}
 
     Stored stored() {
-        return new Stored(status, trafficPercent, taskDefinitionArn, codeDeployDeploymentId, rollbackDeploymentId,
-                reason, originalTargetGroup, replacementTargetGroup, createRequestedAt, stopState, stopRequestedAt, stopAnsweredAt,
-                alarmChangedAt, trafficRestoredAt, inconclusiveSince, awsProblem, updatedAt, finishedAt);
+        return new Stored(
+                status,
+                trafficPercent,
+                taskDefinitionArn,
+                codeDeployDeploymentId,
+                rollbackDeploymentId,
+                reason,
+                originalTargetGroup,
+                replacementTargetGroup,
+                createRequestedAt,
+                stopState,
+                stopRequestedAt,
+                stopAnsweredAt,
+                alarmChangedAt,
+                trafficRestoredAt,
+                inconclusiveSince,
+                awsProblem,
+                updatedAt,
+                finishedAt);
     }
 
     // --- changes -----------------------------------------------------------------------------------------------
@@ -255,7 +303,10 @@ public final class Deployment {
         if (terminal == DeploymentStatus.ROLLED_BACK) {
             trafficRestoredAt = at;
         }
-        record(at, terminal.name(), why == null ? "Release " + terminal.name().toLowerCase().replace('_', ' ') : why);
+        record(
+                at,
+                terminal.name(),
+                why == null ? "Release " + terminal.name().toLowerCase().replace('_', ' ') : why);
     }
 
     /** Called by the store once this state is written: the events are stored and the row's version moved on. */
@@ -281,7 +332,9 @@ public final class Deployment {
 
     /** The alarm readings that differ from the stored ones. */
     List<AlarmReading> unsavedAlarms() {
-        return alarms.values().stream().filter(a -> !a.equals(storedAlarms.get(a.name()))).toList();
+        return alarms.values().stream()
+                .filter(a -> !a.equals(storedAlarms.get(a.name())))
+                .toList();
     }
 
     /** The phases that are new or changed since the last save. */
@@ -314,36 +367,121 @@ public final class Deployment {
 
     // --- reads -------------------------------------------------------------------------------------------------
 
-    public UUID id() { return id; }
-    public ReleaseRequest request() { return request; }
-    public String service() { return request.service(); }
-    public Instant createdAt() { return createdAt; }
-    public long version() { return version; }
-    public DeploymentStatus status() { return status; }
-    public int trafficPercent() { return trafficPercent; }
-    public String taskDefinitionArn() { return taskDefinitionArn; }
-    public String codeDeployDeploymentId() { return codeDeployDeploymentId; }
-    public String rollbackDeploymentId() { return rollbackDeploymentId; }
-    public String reason() { return reason; }
-    public String originalTargetGroup() { return originalTargetGroup; }
-    public String replacementTargetGroup() { return replacementTargetGroup; }
-    public Instant createRequestedAt() { return createRequestedAt; }
-    public StopState stopState() { return stopState; }
-    public Instant stopRequestedAt() { return stopRequestedAt; }
-    public Instant stopAnsweredAt() { return stopAnsweredAt; }
-    public Instant alarmChangedAt() { return alarmChangedAt; }
-    public Instant trafficRestoredAt() { return trafficRestoredAt; }
-    public Instant inconclusiveSince() { return inconclusiveSince; }
-    public String awsProblem() { return awsProblem; }
-    public Instant updatedAt() { return updatedAt; }
-    public Instant finishedAt() { return finishedAt; }
-    public Map<String, AlarmReading> alarms() { return Collections.unmodifiableMap(alarms); }
-    public List<Phase> phases() { return Collections.unmodifiableList(phases); }
-    public List<LifecycleEvent> lifecycleEvents() { return Collections.unmodifiableList(lifecycleEvents); }
+    public UUID id() {
+        return id;
+    }
+
+    public ReleaseRequest request() {
+        return request;
+    }
+
+    public String service() {
+        return request.service();
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public DeploymentStatus status() {
+        return status;
+    }
+
+    public int trafficPercent() {
+        return trafficPercent;
+    }
+
+    public String taskDefinitionArn() {
+        return taskDefinitionArn;
+    }
+
+    public String codeDeployDeploymentId() {
+        return codeDeployDeploymentId;
+    }
+
+    public String rollbackDeploymentId() {
+        return rollbackDeploymentId;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String originalTargetGroup() {
+        return originalTargetGroup;
+    }
+
+    public String replacementTargetGroup() {
+        return replacementTargetGroup;
+    }
+
+    public Instant createRequestedAt() {
+        return createRequestedAt;
+    }
+
+    public StopState stopState() {
+        return stopState;
+    }
+
+    public Instant stopRequestedAt() {
+        return stopRequestedAt;
+    }
+
+    public Instant stopAnsweredAt() {
+        return stopAnsweredAt;
+    }
+
+    public Instant alarmChangedAt() {
+        return alarmChangedAt;
+    }
+
+    public Instant trafficRestoredAt() {
+        return trafficRestoredAt;
+    }
+
+    public Instant inconclusiveSince() {
+        return inconclusiveSince;
+    }
+
+    public String awsProblem() {
+        return awsProblem;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    public Map<String, AlarmReading> alarms() {
+        return Collections.unmodifiableMap(alarms);
+    }
+
+    public List<Phase> phases() {
+        return Collections.unmodifiableList(phases);
+    }
+
+    public List<LifecycleEvent> lifecycleEvents() {
+        return Collections.unmodifiableList(lifecycleEvents);
+    }
     /** The lifecycle events of CodeDeploy's rollback deployment ({@link #rollbackDeploymentId()}); empty without one. */
-    public List<LifecycleEvent> rollbackLifecycleEvents() { return Collections.unmodifiableList(rollbackLifecycleEvents); }
-    public List<DeploymentEvent> events() { return Collections.unmodifiableList(events); }
-    List<DeploymentEvent> unsavedEvents() { return List.copyOf(unsavedEvents); }
+    public List<LifecycleEvent> rollbackLifecycleEvents() {
+        return Collections.unmodifiableList(rollbackLifecycleEvents);
+    }
+
+    public List<DeploymentEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    List<DeploymentEvent> unsavedEvents() {
+        return List.copyOf(unsavedEvents);
+    }
 
     public Optional<Phase> currentPhase() {
         return phases.isEmpty() ? Optional.empty() : Optional.of(phases.getLast());

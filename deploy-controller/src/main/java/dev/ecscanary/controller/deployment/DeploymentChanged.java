@@ -7,5 +7,5 @@ import java.util.UUID;
  * streams) listen to. {@code version} grows with every save of the deployment; {@code deployment} is a copy of it as
  * committed (without its event history when it was read without, see {@link Deployment#hasHistory()}).
  */
-public record DeploymentChanged(UUID id, String service, DeploymentStatus status, long version, Deployment deployment) {
-}
+public record DeploymentChanged(
+        UUID id, String service, DeploymentStatus status, long version, Deployment deployment) {}

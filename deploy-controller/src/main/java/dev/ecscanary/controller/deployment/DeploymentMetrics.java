@@ -19,7 +19,11 @@ class DeploymentMetrics {
 
     void transition(Deployment d, DeploymentStatus before) {
         if (d.status() != before && d.status().isTerminal()) {
-            meters.counter("controller.deployments", "outcome", d.status().name().toLowerCase()).increment();
+            meters.counter(
+                            "controller.deployments",
+                            "outcome",
+                            d.status().name().toLowerCase())
+                    .increment();
         }
     }
 }

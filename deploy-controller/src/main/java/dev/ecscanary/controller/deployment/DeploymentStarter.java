@@ -22,6 +22,7 @@ class DeploymentStarter {
     static final int MAX_DESCRIPTION = 512;
     /** CodeDeploy says another deployment of the group is active. */
     private static final String DEPLOYMENT_LIMIT = "DeploymentLimitExceededException";
+
     private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
 
     private final TaskDefinitionRegistry registry;
@@ -30,8 +31,12 @@ class DeploymentStarter {
     private final ReconcilerProperties properties;
     private final Clock clock;
 
-    DeploymentStarter(TaskDefinitionRegistry registry, BlueGreenDeployer deployer, DeploymentStore store,
-                      ReconcilerProperties properties, Clock clock) {
+    DeploymentStarter(
+            TaskDefinitionRegistry registry,
+            BlueGreenDeployer deployer,
+            DeploymentStore store,
+            ReconcilerProperties properties,
+            Clock clock) {
         this.registry = registry;
         this.deployer = deployer;
         this.store = store;
@@ -42,8 +47,11 @@ class DeploymentStarter {
     void advance(Deployment d, ReleasableService service) {
         Instant now = clock.instant();
         if (now.isAfter(d.createdAt().plus(properties.startTimeout()))) {
-            d.finish(DeploymentStatus.FAILED, "Could not start within " + properties.startTimeout()
-                    + (d.awsProblem() == null ? "" : ": " + d.awsProblem()), now);
+            d.finish(
+                    DeploymentStatus.FAILED,
+                    "Could not start within " + properties.startTimeout()
+                            + (d.awsProblem() == null ? "" : ": " + d.awsProblem()),
+                    now);
             return;
         }
         try {
@@ -75,8 +83,13 @@ class DeploymentStarter {
         store.save(d);
         RenderedAppSpec appSpec = service.appSpec().render(d.taskDefinitionArn());
         try {
-            String codeDeployId = deployer.createDeployment(new NewDeployment(application, group,
-                    service.config().deploymentConfig(), appSpec.content(), appSpec.sha256(), description(d)));
+            String codeDeployId = deployer.createDeployment(new NewDeployment(
+                    application,
+                    group,
+                    service.config().deploymentConfig(),
+                    appSpec.content(),
+                    appSpec.sha256(),
+                    description(d)));
             d.codeDeployStarted(codeDeployId, clock.instant());
         } catch (AwsRequestRejectedException e) {
             if (!DEPLOYMENT_LIMIT.equals(e.errorCode()) || !adoptExisting(d, application, group)) {
@@ -86,11 +99,15 @@ class DeploymentStarter {
     }
 
     private boolean adoptExisting(Deployment d, String application, String group) {
-        return deployer.findDeployment(application, group, marker(d), d.createdAt().minus(CLOCK_SKEW))
+        return deployer.findDeployment(
+                        application, group, marker(d), d.createdAt().minus(CLOCK_SKEW))
                 .map(id -> {
                     d.codeDeployStarted(id, clock.instant());
-                    d.record(clock.instant(), "CODEDEPLOY_FOUND", "Found the deployment created by an earlier attempt"
-                            + " whose answer was lost; not creating another");
+                    d.record(
+                            clock.instant(),
+                            "CODEDEPLOY_FOUND",
+                            "Found the deployment created by an earlier attempt"
+                                    + " whose answer was lost; not creating another");
                     return true;
                 })
                 .orElse(false);
@@ -103,8 +120,10 @@ class DeploymentStarter {
     /** Names the image, the caller and this deployment, so a CodeDeploy deployment can be traced back to it. */
     static String description(Deployment d) {
         ReleaseRequest r = d.request();
-        StringBuilder text = new StringBuilder("Release ").append(r.image().value())
-                .append(" requested by ").append(r.requestedBy());
+        StringBuilder text = new StringBuilder("Release ")
+                .append(r.image().value())
+                .append(" requested by ")
+                .append(r.requestedBy());
         if (r.commitSha() != null) {
             text.append(" at commit ").append(r.commitSha());
         }

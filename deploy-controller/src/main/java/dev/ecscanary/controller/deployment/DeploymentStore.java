@@ -57,12 +57,22 @@ public class DeploymentStore {
                         insert into deployment (id, service, image, environment, description, commit_sha, run_url,
                             requested_by, status, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(d.id(), r.service(), r.image().value(), r.environment(), r.description(),
-                                r.commitSha(), r.runUrl(), r.requestedBy(), d.status().name(), ts(d.createdAt()),
+                        .params(
+                                d.id(),
+                                r.service(),
+                                r.image().value(),
+                                r.environment(),
+                                r.description(),
+                                r.commitSha(),
+                                r.runUrl(),
+                                r.requestedBy(),
+                                d.status().name(),
+                                ts(d.createdAt()),
                                 ts(d.updatedAt()))
                         .update();
                 if (idempotencyKey != null) {
-                    jdbc.sql("insert into idempotency_key (key, request_hash, deployment_id, created_at) values (?, ?, ?, ?)")
+                    jdbc.sql(
+                                    "insert into idempotency_key (key, request_hash, deployment_id, created_at) values (?, ?, ?, ?)")
                             .params(idempotencyKey, requestHash, d.id(), ts(d.createdAt()))
                             .update();
                 }
@@ -74,7 +84,8 @@ public class DeploymentStore {
             if (e.getMessage() != null && e.getMessage().contains("idempotency_key")) {
                 throw new IdempotencyRaceException(idempotencyKey);
             }
-            throw new ServiceBusyException(d.service(), findInFlight(d.service()).map(Deployment::id).orElse(null));
+            throw new ServiceBusyException(
+                    d.service(), findInFlight(d.service()).map(Deployment::id).orElse(null));
         }
     }
 
@@ -89,11 +100,27 @@ public class DeploymentStore {
                         alarm_changed_at = ?, traffic_restored_at = ?, inconclusive_since = ?, aws_problem = ?,
                         updated_at = ?, finished_at = ?, version = version + 1
                     where id = ? and version = ?""")
-                    .params(v.status().name(), v.trafficPercent(), v.taskDefinitionArn(), v.codeDeployDeploymentId(),
-                            v.rollbackDeploymentId(), v.reason(), v.originalTargetGroup(), v.replacementTargetGroup(),
-                            ts(v.createRequestedAt()), v.stopState().name(), ts(v.stopRequestedAt()), ts(v.stopAnsweredAt()),
-                            ts(v.alarmChangedAt()), ts(v.trafficRestoredAt()), ts(v.inconclusiveSince()),
-                            v.awsProblem(), ts(v.updatedAt()), ts(v.finishedAt()), d.id(), d.version())
+                    .params(
+                            v.status().name(),
+                            v.trafficPercent(),
+                            v.taskDefinitionArn(),
+                            v.codeDeployDeploymentId(),
+                            v.rollbackDeploymentId(),
+                            v.reason(),
+                            v.originalTargetGroup(),
+                            v.replacementTargetGroup(),
+                            ts(v.createRequestedAt()),
+                            v.stopState().name(),
+                            ts(v.stopRequestedAt()),
+                            ts(v.stopAnsweredAt()),
+                            ts(v.alarmChangedAt()),
+                            ts(v.trafficRestoredAt()),
+                            ts(v.inconclusiveSince()),
+                            v.awsProblem(),
+                            ts(v.updatedAt()),
+                            ts(v.finishedAt()),
+                            d.id(),
+                            d.version())
                     .update();
             if (updated != 1) {
                 throw new ConcurrentChangeException(d.id());
@@ -113,8 +140,14 @@ public class DeploymentStore {
                         values (?, ?, ?, ?, ?, ?, ?)
                         on conflict (deployment_id, idx) do update
                         set ended_at = excluded.ended_at, outcome = excluded.outcome, alarm_states = excluded.alarm_states""")
-                        .params(d.id(), p.index(), p.trafficPercent(), ts(p.startedAt()), ts(p.endedAt()),
-                                p.outcome() == null ? null : p.outcome().name(), JSON.writeValueAsString(p.alarmStates()))
+                        .params(
+                                d.id(),
+                                p.index(),
+                                p.trafficPercent(),
+                                ts(p.startedAt()),
+                                ts(p.endedAt()),
+                                p.outcome() == null ? null : p.outcome().name(),
+                                JSON.writeValueAsString(p.alarmStates()))
                         .update();
             }
             if (d.lifecycleEventsUnsaved()) {
@@ -178,8 +211,10 @@ public class DeploymentStore {
         if (saved != null) {
             return saved == known.version() ? Optional.of(known) : find(known.id());
         }
-        Optional<Long> version = jdbc.sql("select version from deployment where id = ?").param(known.id())
-                .query(Long.class).optional();
+        Optional<Long> version = jdbc.sql("select version from deployment where id = ?")
+                .param(known.id())
+                .query(Long.class)
+                .optional();
         if (version.isEmpty()) {
             return Optional.empty();
         }
@@ -188,17 +223,22 @@ public class DeploymentStore {
 
     /** The service's release in flight, if any, with its history. */
     public Optional<Deployment> findInFlightWithHistory(String service) {
-        return load("where service = ? and status in " + IN_FLIGHT, List.of(service), 1, true).stream().findFirst();
+        return load("where service = ? and status in " + IN_FLIGHT, List.of(service), 1, true).stream()
+                .findFirst();
     }
 
     /** The image of the service's most recent release that ended in {@code SUCCEEDED}: one indexed row. */
     public Optional<String> lastSucceededImage(String service) {
-        return jdbc.sql("select image from deployment where service = ? and status = 'SUCCEEDED' order by created_at desc limit 1")
-                .param(service).query(String.class).optional();
+        return jdbc.sql(
+                        "select image from deployment where service = ? and status = 'SUCCEEDED' order by created_at desc limit 1")
+                .param(service)
+                .query(String.class)
+                .optional();
     }
 
     public Optional<Deployment> findInFlight(String service) {
-        return load("where service = ? and status in " + IN_FLIGHT, List.of(service), 1, false).stream().findFirst();
+        return load("where service = ? and status in " + IN_FLIGHT, List.of(service), 1, false).stream()
+                .findFirst();
     }
 
     /** Every deployment not yet finished, with its history: what is saved of them is handed on to live views as is. */
@@ -239,8 +279,7 @@ public class DeploymentStore {
     }
 
     /** A stored idempotency key: the hash of the first request's body, and the deployment it created. */
-    public record IdempotentRequest(String requestHash, UUID deploymentId) {
-    }
+    public record IdempotentRequest(String requestHash, UUID deploymentId) {}
 
     private List<Deployment> load(String where, List<Object> params, int limit, boolean withEvents) {
         return load(where, params, 0, limit, withEvents);
@@ -256,80 +295,125 @@ public class DeploymentStore {
             return List.of();
         }
         List<UUID> ids = rows.stream().map(r -> r.id).toList();
-        Map<UUID, List<AlarmReading>> alarms = group(jdbc.sql(
-                        "select * from deployment_alarm where deployment_id in (:ids) order by name")
-                .param("ids", ids).query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class), alarm(rs))).list());
-        Map<UUID, List<Phase>> phases = group(jdbc.sql(
-                        "select * from deployment_phase where deployment_id in (:ids) order by idx")
-                .param("ids", ids).query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class), phase(rs))).list());
-        Map<UUID, List<StoredLifecycleEvent>> lifecycle = group(jdbc.sql(
-                        "select * from deployment_lifecycle_event where deployment_id in (:ids) order by idx")
-                .param("ids", ids).query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class),
-                        new StoredLifecycleEvent(rs.getBoolean("of_rollback"), lifecycle(rs)))).list());
-        Map<UUID, List<DeploymentEvent>> events = withEvents ? group(jdbc.sql(
-                        "select * from deployment_event where deployment_id in (:ids) order by id")
-                .param("ids", ids).query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class), event(rs))).list())
+        Map<UUID, List<AlarmReading>> alarms =
+                group(jdbc.sql("select * from deployment_alarm where deployment_id in (:ids) order by name")
+                        .param("ids", ids)
+                        .query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class), alarm(rs)))
+                        .list());
+        Map<UUID, List<Phase>> phases =
+                group(jdbc.sql("select * from deployment_phase where deployment_id in (:ids) order by idx")
+                        .param("ids", ids)
+                        .query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class), phase(rs)))
+                        .list());
+        Map<UUID, List<StoredLifecycleEvent>> lifecycle =
+                group(jdbc.sql("select * from deployment_lifecycle_event where deployment_id in (:ids) order by idx")
+                        .param("ids", ids)
+                        .query((rs, n) -> Map.entry(
+                                rs.getObject("deployment_id", UUID.class),
+                                new StoredLifecycleEvent(rs.getBoolean("of_rollback"), lifecycle(rs))))
+                        .list());
+        Map<UUID, List<DeploymentEvent>> events = withEvents
+                ? group(jdbc.sql("select * from deployment_event where deployment_id in (:ids) order by id")
+                        .param("ids", ids)
+                        .query((rs, n) -> Map.entry(rs.getObject("deployment_id", UUID.class), event(rs)))
+                        .list())
                 : Map.of();
         List<Deployment> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             List<StoredLifecycleEvent> lifecycleRows = lifecycle.getOrDefault(r.id, List.of());
-            out.add(Deployment.restore(r.id, r.request, r.createdAt, r.version, r.stored,
-                    alarms.getOrDefault(r.id, List.of()), phases.getOrDefault(r.id, List.of()),
-                    StoredLifecycleEvent.of(lifecycleRows, false), StoredLifecycleEvent.of(lifecycleRows, true),
-                    events.getOrDefault(r.id, List.of()), withEvents));
+            out.add(Deployment.restore(
+                    r.id,
+                    r.request,
+                    r.createdAt,
+                    r.version,
+                    r.stored,
+                    alarms.getOrDefault(r.id, List.of()),
+                    phases.getOrDefault(r.id, List.of()),
+                    StoredLifecycleEvent.of(lifecycleRows, false),
+                    StoredLifecycleEvent.of(lifecycleRows, true),
+                    events.getOrDefault(r.id, List.of()),
+                    withEvents));
         }
         return out;
     }
 
     private static <T> Map<UUID, List<T>> group(List<Map.Entry<UUID, T>> entries) {
         Map<UUID, List<T>> map = new HashMap<>();
-        entries.forEach(e -> map.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        entries.forEach(
+                e -> map.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return map;
     }
 
-    private record Row(UUID id, ReleaseRequest request, Instant createdAt, long version, Deployment.Stored stored) {
-    }
+    private record Row(UUID id, ReleaseRequest request, Instant createdAt, long version, Deployment.Stored stored) {}
 
     /** A row of deployment_lifecycle_event: an event of the release's own CodeDeploy deployment or of its rollback. */
     private record StoredLifecycleEvent(boolean ofRollback, LifecycleEvent event) {
 
         /** The events of one of the two, in CodeDeploy's order (the rows come ordered by index). */
         static List<LifecycleEvent> of(List<StoredLifecycleEvent> rows, boolean ofRollback) {
-            return rows.stream().filter(r -> r.ofRollback == ofRollback).map(StoredLifecycleEvent::event).toList();
+            return rows.stream()
+                    .filter(r -> r.ofRollback == ofRollback)
+                    .map(StoredLifecycleEvent::event)
+                    .toList();
         }
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        ReleaseRequest request = new ReleaseRequest(rs.getString("service"), ImageReference.parse(rs.getString("image")),
-                rs.getString("environment"), rs.getString("description"), rs.getString("commit_sha"),
-                rs.getString("run_url"), rs.getString("requested_by"));
-        Deployment.Stored stored = new Deployment.Stored(DeploymentStatus.valueOf(rs.getString("status")),
-                rs.getInt("traffic_percent"), rs.getString("task_definition_arn"),
-                rs.getString("code_deploy_deployment_id"), rs.getString("rollback_deployment_id"),
-                rs.getString("reason"), rs.getString("original_target_group"), rs.getString("replacement_target_group"),
-                instant(rs, "create_requested_at"), StopState.valueOf(rs.getString("stop_state")), instant(rs, "stop_requested_at"),
-                instant(rs, "stop_answered_at"), instant(rs, "alarm_changed_at"), instant(rs, "traffic_restored_at"),
-                instant(rs, "inconclusive_since"), rs.getString("aws_problem"), instant(rs, "updated_at"),
+        ReleaseRequest request = new ReleaseRequest(
+                rs.getString("service"),
+                ImageReference.parse(rs.getString("image")),
+                rs.getString("environment"),
+                rs.getString("description"),
+                rs.getString("commit_sha"),
+                rs.getString("run_url"),
+                rs.getString("requested_by"));
+        Deployment.Stored stored = new Deployment.Stored(
+                DeploymentStatus.valueOf(rs.getString("status")),
+                rs.getInt("traffic_percent"),
+                rs.getString("task_definition_arn"),
+                rs.getString("code_deploy_deployment_id"),
+                rs.getString("rollback_deployment_id"),
+                rs.getString("reason"),
+                rs.getString("original_target_group"),
+                rs.getString("replacement_target_group"),
+                instant(rs, "create_requested_at"),
+                StopState.valueOf(rs.getString("stop_state")),
+                instant(rs, "stop_requested_at"),
+                instant(rs, "stop_answered_at"),
+                instant(rs, "alarm_changed_at"),
+                instant(rs, "traffic_restored_at"),
+                instant(rs, "inconclusive_since"),
+                rs.getString("aws_problem"),
+                instant(rs, "updated_at"),
                 instant(rs, "finished_at"));
-        return new Row(rs.getObject("id", UUID.class), request, instant(rs, "created_at"), rs.getLong("version"), stored);
+        return new Row(
+                rs.getObject("id", UUID.class), request, instant(rs, "created_at"), rs.getLong("version"), stored);
     }
 
     private static AlarmReading alarm(ResultSet rs) throws SQLException {
-        return new AlarmReading(rs.getString("name"), AlarmState.valueOf(rs.getString("state")), rs.getString("reason"),
+        return new AlarmReading(
+                rs.getString("name"),
+                AlarmState.valueOf(rs.getString("state")),
+                rs.getString("reason"),
                 instant(rs, "state_updated_at"));
     }
 
     private static Phase phase(ResultSet rs) throws SQLException {
         String outcome = rs.getString("outcome");
-        Map<String, AlarmState> states = JSON.readValue(rs.getString("alarm_states"),
-                new TypeReference<LinkedHashMap<String, AlarmState>>() { });
-        return new Phase(rs.getInt("idx"), rs.getInt("traffic_percent"), instant(rs, "started_at"),
-                instant(rs, "ended_at"), outcome == null ? null : PhaseOutcome.valueOf(outcome), states);
+        Map<String, AlarmState> states =
+                JSON.readValue(rs.getString("alarm_states"), new TypeReference<LinkedHashMap<String, AlarmState>>() {});
+        return new Phase(
+                rs.getInt("idx"),
+                rs.getInt("traffic_percent"),
+                instant(rs, "started_at"),
+                instant(rs, "ended_at"),
+                outcome == null ? null : PhaseOutcome.valueOf(outcome),
+                states);
     }
 
     private static LifecycleEvent lifecycle(ResultSet rs) throws SQLException {
-        return new LifecycleEvent(rs.getString("name"), rs.getString("status"), instant(rs, "start_time"),
-                instant(rs, "end_time"));
+        return new LifecycleEvent(
+                rs.getString("name"), rs.getString("status"), instant(rs, "start_time"), instant(rs, "end_time"));
     }
 
     private static DeploymentEvent event(ResultSet rs) throws SQLException {
@@ -344,5 +428,4 @@ public class DeploymentStore {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
-
 }

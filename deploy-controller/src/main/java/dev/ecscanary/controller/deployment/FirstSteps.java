@@ -12,7 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FirstSteps {
 
-    private enum State { QUEUED, TAKEN }
+    private enum State {
+        QUEUED,
+        TAKEN
+    }
 
     private final Map<UUID, State> steps = new ConcurrentHashMap<>();
 

@@ -19,8 +19,13 @@ public final class Phase {
     private final Map<String, AlarmState> alarmStates;
     private boolean unsaved;
 
-    public Phase(int index, int trafficPercent, Instant startedAt, Instant endedAt, PhaseOutcome outcome,
-                 Map<String, AlarmState> alarmStates) {
+    public Phase(
+            int index,
+            int trafficPercent,
+            Instant startedAt,
+            Instant endedAt,
+            PhaseOutcome outcome,
+            Map<String, AlarmState> alarmStates) {
         this.index = index;
         this.trafficPercent = trafficPercent;
         this.startedAt = startedAt;

@@ -34,20 +34,28 @@ class Preflight {
     void check(ReleasableService service) {
         ServiceProperties config = service.config();
         EcsServiceReader.EcsService ecsService = ecs.describe(config.cluster(), config.ecsService())
-                .orElseThrow(() -> new PreflightRefusal(Reason.ECS_SERVICE_NOT_FOUND, "ECS service '"
-                        + config.ecsService() + "' does not exist in cluster '" + config.cluster() + "'"));
+                .orElseThrow(() -> new PreflightRefusal(
+                        Reason.ECS_SERVICE_NOT_FOUND,
+                        "ECS service '" + config.ecsService() + "' does not exist in cluster '" + config.cluster()
+                                + "'"));
         if (!ecsService.isCodeDeployControlled()) {
-            throw new PreflightRefusal(Reason.ECS_SERVICE_NOT_CODE_DEPLOY, "ECS service '" + config.ecsService()
-                    + "' uses the " + ecsService.deploymentController() + " deployment controller, not CODE_DEPLOY");
+            throw new PreflightRefusal(
+                    Reason.ECS_SERVICE_NOT_CODE_DEPLOY,
+                    "ECS service '" + config.ecsService() + "' uses the " + ecsService.deploymentController()
+                            + " deployment controller, not CODE_DEPLOY");
         }
         topology.forget(service.name());
         DeploymentGroup group = topology.of(service)
-                .orElseThrow(() -> new PreflightRefusal(Reason.DEPLOYMENT_GROUP_NOT_FOUND, "CodeDeploy deployment group '"
-                        + config.deploymentGroup() + "' of application '" + config.application() + "' does not exist"))
+                .orElseThrow(() -> new PreflightRefusal(
+                        Reason.DEPLOYMENT_GROUP_NOT_FOUND,
+                        "CodeDeploy deployment group '" + config.deploymentGroup() + "' of application '"
+                                + config.application() + "' does not exist"))
                 .group();
         if (!group.isEcsBlueGreen() || !group.deploysEcsService(config.cluster(), config.ecsService())) {
-            throw new PreflightRefusal(Reason.DEPLOYMENT_GROUP_NOT_BLUE_GREEN, "deployment group '" + group.name()
-                    + "' is not an ECS blue/green group with traffic control for " + service.ecsTargetId());
+            throw new PreflightRefusal(
+                    Reason.DEPLOYMENT_GROUP_NOT_BLUE_GREEN,
+                    "deployment group '" + group.name() + "' is not an ECS blue/green group with traffic control for "
+                            + service.ecsTargetId());
         }
         checkAlarms(config.alarms());
     }
@@ -60,8 +68,10 @@ class Preflight {
                 throw new PreflightRefusal(Reason.ALARM_MISSING, "watched alarm '" + name + "' does not exist");
             }
             if (r.state() == AlarmState.ALARM) {
-                throw new PreflightRefusal(Reason.ALARM_FIRING, "watched alarm '" + name + "' is already in ALARM since "
-                        + r.stateUpdatedAt() + " (" + r.reason() + "); a release started now could not be judged");
+                throw new PreflightRefusal(
+                        Reason.ALARM_FIRING,
+                        "watched alarm '" + name + "' is already in ALARM since " + r.stateUpdatedAt() + " ("
+                                + r.reason() + "); a release started now could not be judged");
             }
         }
     }

@@ -31,8 +31,7 @@ class ProgressWatcher {
     private final AnalysisProperties analysis;
     private final Clock clock;
 
-    ProgressWatcher(ServiceTopology topology, StopCaller stopCaller,
-                    AnalysisProperties analysis, Clock clock) {
+    ProgressWatcher(ServiceTopology topology, StopCaller stopCaller, AnalysisProperties analysis, Clock clock) {
         this.topology = topology;
         this.stopCaller = stopCaller;
         this.analysis = analysis;
@@ -63,9 +62,11 @@ class ProgressWatcher {
         if (green.isEmpty()) {
             return;
         }
-        d.targetGroupsSeen(snapshot.original().map(TaskSetInfo::targetGroupName).orElse(null),
+        d.targetGroupsSeen(
+                snapshot.original().map(TaskSetInfo::targetGroupName).orElse(null),
                 green.get().targetGroupName());
-        int percent = readBack(where, green.get()).orElse((int) Math.round(green.get().trafficWeight()));
+        int percent =
+                readBack(where, green.get()).orElse((int) Math.round(green.get().trafficWeight()));
         Instant now = clock.instant();
         if (d.currentPhase().map(p -> p.trafficPercent() != percent).orElse(true)) {
             d.enterPhase(percent, now);
@@ -86,16 +87,23 @@ class ProgressWatcher {
         } else if (verdict.isInconclusive()) {
             Instant since = d.inconclusiveSince() == null ? now : d.inconclusiveSince();
             if (d.inconclusiveSince() == null) {
-                d.record(now, "INCONCLUSIVE", verdict.explanation() + "; policy " + analysis.inconclusivePolicy()
-                        + " after " + analysis.inconclusiveGrace());
+                d.record(
+                        now,
+                        "INCONCLUSIVE",
+                        verdict.explanation() + "; policy " + analysis.inconclusivePolicy() + " after "
+                                + analysis.inconclusiveGrace());
             }
             d.inconclusive(since);
             Duration lasted = Duration.between(since, now);
             if (analysis.inconclusivePolicy() == InconclusivePolicy.ROLL_BACK
                     && lasted.compareTo(analysis.inconclusiveGrace()) >= 0) {
-                stopCaller.stop(d, "Rolled back under policy ROLL_BACK: " + verdict.explanation() + " for "
-                        + lasted.toSeconds() + "s (grace " + analysis.inconclusiveGrace().toSeconds() + "s), at "
-                        + d.trafficPercent() + "% traffic", null);
+                stopCaller.stop(
+                        d,
+                        "Rolled back under policy ROLL_BACK: " + verdict.explanation() + " for "
+                                + lasted.toSeconds() + "s (grace "
+                                + analysis.inconclusiveGrace().toSeconds() + "s), at "
+                                + d.trafficPercent() + "% traffic",
+                        null);
             }
         } else if (d.inconclusiveSince() != null) {
             d.inconclusive(null);
@@ -106,28 +114,33 @@ class ProgressWatcher {
     /** Which alarm, in which step, at what traffic, with what CloudWatch said: a sentence a person can check. */
     static String rollbackSentence(Deployment d, Verdict verdict) {
         int step = d.currentPhase().map(Phase::index).orElse(0);
-        return "Rolled back: " + verdict.explanation() + ", during phase " + step + " at "
-                + d.trafficPercent() + "% traffic on " + d.request().image().value();
+        return "Rolled back: " + verdict.explanation() + ", during phase " + step + " at " + d.trafficPercent()
+                + "% traffic on " + d.request().image().value();
     }
 
     private void finishIfVerified(Deployment d, Topology where) {
-        Optional<Integer> onReplacement = where == null ? Optional.empty()
-                : topology.percentOn(where, d.replacementTargetGroup());
+        Optional<Integer> onReplacement =
+                where == null ? Optional.empty() : topology.percentOn(where, d.replacementTargetGroup());
         if (onReplacement.isPresent() && onReplacement.get() < 100) {
             return; // CodeDeploy says done, the load balancer does not agree yet: look again next tick
         }
         Instant now = clock.instant();
         d.trafficObserved(100, now);
         d.endCurrentPhase(now, PhaseOutcome.SUCCEEDED);
-        d.finish(DeploymentStatus.SUCCEEDED, "All traffic on " + d.request().image().value()
-                + (onReplacement.isPresent() ? " (verified on the load balancer)" : ""), now);
+        d.finish(
+                DeploymentStatus.SUCCEEDED,
+                "All traffic on " + d.request().image().value()
+                        + (onReplacement.isPresent() ? " (verified on the load balancer)" : ""),
+                now);
     }
 
     private void codeDeployEndedIt(Deployment d, CodeDeploySnapshot snapshot) {
         Instant now = clock.instant();
         String what = "CodeDeploy " + (snapshot.status() == CodeDeployStatus.STOPPED ? "stopped" : "failed")
-                + " the deployment itself" + (snapshot.errorCode() == null ? "" : " (" + snapshot.errorCode() + ": "
-                + snapshot.errorMessage() + ")");
+                + " the deployment itself"
+                + (snapshot.errorCode() == null
+                        ? ""
+                        : " (" + snapshot.errorCode() + ": " + snapshot.errorMessage() + ")");
         d.endCurrentPhase(now, PhaseOutcome.ROLLED_BACK);
         d.rollingBack(what, now);
         d.rollbackDeploymentSeen(snapshot.rollbackDeploymentId(), now);

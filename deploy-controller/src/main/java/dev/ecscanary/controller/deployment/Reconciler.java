@@ -9,6 +9,7 @@ import dev.ecscanary.controller.release.ServiceCatalog;
 import dev.ecscanary.controller.traffic.BlueGreenDeployer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +19,17 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,9 +60,18 @@ public class Reconciler {
     private final java.time.Duration interval;
     private volatile java.time.Instant lastTickCompleted;
 
-    Reconciler(DeploymentStore store, ServiceCatalog catalog, AlarmReader alarmReader, DeploymentStarter starter,
-               BlueGreenDeployer deployer, ProgressWatcher progress, RollbackFollower rollback, DeploymentMetrics metrics, Clock clock,
-               ReconcilerProperties properties, MeterRegistry meters) {
+    Reconciler(
+            DeploymentStore store,
+            ServiceCatalog catalog,
+            AlarmReader alarmReader,
+            DeploymentStarter starter,
+            BlueGreenDeployer deployer,
+            ProgressWatcher progress,
+            RollbackFollower rollback,
+            DeploymentMetrics metrics,
+            Clock clock,
+            ReconcilerProperties properties,
+            MeterRegistry meters) {
         this.store = store;
         this.catalog = catalog;
         this.alarmReader = alarmReader;
@@ -73,13 +82,19 @@ public class Reconciler {
         this.metrics = metrics;
         this.clock = clock;
         // a FIFO queue: deployments are taken in the order handed out, so those with a firing alarm go first
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.parallelism(), properties.parallelism(),
-                1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                properties.parallelism(),
+                properties.parallelism(),
+                1,
+                TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(),
                 Thread.ofPlatform().name("reconcile-", 1).daemon(true).factory());
         pool.allowCoreThreadTimeOut(true);
         this.workers = pool;
         this.interval = properties.interval();
-        this.tickTimer = Timer.builder("controller.reconciler.tick").publishPercentiles(0.5, 0.99).register(meters);
+        this.tickTimer = Timer.builder("controller.reconciler.tick")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
     }
 
     /** One pass over all in-flight deployments; returns when every one has been reconciled. */
@@ -97,8 +112,11 @@ public class Reconciler {
         lastTickCompleted = clock.instant();
         if (tookMillis > interval.toMillis()) {
             // the next tick starts late, and every deployment's detection with it
-            log.warn("A tick over {} deployments in flight took {} ms, longer than the interval of {} ms",
-                    inFlightCount, tookMillis, interval.toMillis());
+            log.warn(
+                    "A tick over {} deployments in flight took {} ms, longer than the interval of {} ms",
+                    inFlightCount,
+                    tookMillis,
+                    interval.toMillis());
         }
     }
 
@@ -108,8 +126,8 @@ public class Reconciler {
         }
         log.debug("Tick over {} deployments in flight", inFlight.size());
         Map<String, AlarmReading> alarms = readAlarms(inFlight);
-        Map<Boolean, List<Deployment>> byFiring = inFlight.stream()
-                .collect(Collectors.partitioningBy(d -> alarms != null && isFiring(d, alarms)));
+        Map<Boolean, List<Deployment>> byFiring =
+                inFlight.stream().collect(Collectors.partitioningBy(d -> alarms != null && isFiring(d, alarms)));
         // Releases whose alarm fires go first and alone: each reads its own CodeDeploy state and its stop goes out
         // before the other releases' reads compete for the machine, so detection does not grow with their number.
         reconcileAll(byFiring.get(true), alarms, CodeDeployReads.none(deployer));
@@ -147,10 +165,13 @@ public class Reconciler {
     }
 
     private boolean isFiring(Deployment d, Map<String, AlarmReading> alarms) {
-        return d.status() == DeploymentStatus.IN_PROGRESS && catalog.find(d.service())
-                .map(s -> s.config().alarms().stream().map(alarms::get)
-                        .anyMatch(r -> r != null && r.state() == dev.ecscanary.controller.analysis.AlarmState.ALARM))
-                .orElse(false);
+        return d.status() == DeploymentStatus.IN_PROGRESS
+                && catalog.find(d.service())
+                        .map(s -> s.config().alarms().stream()
+                                .map(alarms::get)
+                                .anyMatch(r ->
+                                        r != null && r.state() == dev.ecscanary.controller.analysis.AlarmState.ALARM))
+                        .orElse(false);
     }
 
     @PreDestroy
@@ -239,8 +260,8 @@ public class Reconciler {
         }
     }
 
-    private void tryReconcile(Deployment d, Map<String, AlarmReading> alarms, CodeDeployReads reads,
-                              boolean onlyIfPending) {
+    private void tryReconcile(
+            Deployment d, Map<String, AlarmReading> alarms, CodeDeployReads reads, boolean onlyIfPending) {
         if (!onlyIfPending && d.status() == DeploymentStatus.PENDING && !firstSteps.tickMayStart(d.id())) {
             return; // its first step is under way; the next tick looks at what it did
         }
@@ -252,7 +273,8 @@ public class Reconciler {
         boolean finished = false;
         try {
             Deployment current = store.current(d).orElse(null);
-            boolean wanted = current != null && current.isInFlight()
+            boolean wanted = current != null
+                    && current.isInFlight()
                     && (!onlyIfPending || current.status() == DeploymentStatus.PENDING);
             if (wanted) {
                 reconcile(current, alarms, reads);
@@ -282,9 +304,11 @@ public class Reconciler {
                     case PENDING -> starter.advance(d, service);
                     case IN_PROGRESS -> progress.watch(d, service, alarms, reads);
                     case ROLLING_BACK -> rollback.follow(d, service, reads);
-                    default -> { }
+                    default -> {}
                 }
-                d.awsProblem(alarms == null && d.isInFlight() ? "CloudWatch alarms could not be read" : null, clock.instant());
+                d.awsProblem(
+                        alarms == null && d.isInFlight() ? "CloudWatch alarms could not be read" : null,
+                        clock.instant());
             } catch (AwsUnavailableException e) {
                 d.awsProblem(e.getMessage(), clock.instant());
             }

@@ -33,6 +33,8 @@ class ReconcilerHealth implements HealthIndicator {
         }
         Duration age = Duration.between(last, clock.instant());
         Health.Builder health = age.compareTo(properties.interval().multipliedBy(5)) > 0 ? Health.down() : Health.up();
-        return health.withDetail("lastTick", last.toString()).withDetail("ageMillis", age.toMillis()).build();
+        return health.withDetail("lastTick", last.toString())
+                .withDetail("ageMillis", age.toMillis())
+                .build();
     }
 }

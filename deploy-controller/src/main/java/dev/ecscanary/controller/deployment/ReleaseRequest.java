@@ -10,5 +10,4 @@ public record ReleaseRequest(
         String description,
         String commitSha,
         String runUrl,
-        String requestedBy) {
-}
+        String requestedBy) {}

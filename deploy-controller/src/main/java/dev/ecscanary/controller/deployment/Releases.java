@@ -20,8 +20,14 @@ public class Releases {
     private final DeploymentMetrics metrics;
     private final Clock clock;
 
-    Releases(ServiceCatalog catalog, Preflight preflight, DeploymentStore store, Reconciler reconciler,
-             StopCaller stopCaller, DeploymentMetrics metrics, Clock clock) {
+    Releases(
+            ServiceCatalog catalog,
+            Preflight preflight,
+            DeploymentStore store,
+            Reconciler reconciler,
+            StopCaller stopCaller,
+            DeploymentMetrics metrics,
+            Clock clock) {
         this.catalog = catalog;
         this.preflight = preflight;
         this.store = store;
@@ -48,8 +54,8 @@ public class Releases {
                 return replay.get();
             }
         }
-        ReleasableService service = catalog.find(request.service())
-                .orElseThrow(() -> new UnknownServiceException(request.service()));
+        ReleasableService service =
+                catalog.find(request.service()).orElseThrow(() -> new UnknownServiceException(request.service()));
         service.checkAllowed(request.image());
         service.checkEnvironment(request.environment());
         store.findInFlight(service.name()).ifPresent(d -> {
@@ -77,8 +83,7 @@ public class Releases {
     }
 
     /** An accepted release; {@code replayed} when an idempotency key answered with an earlier request's deployment. */
-    public record Accepted(Deployment deployment, boolean replayed) {
-    }
+    public record Accepted(Deployment deployment, boolean replayed) {}
 
     public Optional<Deployment> find(UUID id) {
         return store.find(id);
@@ -117,7 +122,10 @@ public class Releases {
                 return; // already rolling back: nothing more to send
             }
             if (d.codeDeployDeploymentId() == null) {
-                d.finish(DeploymentStatus.FAILED, "Cancelled by " + operator + " before CodeDeploy started it", clock.instant());
+                d.finish(
+                        DeploymentStatus.FAILED,
+                        "Cancelled by " + operator + " before CodeDeploy started it",
+                        clock.instant());
                 return;
             }
             stopCaller.stop(d, "Rolled back by " + operator + " at " + d.trafficPercent() + "% traffic", null);

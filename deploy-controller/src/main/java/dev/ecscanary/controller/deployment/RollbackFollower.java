@@ -23,8 +23,7 @@ class RollbackFollower {
     private final ReconcilerProperties properties;
     private final Clock clock;
 
-    RollbackFollower(ServiceTopology topology, StopCaller stopCaller,
-                     ReconcilerProperties properties, Clock clock) {
+    RollbackFollower(ServiceTopology topology, StopCaller stopCaller, ReconcilerProperties properties, Clock clock) {
         this.topology = topology;
         this.stopCaller = stopCaller;
         this.properties = properties;
@@ -44,11 +43,12 @@ class RollbackFollower {
                 return;
             }
         }
-        // its own lifecycle is what a person watches while rolling back; a target that cannot be read keeps the last seen
+        // its own lifecycle is what a person watches while rolling back; a target that cannot be read keeps the last
+        // seen
         CodeDeploySnapshot rollback = reads.withTargetIfReadable(d.rollbackDeploymentId(), service.ecsTargetId());
         d.rollbackLifecycleEventsSeen(rollback.lifecycleEvents());
-        Optional<Integer> onOriginal = topology.of(service)
-                .flatMap(where -> topology.percentOn(where, d.originalTargetGroup()));
+        Optional<Integer> onOriginal =
+                topology.of(service).flatMap(where -> topology.percentOn(where, d.originalTargetGroup()));
         onOriginal.ifPresent(p -> d.trafficObserved(100 - p, clock.instant()));
         switch (rollback.status()) {
             case SUCCEEDED -> {
@@ -57,11 +57,18 @@ class RollbackFollower {
                     d.finish(DeploymentStatus.ROLLED_BACK, null, clock.instant());
                 }
             }
-            case FAILED, STOPPED -> d.finish(DeploymentStatus.FAILED, d.reason() + "; then the rollback deployment "
-                    + rollback.deploymentId() + " " + rollback.status().name().toLowerCase()
-                    + (rollback.errorCode() == null ? "" : " (" + rollback.errorCode() + ": " + rollback.errorMessage() + ")")
-                    + ": traffic may not be back on the original version", clock.instant());
-            default -> { } // still rolling back
+            case FAILED, STOPPED ->
+                d.finish(
+                        DeploymentStatus.FAILED,
+                        d.reason() + "; then the rollback deployment "
+                                + rollback.deploymentId() + " "
+                                + rollback.status().name().toLowerCase()
+                                + (rollback.errorCode() == null
+                                        ? ""
+                                        : " (" + rollback.errorCode() + ": " + rollback.errorMessage() + ")")
+                                + ": traffic may not be back on the original version",
+                        clock.instant());
+            default -> {} // still rolling back
         }
     }
 
@@ -74,8 +81,11 @@ class RollbackFollower {
             } else if (original.status() == CodeDeployStatus.SUCCEEDED) {
                 d.stopAnswered(StopState.ALREADY_COMPLETED, "CodeDeploy completed the deployment before the stop", now);
             } else if (now.isAfter(d.stopRequestedAt().plus(properties.stopConfirmWait()))) {
-                d.record(now, "STOP_RESENT", "No stop seen on CodeDeploy " + properties.stopConfirmWait()
-                        + " after it was requested; the request never arrived, sending it again");
+                d.record(
+                        now,
+                        "STOP_RESENT",
+                        "No stop seen on CodeDeploy " + properties.stopConfirmWait()
+                                + " after it was requested; the request never arrived, sending it again");
                 stopCaller.send(d);
                 return false;
             } else {
@@ -83,8 +93,11 @@ class RollbackFollower {
             }
         }
         if (d.stopState() == StopState.ALREADY_COMPLETED && original.status() == CodeDeployStatus.SUCCEEDED) {
-            d.finish(DeploymentStatus.FAILED, d.reason() + "; but CodeDeploy had already completed the release, so"
-                    + " the new version is live: release the previous image to go back", clock.instant());
+            d.finish(
+                    DeploymentStatus.FAILED,
+                    d.reason() + "; but CodeDeploy had already completed the release, so"
+                            + " the new version is live: release the previous image to go back",
+                    clock.instant());
             return false;
         }
         return true;
@@ -92,10 +105,14 @@ class RollbackFollower {
 
     private void giveUpIfNoRollbackComes(Deployment d, CodeDeploySnapshot original) {
         Instant ended = original.completeTime();
-        if (original.status().isFinished() && ended != null
+        if (original.status().isFinished()
+                && ended != null
                 && clock.instant().isAfter(ended.plus(properties.stopConfirmWait()))) {
-            d.finish(DeploymentStatus.FAILED, d.reason() + "; CodeDeploy made no rollback deployment (is automatic"
-                    + " rollback enabled on the deployment group?)", clock.instant());
+            d.finish(
+                    DeploymentStatus.FAILED,
+                    d.reason() + "; CodeDeploy made no rollback deployment (is automatic"
+                            + " rollback enabled on the deployment group?)",
+                    clock.instant());
         }
     }
 }

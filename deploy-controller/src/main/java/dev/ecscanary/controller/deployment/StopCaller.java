@@ -42,18 +42,28 @@ class StopCaller {
         try {
             StopOutcome outcome = deployer.stopAndRollBack(d.codeDeployDeploymentId());
             if (outcome.alreadyCompleted()) {
-                d.stopAnswered(StopState.ALREADY_COMPLETED, "CodeDeploy had already completed the deployment: "
-                        + outcome.message(), clock.instant());
+                d.stopAnswered(
+                        StopState.ALREADY_COMPLETED,
+                        "CodeDeploy had already completed the deployment: " + outcome.message(),
+                        clock.instant());
             } else {
-                d.stopAnswered(StopState.ACCEPTED, "CodeDeploy accepted the stop with rollback (" + outcome.status()
-                        + (outcome.message() == null ? "" : ": " + outcome.message()) + ")", clock.instant());
+                d.stopAnswered(
+                        StopState.ACCEPTED,
+                        "CodeDeploy accepted the stop with rollback (" + outcome.status()
+                                + (outcome.message() == null ? "" : ": " + outcome.message()) + ")",
+                        clock.instant());
             }
         } catch (AwsUnavailableException e) {
-            d.record(clock.instant(), "STOP_UNANSWERED",
+            d.record(
+                    clock.instant(),
+                    "STOP_UNANSWERED",
                     "StopDeployment got no answer (" + e.getMessage() + "); watching CodeDeploy for the stop");
         } catch (AwsRequestRejectedException e) {
-            d.finish(DeploymentStatus.FAILED, d.reason() + "; but CodeDeploy rejected StopDeployment ("
-                    + e.errorCode() + "): the release needs a person", clock.instant());
+            d.finish(
+                    DeploymentStatus.FAILED,
+                    d.reason() + "; but CodeDeploy rejected StopDeployment (" + e.errorCode()
+                            + "): the release needs a person",
+                    clock.instant());
         }
     }
 }

@@ -38,11 +38,13 @@ public final class AppSpecRenderer {
         try {
             Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(content);
             Map<?, ?> resource = (Map<?, ?>) ((List<?>) ((Map<?, ?>) doc).get("Resources")).getFirst();
-            Map<?, ?> target = (Map<?, ?>) ((Map<?, ?>) resource.values().iterator().next());
+            Map<?, ?> target =
+                    (Map<?, ?>) ((Map<?, ?>) resource.values().iterator().next());
             properties = (Map<?, ?>) target.get("Properties");
         } catch (YAMLException | ClassCastException | NullPointerException | java.util.NoSuchElementException e) {
-            throw new TemplateException("AppSpec template did not render to an ECS AppSpec (Resources[0].<name>.Properties): "
-                    + e.getMessage());
+            throw new TemplateException(
+                    "AppSpec template did not render to an ECS AppSpec (Resources[0].<name>.Properties): "
+                            + e.getMessage());
         }
         Map<?, ?> lb = properties.get("LoadBalancerInfo") instanceof Map<?, ?> m ? m : Map.of();
         if (!taskDefinitionArn.equals(properties.get("TaskDefinition"))
@@ -63,6 +65,5 @@ public final class AppSpecRenderer {
     }
 
     /** The AppSpec as sent to CodeDeploy, with the SHA-256 CodeDeploy checks it against. */
-    public record RenderedAppSpec(String content, String sha256) {
-    }
+    public record RenderedAppSpec(String content, String sha256) {}
 }

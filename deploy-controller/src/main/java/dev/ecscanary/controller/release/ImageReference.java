@@ -15,17 +15,18 @@ public record ImageReference(String value, String repository, String tag, String
     private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
     private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
     private static final String DOMAIN = DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*(?::[0-9]+)?";
-    private static final Pattern REFERENCE = Pattern.compile(
-            "(?<name>(?:" + DOMAIN + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*)"
+    private static final Pattern REFERENCE =
+            Pattern.compile("(?<name>(?:" + DOMAIN + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*)"
                     + "(?::(?<tag>[\\w][\\w.-]{0,127}))?"
                     + "(?:@(?<digest>[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}))?");
     private static final int MAX_NAME_LENGTH = 255;
 
     /** Parses a reference, or says what is wrong with it. */
     public static ImageReference parse(String value) {
-        return tryParse(value).orElseThrow(() -> new IllegalArgumentException(
-                "'" + value + "' is not an image reference of the form [registry/]repository[:tag][@digest]"
-                        + " with a tag or a digest"));
+        return tryParse(value)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "'" + value + "' is not an image reference of the form [registry/]repository[:tag][@digest]"
+                                + " with a tag or a digest"));
     }
 
     public static Optional<ImageReference> tryParse(String value) {

@@ -3,8 +3,7 @@ package dev.ecscanary.controller.release;
 /** Escapes text for the inside of a JSON string (RFC 8259 section 7), which YAML double-quoted scalars accept too. */
 final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     static String escape(String value) {
         StringBuilder out = new StringBuilder(value.length() + 8);

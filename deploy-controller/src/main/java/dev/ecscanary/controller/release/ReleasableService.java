@@ -4,10 +4,7 @@ import dev.ecscanary.controller.config.ServiceProperties;
 
 /** A configured service with its renderers: everything needed to turn an image into a CodeDeploy revision. */
 public record ReleasableService(
-        String name,
-        ServiceProperties config,
-        TaskDefinitionRenderer taskDefinition,
-        AppSpecRenderer appSpec) {
+        String name, ServiceProperties config, TaskDefinitionRenderer taskDefinition, AppSpecRenderer appSpec) {
 
     private static final String SELF_CHECK_ARN = "arn:aws:ecs:eu-central-1:000000000000:task-definition/self-check:1";
 
@@ -37,8 +34,10 @@ public record ReleasableService(
         }
         if (!config.environments().contains(environment)) {
             throw new IllegalArgumentException("environment '" + environment + "' is not allowed for service '" + name
-                    + "'" + (config.environments().isEmpty() ? " (it declares none)"
-                    : " (allowed: " + String.join(", ", config.environments()) + ")"));
+                    + "'"
+                    + (config.environments().isEmpty()
+                            ? " (it declares none)"
+                            : " (allowed: " + String.join(", ", config.environments()) + ")"));
         }
     }
 }

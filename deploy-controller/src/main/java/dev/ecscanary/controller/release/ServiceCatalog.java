@@ -29,11 +29,13 @@ public class ServiceCatalog {
 
     private static ReleasableService build(String name, ServiceProperties service, ResourceLoader resources) {
         try {
-            StrictTemplate taskDef = StrictTemplate.compile(service.taskDefinitionTemplate(),
-                    read(resources.getResource(service.taskDefinitionTemplate())));
-            StrictTemplate appSpec = StrictTemplate.compile(service.appSpecTemplate(),
-                    read(resources.getResource(service.appSpecTemplate())));
-            ReleasableService releasable = new ReleasableService(name, service,
+            StrictTemplate taskDef = StrictTemplate.compile(
+                    service.taskDefinitionTemplate(), read(resources.getResource(service.taskDefinitionTemplate())));
+            StrictTemplate appSpec = StrictTemplate.compile(
+                    service.appSpecTemplate(), read(resources.getResource(service.appSpecTemplate())));
+            ReleasableService releasable = new ReleasableService(
+                    name,
+                    service,
                     new TaskDefinitionRenderer(taskDef, service),
                     new AppSpecRenderer(appSpec, service.containerName(), service.containerPort()));
             releasable.selfCheck();

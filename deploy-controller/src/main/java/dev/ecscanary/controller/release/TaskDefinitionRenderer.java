@@ -64,7 +64,8 @@ public final class TaskDefinitionRenderer {
         try {
             root = JSON.readTree(rendered);
         } catch (JacksonException e) {
-            throw new TemplateException("task definition template did not render to valid JSON: " + e.getOriginalMessage());
+            throw new TemplateException(
+                    "task definition template did not render to valid JSON: " + e.getOriginalMessage());
         }
         JsonNode container = findContainer(root.path("containerDefinitions"));
         if (!image.value().equals(container.path("image").asString(null))) {
@@ -75,8 +76,8 @@ public final class TaskDefinitionRenderer {
             portMapped |= mapping.path("containerPort").asInt(-1) == service.containerPort();
         }
         if (!portMapped) {
-            throw new TemplateException("container '" + service.containerName() + "' maps no containerPort "
-                    + service.containerPort());
+            throw new TemplateException(
+                    "container '" + service.containerName() + "' maps no containerPort " + service.containerPort());
         }
     }
 

@@ -19,8 +19,10 @@ public class Access {
     /** @throws AccessRefusedException when the current caller may not release the service to the environment */
     public void checkDeploy(String service, String environment) {
         Caller caller = CurrentCaller.get();
-        refusal(caller, Scope.DEPLOY, service).or(() -> caller.kind() == Caller.Kind.GITHUB
-                        ? policy.refusal(caller, service, environment) : Optional.empty())
+        refusal(caller, Scope.DEPLOY, service)
+                .or(() -> caller.kind() == Caller.Kind.GITHUB
+                        ? policy.refusal(caller, service, environment)
+                        : Optional.empty())
                 .ifPresent(reason -> {
                     throw new AccessRefusedException(reason);
                 });

@@ -8,8 +8,14 @@ import java.util.Set;
  *
  * @param services services it may deploy and roll back; empty means all
  */
-public record ApiToken(String name, Set<Scope> scopes, Set<String> services, String createdBy, Instant createdAt,
-                       String revokedBy, Instant revokedAt) {
+public record ApiToken(
+        String name,
+        Set<Scope> scopes,
+        Set<String> services,
+        String createdBy,
+        Instant createdAt,
+        String revokedBy,
+        Instant revokedAt) {
 
     public boolean revoked() {
         return revokedAt != null;

@@ -64,8 +64,7 @@ public class ApiTokens {
     }
 
     /** A created token and, this once, its value. */
-    public record Created(ApiToken token, String value) {
-    }
+    public record Created(ApiToken token, String value) {}
 
     public static final class TokenNameTakenException extends RuntimeException {
         TokenNameTakenException(String name) {

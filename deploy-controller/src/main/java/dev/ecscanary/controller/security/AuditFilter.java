@@ -31,8 +31,8 @@ final class AuditFilter extends OncePerRequestFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Pattern DEPLOYMENT_PATH = Pattern.compile(".*/deployments/([0-9a-fA-F-]{36})(?:/.*)?");
     private static final Pattern TOKEN_PATH = Pattern.compile("/api/tokens(?:/([^/]+))?");
-    private static final Pattern SIGN_IN_PAGE = Pattern.compile("(?:https?://[^/]+)?" + SecurityConfiguration.SIGN_IN_PAGE
-            + "(?:\\?.*)?");
+    private static final Pattern SIGN_IN_PAGE =
+            Pattern.compile("(?:https?://[^/]+)?" + SecurityConfiguration.SIGN_IN_PAGE + "(?:\\?.*)?");
 
     private final AuditTrail trail;
     private final Clock clock;
@@ -52,12 +52,15 @@ final class AuditFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         // signing out ends the sign-in: whoever it was is known only before
         Authentication signingOut = request.getRequestURI().equals(SecurityConfiguration.SIGN_OUT)
-                ? SecurityContextHolder.getContext().getAuthentication() : null;
+                ? SecurityContextHolder.getContext().getAuthentication()
+                : null;
         try {
             chain.doFilter(request, response);
         } finally {
             try {
-                Authentication who = signingOut != null ? signingOut : SecurityContextHolder.getContext().getAuthentication();
+                Authentication who = signingOut != null
+                        ? signingOut
+                        : SecurityContextHolder.getContext().getAuthentication();
                 trail.record(entry(request, response, CurrentCaller.of(who), CurrentCaller.subjectOf(who)));
             } catch (RuntimeException e) {
                 log.error("Could not write the audit entry of {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -69,20 +72,31 @@ final class AuditFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         String action = action(request.getMethod(), path);
         Verdict verdict = verdict(request, response, action);
-        return new AuditEntry(null, clock.instant(), caller.display(), subject, caller.repository(),
-                caller.workflowRun(), caller.tokenName(), action,
-                (String) request.getAttribute(AuditDetails.SERVICE), deploymentId(path, response), verdict.outcome(),
-                response.getStatus(), verdict.reason() == null ? null : clip(verdict.reason(), 1000),
-                request.getRemoteAddr(), clip(request.getHeader("User-Agent"), 300));
+        return new AuditEntry(
+                null,
+                clock.instant(),
+                caller.display(),
+                subject,
+                caller.repository(),
+                caller.workflowRun(),
+                caller.tokenName(),
+                action,
+                (String) request.getAttribute(AuditDetails.SERVICE),
+                deploymentId(path, response),
+                verdict.outcome(),
+                response.getStatus(),
+                verdict.reason() == null ? null : clip(verdict.reason(), 1000),
+                request.getRemoteAddr(),
+                clip(request.getHeader("User-Agent"), 300));
     }
 
     /** ACCEPTED, REFUSED or FAILED, and why (for an accepted request, what it did, where the handler noted it). */
-    private record Verdict(String outcome, String reason) {
-    }
+    private record Verdict(String outcome, String reason) {}
 
     private static Verdict verdict(HttpServletRequest request, HttpServletResponse response, String action) {
         int status = response.getStatus();
-        if (action.equals("SIGN_IN") && String.valueOf(response.getHeader("Location")).contains("error")) {
+        if (action.equals("SIGN_IN")
+                && String.valueOf(response.getHeader("Location")).contains("error")) {
             return new Verdict("REFUSED", "sign-in refused");
         }
         Object told = request.getAttribute(AuditDetails.OUTCOME);
@@ -90,7 +104,8 @@ final class AuditFilter extends OncePerRequestFilter {
         if (!action.startsWith("SIGN_") && sentToSignIn(response)) {
             return new Verdict("REFUSED", reason != null ? reason.toString() : "not signed in: sent to sign in first");
         }
-        String outcome = told != null ? told.toString() : status < 400 ? "ACCEPTED" : status < 500 ? "REFUSED" : "FAILED";
+        String outcome =
+                told != null ? told.toString() : status < 400 ? "ACCEPTED" : status < 500 ? "REFUSED" : "FAILED";
         Object why = outcome.equals("ACCEPTED") ? request.getAttribute(AuditDetails.NOTE) : reason;
         return new Verdict(outcome, why == null ? null : why.toString());
     }
@@ -117,7 +132,9 @@ final class AuditFilter extends OncePerRequestFilter {
 
     private static boolean sentToSignIn(HttpServletResponse response) {
         String location = response.getHeader("Location");
-        return response.getStatus() / 100 == 3 && location != null && SIGN_IN_PAGE.matcher(location).matches();
+        return response.getStatus() / 100 == 3
+                && location != null
+                && SIGN_IN_PAGE.matcher(location).matches();
     }
 
     private static UUID deploymentId(String path, HttpServletResponse response) {

@@ -9,8 +9,7 @@ import java.net.UnknownHostException;
  */
 final class AuthenticationRequirement {
 
-    private AuthenticationRequirement() {
-    }
+    private AuthenticationRequirement() {}
 
     /**
      * @param loginConfigured whether an OpenID Connect login registration exists
@@ -21,8 +20,8 @@ final class AuthenticationRequirement {
     static void check(SecurityProperties properties, boolean loginConfigured, boolean rehearsal, String serverAddress) {
         if (rehearsal && !isLoopback(serverAddress)) {
             throw new IllegalStateException("The rehearsal profile accepts well-known tokens, so it must be bound to"
-                    + " loopback: set server.address=127.0.0.1 (it is " + (serverAddress == null ? "unset, i.e. every"
-                    + " interface" : serverAddress) + ")");
+                    + " loopback: set server.address=127.0.0.1 (it is "
+                    + (serverAddress == null ? "unset, i.e. every" + " interface" : serverAddress) + ")");
         }
         if (!properties.oidc().enabled() && properties.tokens().isEmpty() && !loginConfigured) {
             throw new IllegalStateException("No authentication is configured, and the deploy controller does not run"

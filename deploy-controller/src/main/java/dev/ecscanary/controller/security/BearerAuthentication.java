@@ -33,7 +33,8 @@ final class BearerAuthentication implements AuthenticationManager {
             }
             return jwt.authenticate(authentication);
         }
-        return tokens.authenticate(token).<Authentication>map(CallerAuthentication::new)
+        return tokens.authenticate(token)
+                .<Authentication>map(CallerAuthentication::new)
                 .orElseThrow(() -> invalid("unknown or revoked API token"));
     }
 

@@ -57,14 +57,20 @@ final class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SecurityProblems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
-                "Request body too large", "the body may be at most " + maxBytes + " bytes");
+        SecurityProblems.write(
+                request,
+                response,
+                HttpStatus.CONTENT_TOO_LARGE,
+                "body-too-large",
+                "Request body too large",
+                "the body may be at most " + maxBytes + " bytes");
     }
 
     private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && (type.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0, 33)
-                || type.regionMatches(true, 0, "multipart/", 0, 10));
+        return type != null
+                && (type.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0, 33)
+                        || type.regionMatches(true, 0, "multipart/", 0, 10));
     }
 
     /** A request whose body was read into memory (at most the limit) and is served from there. */

@@ -18,8 +18,16 @@ import java.util.TreeMap;
  * @param services    for API tokens, the services it is limited to; empty means all
  * @param claims      for CI callers, the claims the policy matches on
  */
-public record Caller(Kind kind, String subject, String display, String repository, String workflowRun,
-                     String tokenName, Set<Scope> scopes, Set<String> services, Map<String, String> claims) {
+public record Caller(
+        Kind kind,
+        String subject,
+        String display,
+        String repository,
+        String workflowRun,
+        String tokenName,
+        Set<Scope> scopes,
+        Set<String> services,
+        Map<String, String> claims) {
 
     public enum Kind {
         /** a GitHub Actions OIDC ID token */
@@ -32,8 +40,8 @@ public record Caller(Kind kind, String subject, String display, String repositor
         ANONYMOUS
     }
 
-    public static final Caller ANONYMOUS = new Caller(Kind.ANONYMOUS, null, "anonymous", null, null, null,
-            Set.of(), Set.of(), Map.of());
+    public static final Caller ANONYMOUS =
+            new Caller(Kind.ANONYMOUS, null, "anonymous", null, null, null, Set.of(), Set.of(), Map.of());
 
     public Caller {
         scopes = scopes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(scopes));
@@ -65,7 +73,8 @@ public record Caller(Kind kind, String subject, String display, String repositor
 
     String claimsText() {
         StringBuilder text = new StringBuilder();
-        claims.forEach((k, v) -> text.append(text.isEmpty() ? "" : ", ").append(k).append('=').append(v));
+        claims.forEach((k, v) ->
+                text.append(text.isEmpty() ? "" : ", ").append(k).append('=').append(v));
         return text.toString();
     }
 }

@@ -26,7 +26,8 @@ class ClaimPolicy {
         List<PolicyRule> matched = new ArrayList<>();
         for (PolicyRule rule : rules) {
             var m = rule.match();
-            if (m != null && Glob.matches(m.repository(), claims.get("repository"))
+            if (m != null
+                    && Glob.matches(m.repository(), claims.get("repository"))
                     && Glob.matches(m.ref(), claims.get("ref"))
                     && Glob.matches(m.environment(), claims.get("environment"))
                     && Glob.matches(m.workflow(), claims.get("workflow"))) {
@@ -45,7 +46,8 @@ class ClaimPolicy {
         List<String> reasons = new ArrayList<>();
         for (PolicyRule rule : matched) {
             if (rule.services().stream().noneMatch(s -> Glob.matches(s, service))) {
-                reasons.add("rule '" + rule.name() + "' grants services " + rule.services() + ", not '" + service + "'");
+                reasons.add(
+                        "rule '" + rule.name() + "' grants services " + rule.services() + ", not '" + service + "'");
             } else if (!environmentGranted(rule, environment)) {
                 reasons.add("rule '" + rule.name() + "' grants environments " + rule.environments() + ", not "
                         + (environment == null ? "a release without one" : "'" + environment + "'"));

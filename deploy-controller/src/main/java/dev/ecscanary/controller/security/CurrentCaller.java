@@ -9,8 +9,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 /** The caller of the request being handled, for the deployment record, the audit trail and the status page. */
 public final class CurrentCaller {
 
-    private CurrentCaller() {
-    }
+    private CurrentCaller() {}
 
     public static Caller get() {
         return of(SecurityContextHolder.getContext().getAuthentication());
@@ -51,7 +50,8 @@ public final class CurrentCaller {
 
     /** Who signed in, as the audit trail's subject: the provider's {@code sub} for OpenID Connect, else the caller's. */
     static String subjectOf(Authentication authentication) {
-        return authentication != null && authentication.getPrincipal() instanceof OidcUser user ? user.getSubject()
+        return authentication != null && authentication.getPrincipal() instanceof OidcUser user
+                ? user.getSubject()
                 : of(authentication).subject();
     }
 

@@ -41,8 +41,13 @@ final class FailedAuthenticationGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (failures.isExhausted(request.getRemoteAddr())) {
             response.setHeader("Retry-After", "60");
-            SecurityProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                    "Too many refused credentials", "too many refused credentials from " + request.getRemoteAddr()
+            SecurityProblems.write(
+                    request,
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "rate-limited",
+                    "Too many refused credentials",
+                    "too many refused credentials from " + request.getRemoteAddr()
                             + " in the last minute; retry after 60s");
             return;
         }

@@ -32,8 +32,16 @@ final class GitHubCallers implements Converter<Jwt, CallerAuthentication> {
         String display = "github:" + claims.getOrDefault("repository", jwt.getSubject())
                 + (claims.containsKey("ref") ? "@" + claims.get("ref") : "")
                 + (jwt.getClaimAsString("run_id") != null ? " run " + jwt.getClaimAsString("run_id") : "");
-        return new CallerAuthentication(new Caller(Caller.Kind.GITHUB, jwt.getSubject(), display,
-                claims.get("repository"), run, null, scopes, Set.of(), claims));
+        return new CallerAuthentication(new Caller(
+                Caller.Kind.GITHUB,
+                jwt.getSubject(),
+                display,
+                claims.get("repository"),
+                run,
+                null,
+                scopes,
+                Set.of(),
+                claims));
     }
 
     private static String runUrl(Jwt jwt) {
@@ -43,6 +51,7 @@ final class GitHubCallers implements Converter<Jwt, CallerAuthentication> {
             return runId;
         }
         String attempt = jwt.getClaimAsString("run_attempt");
-        return "https://github.com/" + repository + "/actions/runs/" + runId + (attempt == null ? "" : "/attempts/" + attempt);
+        return "https://github.com/" + repository + "/actions/runs/" + runId
+                + (attempt == null ? "" : "/attempts/" + attempt);
     }
 }

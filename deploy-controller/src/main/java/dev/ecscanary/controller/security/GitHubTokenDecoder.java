@@ -21,8 +21,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  */
 final class GitHubTokenDecoder {
 
-    private GitHubTokenDecoder() {
-    }
+    private GitHubTokenDecoder() {}
 
     static JwtDecoder build(SecurityProperties.Oidc oidc) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(oidc.effectiveJwksUri())
@@ -37,12 +36,14 @@ final class GitHubTokenDecoder {
                 required(JwtClaimNames.EXP),
                 new JwtTimestampValidator(oidc.clockSkew()),
                 new JwtIssuerValidator(oidc.issuer()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        aud -> aud != null && aud.contains(oidc.audience()))));
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, aud -> aud != null && aud.contains(oidc.audience()))));
     }
 
     private static OAuth2TokenValidator<Jwt> required(String claim) {
-        return jwt -> jwt.hasClaim(claim) ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The " + claim + " claim is missing", null));
+        return jwt -> jwt.hasClaim(claim)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "The " + claim + " claim is missing", null));
     }
 }

@@ -8,8 +8,7 @@ package dev.ecscanary.controller.security;
  */
 final class Glob {
 
-    private Glob() {
-    }
+    private Glob() {}
 
     static boolean matches(String pattern, String value) {
         if (pattern == null) {

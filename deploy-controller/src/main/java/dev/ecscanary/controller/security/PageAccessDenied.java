@@ -24,6 +24,7 @@ final class PageAccessDenied implements AccessDeniedHandler {
     static final String SESSION_ENDED_PAGE = SecurityConfiguration.SIGN_IN_PAGE + "?ended";
     /** Where Spring Security looks for the token of a form post, and of a script's request. */
     private static final String CSRF_PARAMETER = "_csrf";
+
     private static final String CSRF_HEADER = "X-CSRF-TOKEN";
 
     private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
@@ -38,16 +39,23 @@ final class PageAccessDenied implements AccessDeniedHandler {
             throws IOException, ServletException {
         if (!(refusal instanceof CsrfException)) {
             forbidden.handle(request, response, refusal);
-        } else if (!signInOffered || !carriesAToken(request) || CurrentCaller.get().kind() != Caller.Kind.ANONYMOUS) {
+        } else if (!signInOffered
+                || !carriesAToken(request)
+                || CurrentCaller.get().kind() != Caller.Kind.ANONYMOUS) {
             AuditDetails.reason(request, "the form's CSRF token is missing or is not this session's");
             forbidden.handle(request, response, refusal);
         } else {
             request.setAttribute(AuditDetails.OUTCOME, "REFUSED");
-            AuditDetails.reason(request, "not signed in, and the form's CSRF token is not this session's: a page left"
-                    + " open after its session ended (signed out or expired); nothing was done, sent to sign in");
+            AuditDetails.reason(
+                    request,
+                    "not signed in, and the form's CSRF token is not this session's: a page left"
+                            + " open after its session ended (signed out or expired); nothing was done, sent to sign in");
             response.setStatus(HttpStatus.SEE_OTHER.value());
-            response.setHeader(HttpHeaders.LOCATION, request.getRequestURI().equals(SecurityConfiguration.SIGN_OUT)
-                    ? SignOutOutcome.SIGNED_OUT_PAGE : SESSION_ENDED_PAGE);
+            response.setHeader(
+                    HttpHeaders.LOCATION,
+                    request.getRequestURI().equals(SecurityConfiguration.SIGN_OUT)
+                            ? SignOutOutcome.SIGNED_OUT_PAGE
+                            : SESSION_ENDED_PAGE);
         }
     }
 

@@ -39,7 +39,12 @@ final class RateLimitFilter extends OncePerRequestFilter {
         long retryAfter = (read ? reads : mutations).tryAcquire(key);
         if (retryAfter > 0) {
             response.setHeader("Retry-After", Long.toString(retryAfter));
-            SecurityProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+            SecurityProblems.write(
+                    request,
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "rate-limited",
+                    "Too many requests",
                     "more than the " + (read ? "reads" : "changes") + " per minute allowed for " + caller.display()
                             + "; retry after " + retryAfter + "s");
             return;

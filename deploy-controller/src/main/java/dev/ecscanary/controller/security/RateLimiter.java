@@ -28,7 +28,8 @@ final class RateLimiter {
             long now = nanoTime.getAsLong();
             buckets.values().removeIf(b -> b.isFull(now));
         }
-        return buckets.computeIfAbsent(key, k -> new Bucket(perMinute, nanoTime.getAsLong())).take(nanoTime.getAsLong());
+        return buckets.computeIfAbsent(key, k -> new Bucket(perMinute, nanoTime.getAsLong()))
+                .take(nanoTime.getAsLong());
     }
 
     /** Whether the key's budget is spent right now; takes nothing. */

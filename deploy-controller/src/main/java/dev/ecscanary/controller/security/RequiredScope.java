@@ -5,8 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /** The scope a request needs, by method and path: the same table the filter chain enforces. */
 final class RequiredScope {
 
-    private RequiredScope() {
-    }
+    private RequiredScope() {}
 
     static Scope of(HttpServletRequest request) {
         String path = request.getRequestURI();

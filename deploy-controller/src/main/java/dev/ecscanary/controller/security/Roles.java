@@ -54,8 +54,11 @@ final class Roles implements GrantedAuthoritiesMapper {
     }
 
     static List<GrantedAuthority> operator() {
-        return List.of(new SimpleGrantedAuthority(OPERATOR), new SimpleGrantedAuthority(VIEWER),
-                Scope.READ.granted(), Scope.ROLLBACK.granted());
+        return List.of(
+                new SimpleGrantedAuthority(OPERATOR),
+                new SimpleGrantedAuthority(VIEWER),
+                Scope.READ.granted(),
+                Scope.ROLLBACK.granted());
     }
 
     static List<GrantedAuthority> viewer() {

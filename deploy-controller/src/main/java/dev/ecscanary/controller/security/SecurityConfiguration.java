@@ -13,14 +13,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * The one place that says who may do what. Two chains:
@@ -53,8 +53,12 @@ class SecurityConfiguration {
     private final RateLimitFilter rateLimits;
     private final String sessionCookie;
 
-    SecurityConfiguration(SecurityProperties properties, AuditTrail audit, Clock clock, Environment environment,
-                          ObjectProvider<ClientRegistrationRepository> registrations) {
+    SecurityConfiguration(
+            SecurityProperties properties,
+            AuditTrail audit,
+            Clock clock,
+            Environment environment,
+            ObjectProvider<ClientRegistrationRepository> registrations) {
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
@@ -62,8 +66,11 @@ class SecurityConfiguration {
         this.signIn = SignInOptions.of(properties.login().tokenForm(), registrations.getIfAvailable());
         this.rateLimits = new RateLimitFilter(properties.rateLimits());
         this.sessionCookie = environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID");
-        AuthenticationRequirement.check(properties, loginConfigured || properties.login().tokenForm(),
-                environment.matchesProfiles("rehearsal"), environment.getProperty("server.address"));
+        AuthenticationRequirement.check(
+                properties,
+                loginConfigured || properties.login().tokenForm(),
+                environment.matchesProfiles("rehearsal"),
+                environment.getProperty("server.address"));
     }
 
     @Bean
@@ -75,8 +82,8 @@ class SecurityConfiguration {
             jwt.setJwtAuthenticationConverter(new GitHubCallers(policy));
         }
         BearerAuthentication bearer = new BearerAuthentication(jwt, tokens);
-        FailedAuthenticationGuard guard = new FailedAuthenticationGuard(
-                properties.rateLimits().failedAuthenticationsPerMinute());
+        FailedAuthenticationGuard guard =
+                new FailedAuthenticationGuard(properties.rateLimits().failedAuthenticationsPerMinute());
         var unauthenticated = guard.counting(SecurityProblems.unauthenticated());
         http.securityMatcher(SecurityConfiguration::isApi)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -85,16 +92,23 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs.authenticationManagerResolver(request -> bearer)
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(SecurityProblems.forbidden()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(SecurityProblems.forbidden()))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/api/tokens", "/api/tokens/**").hasAuthority(Scope.ADMIN.authority())
-                        .requestMatchers(HttpMethod.POST, "/api/deployments").hasAuthority(Scope.DEPLOY.authority())
-                        .requestMatchers(HttpMethod.POST, "/api/deployments/*/rollback").hasAuthority(Scope.ROLLBACK.authority())
-                        .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**").hasAuthority(Scope.READ.authority())
-                        .anyRequest().authenticated())
+                .exceptionHandling(e ->
+                        e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(SecurityProblems.forbidden()))
+                .headers(h -> h.contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                                .permitAll()
+                                .requestMatchers("/api/tokens", "/api/tokens/**")
+                                .hasAuthority(Scope.ADMIN.authority())
+                                .requestMatchers(HttpMethod.POST, "/api/deployments")
+                                .hasAuthority(Scope.DEPLOY.authority())
+                                .requestMatchers(HttpMethod.POST, "/api/deployments/*/rollback")
+                                .hasAuthority(Scope.ROLLBACK.authority())
+                                .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**")
+                                .hasAuthority(Scope.READ.authority())
+                                .anyRequest()
+                                .authenticated())
                 .addFilterAfter(new AuditFilter(audit, clock), SecurityContextHolderFilter.class)
                 .addFilterBefore(guard, AuditFilter.class)
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class)
@@ -107,8 +121,17 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain page(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.authorizeHttpRequests(a -> {
-                    a.requestMatchers("/login", "/login/**", "/oauth2/**", "/error", "/favicon.ico", "/favicon.svg", "/css/**",
-                            "/js/**", "/images/**").permitAll();
+                    a.requestMatchers(
+                                    "/login",
+                                    "/login/**",
+                                    "/oauth2/**",
+                                    "/error",
+                                    "/favicon.ico",
+                                    "/favicon.svg",
+                                    "/css/**",
+                                    "/js/**",
+                                    "/images/**")
+                            .permitAll();
                     if (properties.publicRead()) {
                         a.requestMatchers(HttpMethod.GET, "/**").permitAll();
                     } else {
@@ -116,17 +139,21 @@ class SecurityConfiguration {
                     }
                     a.anyRequest().hasRole("operator");
                 })
-                .csrf(csrf -> { }) // on for every form post of the page, the default
+                .csrf(csrf -> {}) // on for every form post of the page, the default
                 .exceptionHandling(e -> e.accessDeniedHandler(new PageAccessDenied(signIn.any())))
                 // Signing out ends the session: invalidated, its sign-in and CSRF token cleared, its cookie deleted.
-                .logout(logout -> logout.logoutUrl(SIGN_OUT).invalidateHttpSession(true).clearAuthentication(true)
-                        .deleteCookies(sessionCookie).logoutSuccessHandler(new SignOutOutcome()))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .logout(logout -> logout.logoutUrl(SIGN_OUT)
+                        .invalidateHttpSession(true)
+                        .clearAuthentication(true)
+                        .deleteCookies(sessionCookie)
+                        .logoutSuccessHandler(new SignOutOutcome()))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN))
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .addFilterAfter(new AuditFilter(audit, clock), SecurityContextHolderFilter.class)
                 // before the CSRF filter and the sign-in form read parameters from the body; after the audit filter
                 .addFilterBefore(new BodyLimitFilter(properties.maxBodyBytes()), CsrfFilter.class)

@@ -24,15 +24,21 @@ final class SecurityProblems {
     static final String TYPE_PREFIX = "urn:ecs-canary:problem:";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private SecurityProblems() {
-    }
+    private SecurityProblems() {}
 
     static AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"deploy-controller\"" + (hasBearer(request)
-                    ? ", error=\"invalid_token\"" : ""));
-            write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-                    hasBearer(request) ? "the bearer token was not accepted: " + why(e)
+            response.setHeader(
+                    "WWW-Authenticate",
+                    "Bearer realm=\"deploy-controller\"" + (hasBearer(request) ? ", error=\"invalid_token\"" : ""));
+            write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "unauthenticated",
+                    "Authentication required",
+                    hasBearer(request)
+                            ? "the bearer token was not accepted: " + why(e)
                             : "send Authorization: Bearer <GitHub Actions ID token or API token>");
         };
     }
@@ -41,13 +47,26 @@ final class SecurityProblems {
         return (request, response, e) -> {
             Scope needed = RequiredScope.of(request);
             Caller caller = CurrentCaller.get();
-            write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
-                    needed == null ? "the request was refused (missing or invalid CSRF token?)" : caller.whyNot(needed));
+            write(
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "forbidden",
+                    "Not allowed",
+                    needed == null
+                            ? "the request was refused (missing or invalid CSRF token?)"
+                            : caller.whyNot(needed));
         };
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
-                      String title, String detail) throws IOException {
+    static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String type,
+            String title,
+            String detail)
+            throws IOException {
         AuditDetails.reason(request, detail);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", TYPE_PREFIX + type);

@@ -44,11 +44,20 @@ public record SecurityProperties(
      * @param clockSkew  tolerance on {@code exp} and {@code nbf}; default 30s
      */
     public record Oidc(
-            @DefaultValue("https://token.actions.githubusercontent.com") @NotBlank String issuer,
+            @DefaultValue("https://token.actions.githubusercontent.com") @NotBlank
+            String issuer,
+
             String jwksUri,
             String audience,
-            @DefaultValue("RS256") @NotEmpty Set<@Pattern(regexp = "(RS|PS|ES)(256|384|512)",
-                    message = "must be an asymmetric JWS algorithm (RS, PS or ES with 256, 384 or 512)") String> algorithms,
+
+            @DefaultValue("RS256") @NotEmpty
+            Set<
+                            @Pattern(
+                                    regexp = "(RS|PS|ES)(256|384|512)",
+                                    message = "must be an asymmetric JWS algorithm (RS, PS or ES with 256, 384 or 512)")
+                            String>
+                    algorithms,
+
             @DefaultValue("30s") Duration clockSkew) {
 
         public boolean enabled() {
@@ -72,8 +81,7 @@ public record SecurityProperties(
             @NotBlank String name,
             @Valid Match match,
             @NotEmpty List<@NotBlank String> services,
-            @DefaultValue List<@NotBlank String> environments) {
-    }
+            @DefaultValue List<@NotBlank String> environments) {}
 
     /**
      * Claim patterns: exact values, or globs with {@code *} (any characters) and {@code ?} (one). Unset matches any.
@@ -83,8 +91,7 @@ public record SecurityProperties(
      * @param environment GitHub environment of the job ({@code environment} claim)
      * @param workflow   {@code workflow} claim (the workflow's name)
      */
-    public record Match(@NotBlank String repository, String ref, String environment, String workflow) {
-    }
+    public record Match(@NotBlank String repository, String ref, String environment, String workflow) {}
 
     /**
      * A token known from the configuration (not revocable without a restart: use {@code /api/tokens} for those).
@@ -96,10 +103,12 @@ public record SecurityProperties(
      */
     public record ConfiguredToken(
             @NotBlank String name,
-            @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be a lower-case hex SHA-256") String sha256,
+
+            @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be a lower-case hex SHA-256")
+            String sha256,
+
             @NotEmpty Set<Scope> scopes,
-            @DefaultValue Set<@NotBlank String> services) {
-    }
+            @DefaultValue Set<@NotBlank String> services) {}
 
     /**
      * @param roleClaim claim of the signed-in user whose values decide the role; default {@code groups}
@@ -111,8 +120,7 @@ public record SecurityProperties(
             @DefaultValue("groups") @NotBlank String roleClaim,
             @DefaultValue List<String> operators,
             @DefaultValue List<String> viewers,
-            @DefaultValue("false") boolean tokenForm) {
-    }
+            @DefaultValue("false") boolean tokenForm) {}
 
     /**
      * Token buckets per caller (or per remote address before authentication).
@@ -125,6 +133,5 @@ public record SecurityProperties(
     public record RateLimits(
             @DefaultValue("20") @Min(1) int mutationsPerMinute,
             @DefaultValue("600") @Min(1) int readsPerMinute,
-            @DefaultValue("30") @Min(1) int failedAuthenticationsPerMinute) {
-    }
+            @DefaultValue("30") @Min(1) int failedAuthenticationsPerMinute) {}
 }

@@ -19,15 +19,14 @@ public final class SessionSignIn {
      * @param name what the audit trail records the caller as, e.g. {@code user:alice} or {@code token:ops}
      * @param role {@code operator}, {@code viewer} or {@code no role}
      */
-    public record SignedIn(String name, String role) {
-    }
+    public record SignedIn(String name, String role) {}
 
-    private SessionSignIn() {
-    }
+    private SessionSignIn() {}
 
     public static Optional<SignedIn> of(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        Object stored = session == null ? null
+        Object stored = session == null
+                ? null
                 : session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         if (!(stored instanceof SecurityContext context) || context.getAuthentication() == null) {
             return Optional.empty();

@@ -13,8 +13,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 public record SignInOptions(boolean tokenForm, List<Provider> providers) {
 
     /** A provider's name and where signing in with it starts. */
-    public record Provider(String name, String url) {
-    }
+    public record Provider(String name, String url) {}
 
     public SignInOptions {
         providers = List.copyOf(providers);

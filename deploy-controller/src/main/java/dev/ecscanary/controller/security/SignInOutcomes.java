@@ -35,29 +35,58 @@ final class SignInOutcomes implements AuthenticationSuccessHandler, Authenticati
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                        Authentication authentication) throws IOException, ServletException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, ServletException {
         next.onAuthenticationSuccess(request, response, authentication);
-        record(request, response, CurrentCaller.of(authentication).display(), CurrentCaller.subjectOf(authentication),
+        record(
+                request,
+                response,
+                CurrentCaller.of(authentication).display(),
+                CurrentCaller.subjectOf(authentication),
                 "ACCEPTED",
                 "signed in through " + registration(request) + " " + role(authentication));
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String reason = SignInRefusal.describe(exception);
         request.getSession().setAttribute(SignInRefusal.SESSION_ATTRIBUTE, reason);
         response.sendRedirect(REFUSED_PAGE);
-        record(request, response, Caller.ANONYMOUS.display(), null, "REFUSED",
+        record(
+                request,
+                response,
+                Caller.ANONYMOUS.display(),
+                null,
+                "REFUSED",
                 "sign-in through " + registration(request) + " refused: " + reason);
     }
 
-    private void record(HttpServletRequest request, HttpServletResponse response, String caller, String subject,
-                        String outcome, String reason) {
+    private void record(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String caller,
+            String subject,
+            String outcome,
+            String reason) {
         try {
-            trail.record(new AuditEntry(null, clock.instant(), caller, subject, null, null, null, "SIGN_IN", null,
-                    null, outcome, response.getStatus(), clip(reason, 1000), request.getRemoteAddr(),
+            trail.record(new AuditEntry(
+                    null,
+                    clock.instant(),
+                    caller,
+                    subject,
+                    null,
+                    null,
+                    null,
+                    "SIGN_IN",
+                    null,
+                    null,
+                    outcome,
+                    response.getStatus(),
+                    clip(reason, 1000),
+                    request.getRemoteAddr(),
                     clip(request.getHeader("User-Agent"), 300)));
         } catch (RuntimeException e) {
             log.error("Could not write the audit entry of a sign-in", e);

@@ -16,8 +16,7 @@ public final class SignInRefusal {
     /** The session attribute that carries the sentence to the page that shows it. */
     public static final String SESSION_ATTRIBUTE = SignInRefusal.class.getName();
 
-    private SignInRefusal() {
-    }
+    private SignInRefusal() {}
 
     static String describe(AuthenticationException e) {
         if (!(e instanceof OAuth2AuthenticationException oauth)) {
@@ -26,15 +25,18 @@ public final class SignInRefusal {
         OAuth2Error error = oauth.getError();
         String description = error.getDescription() == null ? "" : error.getDescription();
         return switch (error.getErrorCode()) {
-            case "invalid_nonce" -> "The identity provider's ID token does not carry the nonce this sign-in sent,"
-                    + " so it may be a replayed or mixed-up answer.";
+            case "invalid_nonce" ->
+                "The identity provider's ID token does not carry the nonce this sign-in sent,"
+                        + " so it may be a replayed or mixed-up answer.";
             case "invalid_id_token" -> "The identity provider's ID token " + idTokenProblem(description) + ".";
-            case "authorization_request_not_found", "invalid_state_parameter" -> "This sign-in was not started from"
-                    + " this browser session, or it took too long; start again.";
-            case "access_denied" -> "The identity provider did not let you sign in"
-                    + (description.isEmpty() ? "." : ": " + SecurityProblems.sanitized(description));
-            default -> "The identity provider's answer was not accepted (" + error.getErrorCode()
-                    + (description.isEmpty() ? "" : ": " + SecurityProblems.sanitized(description)) + ").";
+            case "authorization_request_not_found", "invalid_state_parameter" ->
+                "This sign-in was not started from" + " this browser session, or it took too long; start again.";
+            case "access_denied" ->
+                "The identity provider did not let you sign in"
+                        + (description.isEmpty() ? "." : ": " + SecurityProblems.sanitized(description));
+            default ->
+                "The identity provider's answer was not accepted (" + error.getErrorCode()
+                        + (description.isEmpty() ? "" : ": " + SecurityProblems.sanitized(description)) + ").";
         };
     }
 
@@ -58,7 +60,8 @@ public final class SignInRefusal {
         if (names(description, "sub")) {
             problems.add("names no subject");
         }
-        return problems.isEmpty() ? "could not be verified: " + SecurityProblems.sanitized(description)
+        return problems.isEmpty()
+                ? "could not be verified: " + SecurityProblems.sanitized(description)
                 : String.join(" and ", problems);
     }
 

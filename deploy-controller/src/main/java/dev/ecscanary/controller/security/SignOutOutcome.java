@@ -24,8 +24,10 @@ final class SignOutOutcome implements LogoutSuccessHandler {
             request.setAttribute(AuditDetails.NOTE, "nobody was signed in in this browser session");
         } else {
             String role = Roles.of(signedIn.getAuthorities());
-            request.setAttribute(AuditDetails.NOTE, "signed out" + (role != null ? " as " + role : "")
-                    + "; the session was ended and its cookie cleared");
+            request.setAttribute(
+                    AuditDetails.NOTE,
+                    "signed out" + (role != null ? " as " + role : "")
+                            + "; the session was ended and its cookie cleared");
         }
         response.setStatus(HttpStatus.SEE_OTHER.value());
         response.setHeader(HttpHeaders.LOCATION, SIGNED_OUT_PAGE);

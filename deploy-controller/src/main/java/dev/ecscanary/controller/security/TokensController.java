@@ -35,14 +35,25 @@ class TokensController {
 
     @PostMapping
     ResponseEntity<CreatedView> create(@Valid @RequestBody CreateTokenBody body) {
-        ApiTokens.Created created = tokens.create(body.name(), body.scopes(), body.services() == null ? Set.of()
-                : body.services(), CurrentCaller.display());
-        AuditDetails.note("token '" + body.name() + "' created with scopes " + created.token().scopes()
-                + (created.token().services().isEmpty() ? "" : " for services " + created.token().services()));
+        ApiTokens.Created created = tokens.create(
+                body.name(),
+                body.scopes(),
+                body.services() == null ? Set.of() : body.services(),
+                CurrentCaller.display());
+        AuditDetails.note("token '" + body.name() + "' created with scopes "
+                + created.token().scopes()
+                + (created.token().services().isEmpty()
+                        ? ""
+                        : " for services " + created.token().services()));
         return ResponseEntity.created(URI.create("/api/tokens/" + body.name()))
                 .header("Cache-Control", "no-store")
-                .body(new CreatedView(body.name(), created.token().scopes(), created.token().services(),
-                        created.value(), created.token().createdAt(), "Store the token now: it is not shown again."));
+                .body(new CreatedView(
+                        body.name(),
+                        created.token().scopes(),
+                        created.token().services(),
+                        created.value(),
+                        created.token().createdAt(),
+                        "Store the token now: it is not shown again."));
     }
 
     @GetMapping
@@ -60,14 +71,14 @@ class TokensController {
     }
 
     record CreateTokenBody(
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*", message = "must be a token name") String name,
-            @NotEmpty Set<Scope> scopes,
-            Set<@NotBlank @Size(max = 100) String> services) {
-    }
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*", message = "must be a token name")
+            String name,
 
-    record CreatedView(String name, Set<Scope> scopes, Set<String> services, String token, Instant createdAt,
-                       String notice) {
-    }
+            @NotEmpty Set<Scope> scopes,
+            Set<@NotBlank @Size(max = 100) String> services) {}
+
+    record CreatedView(
+            String name, Set<Scope> scopes, Set<String> services, String token, Instant createdAt, String notice) {}
 
     static final class TokenNotFoundException extends RuntimeException {
         TokenNotFoundException(String name) {

@@ -11,9 +11,9 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 
 /**
  * The zero-set-up store: when no {@code spring.datasource.url} is configured, a real PostgreSQL is started in-process
@@ -26,7 +26,8 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${controller.store.embedded-data-dir:./data/controller-pg}") Path dataDir) {
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${controller.store.embedded-data-dir:./data/controller-pg}") Path dataDir) {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()

@@ -21,8 +21,8 @@ public interface BlueGreenDeployer {
      * Finds a deployment of the group created since {@code createdAfter} whose description contains {@code marker}:
      * how a CreateDeployment whose answer was lost is found again instead of being sent twice.
      */
-    Optional<String> findDeployment(String application, String deploymentGroup, String marker,
-                                    java.time.Instant createdAfter);
+    Optional<String> findDeployment(
+            String application, String deploymentGroup, String marker, java.time.Instant createdAfter);
 
     /** Status and rollback links of one deployment, as CodeDeploy sees them now, without its ECS target. */
     CodeDeploySnapshot describeDeployment(String deploymentId);

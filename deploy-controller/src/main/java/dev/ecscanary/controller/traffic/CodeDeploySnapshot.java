@@ -30,8 +30,19 @@ public record CodeDeploySnapshot(
 
     /** This read with its ECS target's part filled in. */
     public CodeDeploySnapshot withTarget(List<LifecycleEvent> events, List<TaskSetInfo> sets) {
-        return new CodeDeploySnapshot(deploymentId, status, errorCode, errorMessage, rollbackDeploymentId,
-                rollbackTriggeringDeploymentId, rollbackMessage, creator, createTime, completeTime, events, sets);
+        return new CodeDeploySnapshot(
+                deploymentId,
+                status,
+                errorCode,
+                errorMessage,
+                rollbackDeploymentId,
+                rollbackTriggeringDeploymentId,
+                rollbackMessage,
+                creator,
+                createTime,
+                completeTime,
+                events,
+                sets);
     }
 
     public Optional<TaskSetInfo> replacement() {

@@ -7,5 +7,4 @@ public record NewDeployment(
         String deploymentConfig,
         String appSpecContent,
         String appSpecSha256,
-        String description) {
-}
+        String description) {}

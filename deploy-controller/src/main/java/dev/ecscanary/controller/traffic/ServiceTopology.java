@@ -28,12 +28,13 @@ public class ServiceTopology {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<DeploymentGroup> group = deployer.describeGroup(service.config().application(),
-                service.config().deploymentGroup());
+        Optional<DeploymentGroup> group = deployer.describeGroup(
+                service.config().application(), service.config().deploymentGroup());
         if (group.isEmpty()) {
             return Optional.empty();
         }
-        Topology topology = new Topology(group.get(), loadBalancer.targetGroupArns(group.get().targetGroupNames()));
+        Topology topology = new Topology(
+                group.get(), loadBalancer.targetGroupArns(group.get().targetGroupNames()));
         cache.put(service.name(), topology);
         return Optional.of(topology);
     }
@@ -47,7 +48,8 @@ public class ServiceTopology {
         if (topology.group().productionListenerArns().isEmpty() || targetGroupName == null) {
             return Optional.empty();
         }
-        Map<String, Integer> weights = loadBalancer.forwardWeights(topology.group().productionListenerArns().getFirst());
+        Map<String, Integer> weights = loadBalancer.forwardWeights(
+                topology.group().productionListenerArns().getFirst());
         int total = weights.values().stream().mapToInt(Integer::intValue).sum();
         String arn = topology.targetGroupArns().get(targetGroupName);
         if (total == 0 || arn == null) {
@@ -57,6 +59,5 @@ public class ServiceTopology {
     }
 
     /** A deployment group and the ARNs of its target groups, by name. */
-    public record Topology(DeploymentGroup group, Map<String, String> targetGroupArns) {
-    }
+    public record Topology(DeploymentGroup group, Map<String, String> targetGroupArns) {}
 }

@@ -7,5 +7,4 @@ package dev.ecscanary.controller.traffic;
  *                         ({@code DeploymentAlreadyCompletedException}): nothing was stopped
  * @param status           {@code Pending} or {@code Succeeded} when a stop was accepted
  */
-public record StopOutcome(boolean alreadyCompleted, String status, String message) {
-}
+public record StopOutcome(boolean alreadyCompleted, String status, String message) {}

@@ -22,27 +22,53 @@ record AuditSection(List<Entry> entries, String more) {
      * ({@code runText}); {@code time} carries the date too when the entry is from another day than the release;
      * {@code subject} and {@code tokenName} are set only where the caller's name does not already say them.
      */
-    record Entry(String time, String iso, String action, Badge outcome, int httpStatus, String caller, String subject,
-                 String repository, String runUrl, String runText, String tokenName, String reason,
-                 String remoteAddress, String userAgent) {
-    }
+    record Entry(
+            String time,
+            String iso,
+            String action,
+            Badge outcome,
+            int httpStatus,
+            String caller,
+            String subject,
+            String repository,
+            String runUrl,
+            String runText,
+            String tokenName,
+            String reason,
+            String remoteAddress,
+            String userAgent) {}
 
     /** @param newest the newest entries, oldest first, up to one more than {@link #SHOWN} to tell whether there are more */
     static AuditSection of(UUID deploymentId, List<AuditEntry> newest, Instant releaseStarted) {
         List<AuditEntry> shown = newest.size() > SHOWN ? newest.subList(newest.size() - SHOWN, newest.size()) : newest;
-        String more = newest.size() > SHOWN ? "The newest " + SHOWN + " entries are shown; GET /api/deployments/"
-                + deploymentId + "/audit serves them all." : null;
-        return new AuditSection(shown.stream().map(e -> entry(e, releaseStarted)).toList(), more);
+        String more = newest.size() > SHOWN
+                ? "The newest " + SHOWN + " entries are shown; GET /api/deployments/" + deploymentId
+                        + "/audit serves them all."
+                : null;
+        return new AuditSection(
+                shown.stream().map(e -> entry(e, releaseStarted)).toList(), more);
     }
 
     private static Entry entry(AuditEntry e, Instant releaseStarted) {
         String run = Links.safeWebLink(e.workflowRun());
-        boolean sameDay = e.at().atZone(ZoneOffset.UTC).toLocalDate()
+        boolean sameDay = e.at().atZone(ZoneOffset.UTC)
+                .toLocalDate()
                 .equals(releaseStarted.atZone(ZoneOffset.UTC).toLocalDate());
-        return new Entry(sameDay ? Format.time(e.at()) : Format.dateTime(e.at()), Format.iso(e.at()), action(e.action()),
-                Badge.ofOutcome(e.outcome()), e.httpStatus(), e.caller(), unlessSaid(e.subject(), e.caller()),
-                e.repository(), run, run == null ? e.workflowRun() : run.replaceFirst("^https?://", ""),
-                unlessSaid(e.tokenName(), e.caller()), e.reason(), e.remoteAddress(), e.userAgent());
+        return new Entry(
+                sameDay ? Format.time(e.at()) : Format.dateTime(e.at()),
+                Format.iso(e.at()),
+                action(e.action()),
+                Badge.ofOutcome(e.outcome()),
+                e.httpStatus(),
+                e.caller(),
+                unlessSaid(e.subject(), e.caller()),
+                e.repository(),
+                run,
+                run == null ? e.workflowRun() : run.replaceFirst("^https?://", ""),
+                unlessSaid(e.tokenName(), e.caller()),
+                e.reason(),
+                e.remoteAddress(),
+                e.userAgent());
     }
 
     /** A detail of the caller, unless its name already says it (as {@code token:ci-bot} says the token's name). */

@@ -27,12 +27,10 @@ final class ChangeDispatcher {
     private static final Logger log = LoggerFactory.getLogger(ChangeDispatcher.class);
 
     /** A change as the store committed it, and when. */
-    private record Committed(DeploymentChanged change, Instant at) {
-    }
+    private record Committed(DeploymentChanged change, Instant at) {}
 
     /** A change ready to send: the deployment's state, and its frame. */
-    private record Prepared(Deployment deployment, Instant committed, StreamFrame frame) {
-    }
+    private record Prepared(Deployment deployment, Instant committed, StreamFrame frame) {}
 
     private final Releases releases;
     private final LatestStates latest;
@@ -40,10 +38,15 @@ final class ChangeDispatcher {
     private final DeploymentStreams deployments;
     private final ServicesStream services;
     private final BlockingQueue<Committed> changes = new LinkedBlockingQueue<>();
-    private final Thread thread = Thread.ofPlatform().daemon().name("live-updates").unstarted(this::dispatchUntilStopped);
+    private final Thread thread =
+            Thread.ofPlatform().daemon().name("live-updates").unstarted(this::dispatchUntilStopped);
 
-    ChangeDispatcher(Releases releases, LatestStates latest, DeploymentFrames frames, DeploymentStreams deployments,
-                     ServicesStream services) {
+    ChangeDispatcher(
+            Releases releases,
+            LatestStates latest,
+            DeploymentFrames frames,
+            DeploymentStreams deployments,
+            ServicesStream services) {
         this.releases = releases;
         this.latest = latest;
         this.frames = frames;
@@ -85,29 +88,39 @@ final class ChangeDispatcher {
     private void dispatch(List<Committed> batch) {
         Map<UUID, List<Prepared>> byDeployment = new LinkedHashMap<>();
         for (Committed c : batch) {
-            prepare(c).ifPresent(p -> byDeployment.computeIfAbsent(c.change().id(), id -> new ArrayList<>()).add(p));
+            prepare(c)
+                    .ifPresent(p -> byDeployment
+                            .computeIfAbsent(c.change().id(), id -> new ArrayList<>())
+                            .add(p));
         }
         List<Prepared> published = new ArrayList<>();
         byDeployment.forEach((id, prepared) -> {
             EventStream stream = deployments.of(id);
-            List<StreamFrame> added = stream.publishAll(prepared.stream().map(Prepared::frame).toList());
+            List<StreamFrame> added =
+                    stream.publishAll(prepared.stream().map(Prepared::frame).toList());
             prepared.stream().filter(p -> added.contains(p.frame())).forEach(published::add);
             if (!prepared.getLast().deployment().isInFlight()) {
                 stream.finish(); // a finished deployment does not change again: its viewers need not stay connected
             }
         });
         published.sort(Comparator.comparing(Prepared::committed));
-        services.publishAll(published.stream().map(p -> Map.entry(p.deployment(), p.committed())).toList());
+        services.publishAll(published.stream()
+                .map(p -> Map.entry(p.deployment(), p.committed()))
+                .toList());
     }
 
     private Optional<Prepared> prepare(Committed c) {
         try {
-            Optional<Deployment> d = c.change().deployment().hasHistory() ? Optional.of(c.change().deployment())
+            Optional<Deployment> d = c.change().deployment().hasHistory()
+                    ? Optional.of(c.change().deployment())
                     : releases.find(c.change().id());
             d.ifPresent(latest::update);
             return d.map(now -> new Prepared(now, c.at(), frames.change(now, c.at())));
         } catch (RuntimeException e) {
-            log.warn("Could not send the change of deployment {} to its viewers: {}", c.change().id(), e.toString());
+            log.warn(
+                    "Could not send the change of deployment {} to its viewers: {}",
+                    c.change().id(),
+                    e.toString());
             return Optional.empty();
         }
     }

@@ -33,24 +33,31 @@ final class ChartAnnotations {
     }
 
     /** The threshold's drawing and the markers' drawing, which the chart puts below and above its axes. */
-    record Drawn(String threshold, String markers) {
-    }
+    record Drawn(String threshold, String markers) {}
 
     /** Lays out the stop's and the start's labels, then the threshold's, then the steps' in the room left. */
     Drawn draw(List<Marker> markers) {
-        List<Marker> shown = markers.stream().filter(m -> scale.contains(m.at())).toList();
+        List<Marker> shown =
+                markers.stream().filter(m -> scale.contains(m.at())).toList();
         shown.forEach(m -> layout.addLine(scale.x(m.at()), TOP, BASELINE));
         TextBox[] labels = new TextBox[shown.size()];
-        List<TextBox> stepLabels = shown.stream().filter(ChartAnnotations::isStep).map(this::centred).toList();
+        List<TextBox> stepLabels = shown.stream()
+                .filter(ChartAnnotations::isStep)
+                .map(this::centred)
+                .toList();
         placeWhere(shown, labels, ChartAnnotations::isStop, m -> besideIfNeeded(m, stepLabels));
         placeWhere(shown, labels, m -> !isStop(m) && !isStep(m), m -> besideIfNeeded(m, stepLabels));
         String threshold = threshold();
-        placeWhere(shown, labels, ChartAnnotations::isStep, m -> layout.place(List.of(centred(m)), List.of()).orElse(null));
+        placeWhere(
+                shown,
+                labels,
+                ChartAnnotations::isStep,
+                m -> layout.place(List.of(centred(m)), List.of()).orElse(null));
         return new Drawn(threshold, markers(shown, labels));
     }
 
-    private static void placeWhere(List<Marker> shown, TextBox[] labels, Predicate<Marker> which,
-                                   Function<Marker, TextBox> place) {
+    private static void placeWhere(
+            List<Marker> shown, TextBox[] labels, Predicate<Marker> which, Function<Marker, TextBox> place) {
         for (int i = 0; i < shown.size(); i++) {
             if (which.test(shown.get(i))) {
                 labels[i] = place.apply(shown.get(i));
@@ -64,17 +71,27 @@ final class ChartAnnotations {
         }
         StringBuilder s = new StringBuilder(512);
         double y = scale.y(series.threshold());
-        boolean below = series.comparisonOperator() != null && series.comparisonOperator().startsWith("Less");
+        boolean below = series.comparisonOperator() != null
+                && series.comparisonOperator().startsWith("Less");
         double top = below ? y : TOP;
         double bottom = below ? BASELINE : y;
         s.append(Svg.rect("breach-zone", LEFT, top, PLOT_RIGHT - LEFT, Math.max(0, bottom - top)));
-        s.append("<line class=\"threshold\" x1=\"").append(LEFT).append("\" x2=\"").append(PLOT_RIGHT)
-                .append("\" y1=\"").append(Svg.fmt(y)).append("\" y2=\"").append(Svg.fmt(y)).append("\"/>");
+        s.append("<line class=\"threshold\" x1=\"")
+                .append(LEFT)
+                .append("\" x2=\"")
+                .append(PLOT_RIGHT)
+                .append("\" y1=\"")
+                .append(Svg.fmt(y))
+                .append("\" y2=\"")
+                .append(Svg.fmt(y))
+                .append("\"/>");
         String text = "threshold " + scale.value(series.threshold());
         double clear = below ? y - 6 : y + 14;
         double breaching = below ? y + 14 : y - 6;
-        TextBox label = layout.placeClearOfLines(List.of(new TextBox(text, PLOT_RIGHT - 4, clear, "end"),
-                new TextBox(text, LEFT + 4, clear, "start"), new TextBox(text, PLOT_RIGHT - 4, breaching, "end"),
+        TextBox label = layout.placeClearOfLines(List.of(
+                new TextBox(text, PLOT_RIGHT - 4, clear, "end"),
+                new TextBox(text, LEFT + 4, clear, "start"),
+                new TextBox(text, PLOT_RIGHT - 4, breaching, "end"),
                 new TextBox(text, LEFT + 4, breaching, "start")));
         s.append(Svg.text("threshold-label", label));
         return s.toString();
@@ -85,8 +102,17 @@ final class ChartAnnotations {
         for (int i = 0; i < shown.size(); i++) {
             Marker m = shown.get(i);
             String x = Svg.fmt(scale.x(m.at()));
-            s.append("<line class=\"marker ").append(m.kind()).append("\" x1=\"").append(x).append("\" x2=\"")
-                    .append(x).append("\" y1=\"").append(TOP).append("\" y2=\"").append(BASELINE).append("\"/>");
+            s.append("<line class=\"marker ")
+                    .append(m.kind())
+                    .append("\" x1=\"")
+                    .append(x)
+                    .append("\" x2=\"")
+                    .append(x)
+                    .append("\" y1=\"")
+                    .append(TOP)
+                    .append("\" y2=\"")
+                    .append(BASELINE)
+                    .append("\"/>");
             if (labels[i] != null) {
                 s.append(Svg.text("marker-label " + m.kind(), labels[i]));
             }

@@ -11,8 +11,9 @@ import java.time.Instant;
 final class ChartAxes {
 
     /** Round steps of clock time: seconds for a compressed rehearsal release, minutes and hours for AWS ones. */
-    private static final long[] TIME_STEPS_SECONDS = {10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400,
-            43_200};
+    private static final long[] TIME_STEPS_SECONDS = {
+        10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 43_200
+    };
 
     private final ChartScale scale;
     private final LabelLayout layout;
@@ -33,17 +34,32 @@ final class ChartAxes {
         double step = ChartScale.niceStep((scale.high() - scale.low()) / 4);
         for (double v = scale.low(); v <= scale.high() + step / 1000; v += step) {
             double y = scale.y(v);
-            s.append("<line class=\"gridline\" x1=\"").append(LEFT).append("\" x2=\"").append(PLOT_RIGHT)
-                    .append("\" y1=\"").append(Svg.fmt(y)).append("\" y2=\"").append(Svg.fmt(y)).append("\"/>");
+            s.append("<line class=\"gridline\" x1=\"")
+                    .append(LEFT)
+                    .append("\" x2=\"")
+                    .append(PLOT_RIGHT)
+                    .append("\" y1=\"")
+                    .append(Svg.fmt(y))
+                    .append("\" y2=\"")
+                    .append(Svg.fmt(y))
+                    .append("\"/>");
             label(s, new TextBox(scale.tick(v, step), LEFT - 6, y + 4, "end"));
         }
     }
 
     private void timeAxis(StringBuilder s) {
-        long stepSeconds = timeStepSeconds(Duration.between(scale.from(), scale.to()).toSeconds());
+        long stepSeconds =
+                timeStepSeconds(Duration.between(scale.from(), scale.to()).toSeconds());
         long first = (scale.from().getEpochSecond() / stepSeconds + 1) * stepSeconds;
-        s.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(PLOT_RIGHT)
-                .append("\" y1=\"").append(BASELINE).append("\" y2=\"").append(BASELINE).append("\"/>");
+        s.append("<line class=\"axis\" x1=\"")
+                .append(LEFT)
+                .append("\" x2=\"")
+                .append(PLOT_RIGHT)
+                .append("\" y1=\"")
+                .append(BASELINE)
+                .append("\" y2=\"")
+                .append(BASELINE)
+                .append("\"/>");
         for (long t = first; t <= scale.to().getEpochSecond(); t += stepSeconds) {
             String time = Format.time(Instant.ofEpochSecond(t));
             label(s, timeLabel(stepSeconds < 60 ? time : time.substring(0, 5), scale.x(Instant.ofEpochSecond(t))));

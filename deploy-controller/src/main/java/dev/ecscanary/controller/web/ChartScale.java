@@ -19,6 +19,7 @@ final class ChartScale {
     static final int BOTTOM = 34;
     /** The plot's right edge and its baseline. */
     static final int PLOT_RIGHT = WIDTH - RIGHT;
+
     static final int BASELINE = HEIGHT - BOTTOM;
 
     private final Instant from;

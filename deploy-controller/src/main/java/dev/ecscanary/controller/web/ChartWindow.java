@@ -24,6 +24,7 @@ record ChartWindow(Instant from, Instant to) {
     static final Duration MAX_LEAD_IN = Duration.ofMinutes(5);
     /** The period assumed when the datapoints do not show one: CloudWatch's standard resolution. */
     static final Duration DEFAULT_PERIOD = Duration.ofMinutes(1);
+
     static final int SPAN_PER_LEAD_IN = 3;
     static final int BASELINE_PERIODS = 2;
 
@@ -59,7 +60,8 @@ record ChartWindow(Instant from, Instant to) {
         List<AlarmSeries.Point> points = series.points();
         Duration smallest = null;
         for (int i = 1; i < points.size(); i++) {
-            Duration gap = Duration.between(points.get(i - 1).timestamp(), points.get(i).timestamp());
+            Duration gap = Duration.between(
+                    points.get(i - 1).timestamp(), points.get(i).timestamp());
             if (gap.isPositive() && (smallest == null || gap.compareTo(smallest) < 0)) {
                 smallest = gap;
             }
@@ -73,8 +75,15 @@ record ChartWindow(Instant from, Instant to) {
 
     /** The series without the datapoints read before the chart's left edge. */
     AlarmSeries crop(AlarmSeries series) {
-        return new AlarmSeries(series.alarmName(), series.label(), series.threshold(), series.comparisonOperator(),
-                series.periodSeconds(), series.points().stream()
-                        .filter(p -> !p.timestamp().isBefore(from) && !p.timestamp().isAfter(to)).toList());
+        return new AlarmSeries(
+                series.alarmName(),
+                series.label(),
+                series.threshold(),
+                series.comparisonOperator(),
+                series.periodSeconds(),
+                series.points().stream()
+                        .filter(p ->
+                                !p.timestamp().isBefore(from) && !p.timestamp().isAfter(to))
+                        .toList());
     }
 }

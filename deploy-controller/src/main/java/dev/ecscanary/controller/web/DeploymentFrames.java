@@ -13,8 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class DeploymentFrames {
 
     /** The envelope of every frame. */
-    record Change(String kind, long version, Instant changedAt, DeploymentView deployment) {
-    }
+    record Change(String kind, long version, Instant changedAt, DeploymentView deployment) {}
 
     private final JsonMapper json;
     private final AnalysisProperties analysis;
@@ -35,7 +34,9 @@ final class DeploymentFrames {
     }
 
     private StreamFrame frame(String kind, Deployment d, Instant changedAt) {
-        return new StreamFrame(d.version(), "deployment",
+        return new StreamFrame(
+                d.version(),
+                "deployment",
                 json.writeValueAsString(new Change(kind, d.version(), changedAt, DeploymentView.of(d, analysis))));
     }
 }

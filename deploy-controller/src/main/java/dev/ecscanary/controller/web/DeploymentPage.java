@@ -34,9 +34,14 @@ record DeploymentPage(
         RollbackForm rollbackForm) {
 
     /** Who asked for the release, from where. */
-    record Request(String requestedBy, String environment, String description, String commit, String commitUrl,
-                   String runUrl, String runText) {
-    }
+    record Request(
+            String requestedBy,
+            String environment,
+            String description,
+            String commit,
+            String commitUrl,
+            String runUrl,
+            String runText) {}
 
     /**
      * The split of production traffic between the two task sets; widths are in percent of the bar.
@@ -44,22 +49,28 @@ record DeploymentPage(
      * @param originalTag  the tag of the release the original task set runs, when this controller released it; else null
      * @param originalName the original in a sentence: its tag, or "the version running before this release"
      */
-    record Traffic(int original, int replacement, String originalTag, String originalName, String replacementLabel,
-                   String description) {
-    }
+    record Traffic(
+            int original,
+            int replacement,
+            String originalTag,
+            String originalName,
+            String replacementLabel,
+            String description) {}
 
-    record AlarmRow(String name, Badge state, String reason, String since, String url) {
-    }
+    record AlarmRow(String name, Badge state, String reason, String since, String url) {}
 
-    record PhaseRow(String step, String traffic, String started, String duration, List<AlarmCell> alarms,
-                    String outcome, boolean current) {
-    }
+    record PhaseRow(
+            String step,
+            String traffic,
+            String started,
+            String duration,
+            List<AlarmCell> alarms,
+            String outcome,
+            boolean current) {}
 
-    record AlarmCell(String name, Badge state) {
-    }
+    record AlarmCell(String name, Badge state) {}
 
-    record LifecycleRow(String name, Badge status, String started, String duration) {
-    }
+    record LifecycleRow(String name, Badge status, String started, String duration) {}
 
     /**
      * The lifecycle of CodeDeploy's rollback deployment, shown below the release's own; null while there is none.
@@ -67,20 +78,15 @@ record DeploymentPage(
      * @param releaseDeploymentId the release's own CodeDeploy deployment, whose lifecycle is {@code lifecycle}
      * @param deploymentId        the rollback deployment
      */
-    record RollbackLifecycle(String releaseDeploymentId, String deploymentId, List<LifecycleRow> rows) {
-    }
+    record RollbackLifecycle(String releaseDeploymentId, String deploymentId, List<LifecycleRow> rows) {}
 
-    record EventRow(String time, String iso, String type, String message, String tone) {
-    }
+    record EventRow(String time, String iso, String type, String message, String tone) {}
 
-    record ConsoleLink(String label, String url) {
-    }
+    record ConsoleLink(String label, String url) {}
 
     /** The answer to an operator's rollback, shown once after the form posts. */
-    record Notice(String tone, String text) {
-    }
+    record Notice(String tone, String text) {}
 
     /** The rollback form: where it posts and its CSRF token. */
-    record RollbackForm(String action, String csrfParameter, String csrfToken) {
-    }
+    record RollbackForm(String action, String csrfParameter, String csrfToken) {}
 }

@@ -44,8 +44,8 @@ class DeploymentPageController {
     }
 
     @GetMapping("/deployments/{id}")
-    ResponseEntity<String> page(@PathVariable UUID id, @RequestParam(required = false) RollbackAnswer rollback,
-                                CsrfToken csrf) {
+    ResponseEntity<String> page(
+            @PathVariable UUID id, @RequestParam(required = false) RollbackAnswer rollback, CsrfToken csrf) {
         Optional<Deployment> d = releases.find(id);
         if (d.isEmpty()) {
             return html.notFound("There is no deployment " + id + ".");
@@ -62,8 +62,13 @@ class DeploymentPageController {
             return html.notFound("There is no deployment " + id + ".");
         }
         if (!CurrentCaller.isOfferedRollback()) {
-            return html.page(HttpStatus.FORBIDDEN, "not-found", new Pages.NotFound("Only operators roll back", "You are"
-                    + " signed in as " + CurrentCaller.display() + ", who may follow releases but not roll them back."));
+            return html.page(
+                    HttpStatus.FORBIDDEN,
+                    "not-found",
+                    new Pages.NotFound(
+                            "Only operators roll back",
+                            "You are" + " signed in as " + CurrentCaller.display()
+                                    + ", who may follow releases but not roll them back."));
         }
         return html.ok("rollback-confirm", pages.build(d.get(), null, form(id, csrf)));
     }
@@ -93,7 +98,8 @@ class DeploymentPageController {
         } catch (ConcurrentChangeException e) {
             return RollbackAnswer.BUSY.audit(e.getMessage());
         } catch (AwsUnavailableException e) {
-            return RollbackAnswer.UNAVAILABLE.audit("the stop is recorded but AWS did not answer (" + e.getMessage() + ")");
+            return RollbackAnswer.UNAVAILABLE.audit(
+                    "the stop is recorded but AWS did not answer (" + e.getMessage() + ")");
         }
     }
 
@@ -113,6 +119,7 @@ class DeploymentPageController {
         if (!CurrentCaller.isOfferedRollback()) {
             return null;
         }
-        return new DeploymentPage.RollbackForm("/deployments/" + id + "/rollback", csrf.getParameterName(), csrf.getToken());
+        return new DeploymentPage.RollbackForm(
+                "/deployments/" + id + "/rollback", csrf.getParameterName(), csrf.getToken());
     }
 }

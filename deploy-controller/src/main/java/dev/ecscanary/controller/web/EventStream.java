@@ -24,15 +24,13 @@ final class EventStream {
     private boolean finished;
 
     /** A buffered frame and the id before it: the buffer covers a client whose last id is at least {@code previousId}. */
-    private record Entry(StreamFrame frame, long previousId) {
-    }
+    private record Entry(StreamFrame frame, long previousId) {}
 
     /**
      * What a joining subscriber gets first: the frames it missed, or nothing to replay (it needs a snapshot); and
      * whether the stream has ended (its subscriber ends after those).
      */
-    record Joined(Optional<List<StreamFrame>> replay, long lastId, boolean finished) {
-    }
+    record Joined(Optional<List<StreamFrame>> replay, long lastId, boolean finished) {}
 
     /** A stream whose ids it numbers itself from {@code firstId}: it has seen every frame, so it can replay any gap it still buffers. */
     static EventStream numbered(int capacity, long firstId) {
@@ -88,7 +86,10 @@ final class EventStream {
      */
     synchronized Joined join(Subscriber subscriber, Long lastEventId) {
         subscribers.add(subscriber);
-        if (lastEventId == null || buffer.isEmpty() || lastEventId < buffer.getFirst().previousId() || lastEventId > lastId) {
+        if (lastEventId == null
+                || buffer.isEmpty()
+                || lastEventId < buffer.getFirst().previousId()
+                || lastEventId > lastId) {
             return new Joined(Optional.empty(), lastId, finished);
         }
         List<StreamFrame> missed = new ArrayList<>();

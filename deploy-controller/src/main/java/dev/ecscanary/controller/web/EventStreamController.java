@@ -35,9 +35,14 @@ class EventStreamController {
      * its last state; a client that reconnects already holding it gets 204, which tells an EventSource to stop.
      */
     @GetMapping(path = "/api/deployments/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    void deployment(@PathVariable UUID id, @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
-                    HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Deployment d = live.latest(id).or(() -> releases.find(id)).orElseThrow(() -> new DeploymentNotFoundException(id));
+    void deployment(
+            @PathVariable UUID id,
+            @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        Deployment d =
+                live.latest(id).or(() -> releases.find(id)).orElseThrow(() -> new DeploymentNotFoundException(id));
         if (!d.isInFlight() && lastEventId != null && lastEventId >= d.version()) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
@@ -47,8 +52,12 @@ class EventStreamController {
 
     /** Every deployment's changes, for the services overview; the event id is a sequence number of this controller. */
     @GetMapping(path = "/api/services/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    void services(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
-                  HttpServletRequest request, HttpServletResponse response) throws IOException {
-        live.subscribeServices(lastEventId, ServletEventConnection.start(request, response, LiveUpdates.STREAM_TIMEOUT));
+    void services(
+            @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        live.subscribeServices(
+                lastEventId, ServletEventConnection.start(request, response, LiveUpdates.STREAM_TIMEOUT));
     }
 }

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 final class LabelLayout {
 
-    private record VerticalLine(double x, double y1, double y2) {
-    }
+    private record VerticalLine(double x, double y1, double y2) {}
 
     private final double width;
     private final double height;
@@ -38,15 +37,19 @@ final class LabelLayout {
      * the earliest of those on a tie; empty when no candidate is free.
      */
     Optional<TextBox> place(List<TextBox> candidates, List<TextBox> preferAvoiding) {
-        Optional<TextBox> chosen = candidates.stream().filter(this::isFree)
-                .min(Comparator.comparingLong(c -> preferAvoiding.stream().filter(c::overlaps).count()));
+        Optional<TextBox> chosen = candidates.stream()
+                .filter(this::isFree)
+                .min(Comparator.comparingLong(
+                        c -> preferAvoiding.stream().filter(c::overlaps).count()));
         chosen.ifPresent(placed::add);
         return chosen;
     }
 
     /** Places the label at the first candidate free of labels and marker lines, else free of labels, else the first. */
     TextBox placeClearOfLines(List<TextBox> candidates) {
-        TextBox chosen = candidates.stream().filter(c -> isFree(c) && crossesNoLine(c)).findFirst()
+        TextBox chosen = candidates.stream()
+                .filter(c -> isFree(c) && crossesNoLine(c))
+                .findFirst()
                 .or(() -> candidates.stream().filter(this::isFree).findFirst())
                 .orElse(candidates.getFirst());
         placed.add(chosen);

@@ -14,8 +14,7 @@ import java.util.function.Function;
  */
 final class LatestStates {
 
-    private record Latest(Deployment deployment, StreamFrame snapshot) {
-    }
+    private record Latest(Deployment deployment, StreamFrame snapshot) {}
 
     private final Map<UUID, Latest> byId;
 

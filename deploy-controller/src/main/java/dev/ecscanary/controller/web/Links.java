@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Links {
 
-    private static final Pattern GITHUB_RUN = Pattern.compile("^(https://github\\.com/[\\w.-]+/[\\w.-]+)/actions/runs/\\d+.*$");
+    private static final Pattern GITHUB_RUN =
+            Pattern.compile("^(https://github\\.com/[\\w.-]+/[\\w.-]+)/actions/runs/\\d+.*$");
     private static final Pattern SHA = Pattern.compile("^[0-9a-fA-F]{7,40}$");
 
     private final String region;
@@ -21,8 +22,10 @@ class Links {
     }
 
     String codeDeploy(String deploymentId) {
-        return deploymentId == null ? null : "https://" + region + ".console.aws.amazon.com/codesuite/codedeploy/deployments/"
-                + encode(deploymentId) + "?region=" + region;
+        return deploymentId == null
+                ? null
+                : "https://" + region + ".console.aws.amazon.com/codesuite/codedeploy/deployments/"
+                        + encode(deploymentId) + "?region=" + region;
     }
 
     String alarm(String alarmName) {

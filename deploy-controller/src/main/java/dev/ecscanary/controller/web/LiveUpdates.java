@@ -93,8 +93,10 @@ class LiveUpdates {
         EventStream.Joined joined = stream.join(subscriber, lastEventId);
         List<StreamFrame> first = joined.replay().orElseGet(() -> {
             // d is current unless a newer change was published before the join; later ones are queued for us
-            Deployment now = joined.lastId() <= d.version() ? d : releases.find(d.id()).orElse(d);
-            return lastEventId != null && now.version() == lastEventId ? List.<StreamFrame>of()
+            Deployment now =
+                    joined.lastId() <= d.version() ? d : releases.find(d.id()).orElse(d);
+            return lastEventId != null && now.version() == lastEventId
+                    ? List.<StreamFrame>of()
                     : List.of(latest.snapshot(now, frames::snapshot));
         });
         subscriber.start(first, RETRY_MILLIS, joined.finished() || !d.isInFlight());

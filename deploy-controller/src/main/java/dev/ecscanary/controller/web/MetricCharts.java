@@ -39,29 +39,44 @@ class MetricCharts {
     }
 
     /** A series read (or why it could not be), and when, in this JVM's monotonic time. */
-    private record Reading(long readAtNanos, Optional<AlarmSeries> series, String problem) {
-    }
+    private record Reading(long readAtNanos, Optional<AlarmSeries> series, String problem) {}
 
     /** One datapoint as the page's table shows it. */
-    record PointRow(String time, String value, boolean breach) {
-    }
+    record PointRow(String time, String value, boolean breach) {}
 
     /** The chart, or the sentence saying why there is none; {@code series} and {@code scale} are null then. */
-    record ChartView(String alarm, String svg, String summary, List<PointRow> points, String unavailable,
-                     AlarmSeries series, SuccessRateChart scale) {
-    }
+    record ChartView(
+            String alarm,
+            String svg,
+            String summary,
+            List<PointRow> points,
+            String unavailable,
+            AlarmSeries series,
+            SuccessRateChart scale) {}
 
     ChartView chart(Deployment d, String alarm) {
         Instant to = d.finishedAt() != null ? d.finishedAt() : clock.instant();
         Reading reading = read(d.id(), alarm, ChartWindow.readFrom(d.createdAt()), to);
         if (reading.problem() != null) {
-            return new ChartView(alarm, null, null, List.of(), "CloudWatch could not be read, so there is no chart of "
-                    + alarm + " right now (" + reading.problem() + "). The alarm states below are from the last check.",
-                    null, null);
+            return new ChartView(
+                    alarm,
+                    null,
+                    null,
+                    List.of(),
+                    "CloudWatch could not be read, so there is no chart of " + alarm + " right now ("
+                            + reading.problem() + "). The alarm states below are from the last check.",
+                    null,
+                    null);
         }
         if (reading.series().isEmpty()) {
-            return new ChartView(alarm, null, null, List.of(), "CloudWatch has no metric alarm named " + alarm
-                    + ", so there is no series to chart.", null, null);
+            return new ChartView(
+                    alarm,
+                    null,
+                    null,
+                    List.of(),
+                    "CloudWatch has no metric alarm named " + alarm + ", so there is no series to chart.",
+                    null,
+                    null);
         }
         AlarmSeries read = reading.series().get();
         ChartWindow window = ChartWindow.of(d.createdAt(), to, read);
@@ -71,8 +86,14 @@ class MetricCharts {
         List<PointRow> rows = series.points().stream()
                 .map(p -> new PointRow(Format.time(p.timestamp()), chart.value(p.value()), chart.breaches(p.value())))
                 .toList();
-        return new ChartView(alarm, chart.svg(markers(d), series.label() + " of alarm " + alarm, summary), summary,
-                rows, null, series, chart);
+        return new ChartView(
+                alarm,
+                chart.svg(markers(d), series.label() + " of alarm " + alarm, summary),
+                summary,
+                rows,
+                null,
+                series,
+                chart);
     }
 
     private Reading read(UUID id, String alarm, Instant from, Instant to) {
@@ -112,13 +133,18 @@ class MetricCharts {
         if (series.points().isEmpty()) {
             return "No datapoints yet in this window; threshold " + chart.value(series.threshold()) + ".";
         }
-        AlarmSeries.Point lowest = series.points().stream().min(Comparator.comparingDouble(AlarmSeries.Point::value)).get();
+        AlarmSeries.Point lowest = series.points().stream()
+                .min(Comparator.comparingDouble(AlarmSeries.Point::value))
+                .get();
         AlarmSeries.Point last = series.points().getLast();
-        long breaching = series.points().stream().filter(p -> chart.breaches(p.value())).count();
-        return series.points().size() + " datapoints from " + Format.time(series.points().getFirst().timestamp()) + " to "
+        long breaching =
+                series.points().stream().filter(p -> chart.breaches(p.value())).count();
+        return series.points().size() + " datapoints from "
+                + Format.time(series.points().getFirst().timestamp()) + " to "
                 + Format.time(last.timestamp()) + " UTC; latest " + chart.value(last.value()) + ", lowest "
                 + chart.value(lowest.value()) + " at " + Format.time(lowest.timestamp()) + "; threshold "
-                + chart.value(series.threshold()) + (series.comparisonOperator() == null ? "" : " ("
-                + series.comparisonOperator() + ")") + "; " + breaching + " breaching.";
+                + chart.value(series.threshold())
+                + (series.comparisonOperator() == null ? "" : " (" + series.comparisonOperator() + ")") + "; "
+                + breaching + " breaching.";
     }
 }

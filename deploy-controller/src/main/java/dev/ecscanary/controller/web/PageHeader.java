@@ -23,15 +23,22 @@ record PageHeader(SignedIn signedIn, String signInHref) {
      * @param name what the audit trail records the caller as, e.g. {@code user:alice}
      * @param role {@code operator}, {@code viewer} or {@code no role}
      */
-    record SignedIn(String name, String role, String signOutAction, String csrfParameter, String csrfToken) {
-    }
+    record SignedIn(String name, String role, String signOutAction, String csrfParameter, String csrfToken) {}
 
     static PageHeader of(HttpServletRequest request, boolean signInOffered) {
         Optional<SessionSignIn.SignedIn> who = SessionSignIn.of(request);
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         if (who.isPresent()) {
-            return csrf == null ? NOBODY : new PageHeader(new SignedIn(who.get().name(), who.get().role(), SIGN_OUT,
-                    csrf.getParameterName(), csrf.getToken()), null);
+            return csrf == null
+                    ? NOBODY
+                    : new PageHeader(
+                            new SignedIn(
+                                    who.get().name(),
+                                    who.get().role(),
+                                    SIGN_OUT,
+                                    csrf.getParameterName(),
+                                    csrf.getToken()),
+                            null);
         }
         boolean onSignInPage = request.getRequestURI().equals(SIGN_IN_PAGE);
         return new PageHeader(null, signInOffered && !onSignInPage ? SIGN_IN_PAGE : null);

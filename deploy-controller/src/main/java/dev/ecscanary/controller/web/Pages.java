@@ -51,10 +51,10 @@ class Pages {
 
     private PageHeader header() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-                ? PageHeader.of(request.getRequest(), signInOffered) : PageHeader.NOBODY;
+                ? PageHeader.of(request.getRequest(), signInOffered)
+                : PageHeader.NOBODY;
     }
 
     /** The model of the not-found page. */
-    record NotFound(String title, String message) {
-    }
+    record NotFound(String title, String message) {}
 }

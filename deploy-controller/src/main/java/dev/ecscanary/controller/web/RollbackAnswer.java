@@ -7,21 +7,38 @@ import dev.ecscanary.controller.audit.AuditDetails;
  * on the audit trail as what it was, since the redirect's 303 says "see the page" whatever happened.
  */
 enum RollbackAnswer {
-    REQUESTED("good", "Rollback requested: the controller asked CodeDeploy to stop the release"
-            + " and move all traffic back. This page follows it.", Outcome.ACCEPTED),
-    ALREADY("warn", "The release was already rolling back; nothing more was sent. This page follows it.",
+    REQUESTED(
+            "good",
+            "Rollback requested: the controller asked CodeDeploy to stop the release"
+                    + " and move all traffic back. This page follows it.",
             Outcome.ACCEPTED),
-    CANCELLED("good", "Cancelled: CodeDeploy had not started the release yet, so no traffic had moved.",
+    ALREADY(
+            "warn",
+            "The release was already rolling back; nothing more was sent. This page follows it.",
             Outcome.ACCEPTED),
-    UNAVAILABLE("bad", "AWS could not be reached; the rollback is recorded and the controller keeps trying.",
+    CANCELLED(
+            "good",
+            "Cancelled: CodeDeploy had not started the release yet, so no traffic had moved.",
+            Outcome.ACCEPTED),
+    UNAVAILABLE(
+            "bad",
+            "AWS could not be reached; the rollback is recorded and the controller keeps trying.",
             Outcome.ACCEPTED),
     FINISHED("warn", "Nothing was rolled back: the release had already finished.", Outcome.REFUSED),
-    NOT_ALLOWED("bad", "Nothing was rolled back: your sign-in may not roll back releases of this service.",
+    NOT_ALLOWED(
+            "bad",
+            "Nothing was rolled back: your sign-in may not roll back releases of this service.",
             Outcome.REFUSED),
-    BUSY("warn", "The controller was changing this release at that moment; nothing was sent. Try again.",
+    BUSY(
+            "warn",
+            "The controller was changing this release at that moment; nothing was sent. Try again.",
             Outcome.FAILED);
 
-    private enum Outcome { ACCEPTED, REFUSED, FAILED }
+    private enum Outcome {
+        ACCEPTED,
+        REFUSED,
+        FAILED
+    }
 
     private final String tone;
     private final String text;

@@ -21,35 +21,54 @@ import java.util.stream.Collectors;
 record RollbackStory(String sentence, String recorded, String detection, String restore) {
 
     static RollbackStory of(Deployment d, String alarm, List<AlarmSeries.Point> points, SuccessRateChart chart) {
-        Phase stopPhase = d.phases().stream().filter(p -> p.outcome() == PhaseOutcome.ROLLED_BACK).findFirst()
+        Phase stopPhase = d.phases().stream()
+                .filter(p -> p.outcome() == PhaseOutcome.ROLLED_BACK)
+                .findFirst()
                 .orElse(d.currentPhase().orElse(null));
         String firing = firingAlarm(d, stopPhase, alarm);
-        String where = stopPhase == null ? "before any traffic moved"
+        String where = stopPhase == null
+                ? "before any traffic moved"
                 : "during step " + stopPhase.trafficPercent() / 10 + " of 10, with " + stopPhase.trafficPercent()
-                + "% of production traffic on " + Format.tag(d.request().image().value());
+                        + "% of production traffic on "
+                        + Format.tag(d.request().image().value());
         StringBuilder s = new StringBuilder();
         if (d.alarmChangedAt() != null && firing != null) {
-            s.append("The alarm ").append(firing).append(" went into ALARM at ").append(Format.time(d.alarmChangedAt()))
-                    .append(" UTC, ").append(where).append('.');
+            s.append("The alarm ")
+                    .append(firing)
+                    .append(" went into ALARM at ")
+                    .append(Format.time(d.alarmChangedAt()))
+                    .append(" UTC, ")
+                    .append(where)
+                    .append('.');
             s.append(values(d.alarmChangedAt(), points, chart));
             if (d.stopRequestedAt() != null) {
                 s.append(" The controller stopped the release ")
-                        .append(Format.between(d.alarmChangedAt(), d.stopRequestedAt())).append(" later");
+                        .append(Format.between(d.alarmChangedAt(), d.stopRequestedAt()))
+                        .append(" later");
             }
         } else if (d.stopRequestedAt() != null) {
-            s.append(d.reason()).append(", ").append(where).append(". The controller stopped the release at ")
-                    .append(Format.time(d.stopRequestedAt())).append(" UTC");
+            s.append(d.reason())
+                    .append(", ")
+                    .append(where)
+                    .append(". The controller stopped the release at ")
+                    .append(Format.time(d.stopRequestedAt()))
+                    .append(" UTC");
         } else {
             s.append(d.reason()).append(", ").append(where).append(". This controller sent no stop of its own");
         }
         if (d.trafficRestoredAt() != null) {
-            s.append(d.stopRequestedAt() != null ? "; all traffic was back on the original version "
-                    + Format.between(d.stopRequestedAt(), d.trafficRestoredAt()) + " after that."
-                    : "; all traffic was back on the original version at " + Format.time(d.trafficRestoredAt()) + " UTC.");
+            s.append(
+                    d.stopRequestedAt() != null
+                            ? "; all traffic was back on the original version "
+                                    + Format.between(d.stopRequestedAt(), d.trafficRestoredAt()) + " after that."
+                            : "; all traffic was back on the original version at " + Format.time(d.trafficRestoredAt())
+                                    + " UTC.");
         } else {
             s.append(d.status().isTerminal() ? "." : "; traffic is moving back to the original version.");
         }
-        return new RollbackStory(s.toString(), d.reason(),
+        return new RollbackStory(
+                s.toString(),
+                d.reason(),
                 d.alarmChangedAt() == null ? null : Format.between(d.alarmChangedAt(), d.stopRequestedAt()),
                 Format.between(d.stopRequestedAt(), d.trafficRestoredAt()));
     }
@@ -62,7 +81,10 @@ record RollbackStory(String sentence, String recorded, String detection, String 
                 }
             }
         }
-        return d.alarms().values().stream().filter(a -> a.state() == AlarmState.ALARM).map(a -> a.name()).findFirst()
+        return d.alarms().values().stream()
+                .filter(a -> a.state() == AlarmState.ALARM)
+                .map(a -> a.name())
+                .findFirst()
                 .orElse(d.reason() != null && d.reason().contains(fallback) ? fallback : null);
     }
 
@@ -78,8 +100,10 @@ record RollbackStory(String sentence, String recorded, String detection, String 
             return "";
         }
         List<AlarmSeries.Point> last = breaching.subList(Math.max(0, breaching.size() - 3), breaching.size());
-        return " The metric read " + last.stream()
-                .map(p -> chart.value(p.value()) + " at " + Format.time(p.timestamp()))
-                .collect(Collectors.joining(", ")) + " UTC, against a threshold of " + chart.threshold() + ".";
+        return " The metric read "
+                + last.stream()
+                        .map(p -> chart.value(p.value()) + " at " + Format.time(p.timestamp()))
+                        .collect(Collectors.joining(", "))
+                + " UTC, against a threshold of " + chart.threshold() + ".";
     }
 }

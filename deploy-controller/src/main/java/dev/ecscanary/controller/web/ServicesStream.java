@@ -15,15 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class ServicesStream {
 
     /** A frame of the services stream: one release's summary, its version, and when the controller committed it. */
-    record ServiceChange(String kind, long version, Instant changedAt, ReleaseSummary deployment) {
-    }
+    record ServiceChange(String kind, long version, Instant changedAt, ReleaseSummary deployment) {}
 
     /** The services stream's snapshot: each service with its release in flight, if any. */
-    record Snapshot(String kind, Instant changedAt, List<ServiceState> services) {
-    }
+    record Snapshot(String kind, Instant changedAt, List<ServiceState> services) {}
 
-    record ServiceState(String name, ReleaseSummary inFlight) {
-    }
+    record ServiceState(String name, ReleaseSummary inFlight) {}
 
     private final Releases releases;
     private final ServiceCatalog catalog;
@@ -43,8 +40,11 @@ final class ServicesStream {
     /** Sends releases' new states, committed at the given times, to every viewer; called by one thread, in commit order. */
     void publishAll(List<Map.Entry<Deployment, Instant>> changes) {
         List<StreamFrame> frames = new ArrayList<>();
-        changes.forEach(c -> frames.add(new StreamFrame(sequence.incrementAndGet(), "deployment", json.writeValueAsString(
-                new ServiceChange("change", c.getKey().version(), c.getValue(), ReleaseSummary.of(c.getKey()))))));
+        changes.forEach(c -> frames.add(new StreamFrame(
+                sequence.incrementAndGet(),
+                "deployment",
+                json.writeValueAsString(new ServiceChange(
+                        "change", c.getKey().version(), c.getValue(), ReleaseSummary.of(c.getKey()))))));
         if (!frames.isEmpty()) {
             stream.publishAll(frames);
         }
@@ -54,15 +54,21 @@ final class ServicesStream {
     void subscribe(EventConnection connection, Long lastEventId, int queueFrames, long retryMillis) {
         Subscriber subscriber = new Subscriber(connection, stream, queueFrames);
         EventStream.Joined joined = stream.join(subscriber, lastEventId);
-        List<StreamFrame> first = joined.replay().orElseGet(() -> List.of(
-                new StreamFrame(joined.lastId(), "snapshot", json.writeValueAsString(now()))));
+        List<StreamFrame> first = joined.replay()
+                .orElseGet(() -> List.of(new StreamFrame(joined.lastId(), "snapshot", json.writeValueAsString(now()))));
         subscriber.start(first, retryMillis, false);
     }
 
     private Snapshot now() {
         List<ServiceState> states = new ArrayList<>();
-        catalog.all().forEach(s -> states.add(new ServiceState(s.name(), releases.list(s.name(), null, 1).stream()
-                .filter(Deployment::isInFlight).findFirst().map(ReleaseSummary::of).orElse(null))));
+        catalog.all()
+                .forEach(s -> states.add(new ServiceState(
+                        s.name(),
+                        releases.list(s.name(), null, 1).stream()
+                                .filter(Deployment::isInFlight)
+                                .findFirst()
+                                .map(ReleaseSummary::of)
+                                .orElse(null))));
         return new Snapshot("snapshot", Instant.now(), states);
     }
 

@@ -29,8 +29,16 @@ class SignInPageController {
     }
 
     /** The model of the sign-in page. */
-    record SignInPage(String title, boolean tokenForm, List<SignInOptions.Provider> providers, boolean any,
-                      boolean error, boolean signedOut, boolean sessionEnded, String csrfParameter, String csrfToken) {
+    record SignInPage(
+            String title,
+            boolean tokenForm,
+            List<SignInOptions.Provider> providers,
+            boolean any,
+            boolean error,
+            boolean signedOut,
+            boolean sessionEnded,
+            String csrfParameter,
+            String csrfToken) {
 
         /** Signing out ends the session here, not the one at the OpenID Connect provider. */
         public boolean providerSessionNote() {
@@ -42,8 +50,17 @@ class SignInPageController {
     @GetMapping("/login")
     ResponseEntity<String> signIn(HttpServletRequest request, CsrfToken csrf) {
         Map<String, String[]> query = request.getParameterMap();
-        return html.ok("sign-in", new SignInPage("Sign in", options.tokenForm(), options.providers(), options.any(),
-                query.containsKey("error"), query.containsKey("logout"), query.containsKey("ended"),
-                csrf.getParameterName(), csrf.getToken()));
+        return html.ok(
+                "sign-in",
+                new SignInPage(
+                        "Sign in",
+                        options.tokenForm(),
+                        options.providers(),
+                        options.any(),
+                        query.containsKey("error"),
+                        query.containsKey("logout"),
+                        query.containsKey("ended"),
+                        csrf.getParameterName(),
+                        csrf.getToken()));
     }
 }

@@ -25,7 +25,9 @@ class SignInRefusedController {
     ResponseEntity<String> refused(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object reason = session == null ? null : session.getAttribute(SignInRefusal.SESSION_ATTRIBUTE);
-        return html.page(HttpStatus.FORBIDDEN, "not-found", new Pages.NotFound("Sign-in refused",
-                reason == null ? "The sign-in was refused." : reason.toString()));
+        return html.page(
+                HttpStatus.FORBIDDEN,
+                "not-found",
+                new Pages.NotFound("Sign-in refused", reason == null ? "The sign-in was refused." : reason.toString()));
     }
 }

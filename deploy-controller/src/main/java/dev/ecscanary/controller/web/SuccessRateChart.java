@@ -14,8 +14,7 @@ import java.util.List;
 final class SuccessRateChart {
 
     /** A vertical line at {@code at}, e.g. a phase starting ("30%") or the stop ("stopped"). */
-    record Marker(Instant at, String label, String kind) {
-    }
+    record Marker(Instant at, String label, String kind) {}
 
     private final AlarmSeries series;
     private final ChartScale scale;
@@ -51,11 +50,21 @@ final class SuccessRateChart {
         String axes = new ChartAxes(scale, layout).draw();
         ChartAnnotations.Drawn annotations = new ChartAnnotations(series, scale, layout).draw(markers);
         StringBuilder s = new StringBuilder(8192);
-        s.append("<svg class=\"chart\" viewBox=\"0 0 ").append(ChartScale.WIDTH).append(' ').append(ChartScale.HEIGHT)
-                .append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" xmlns=\"http://www.w3.org/2000/svg\">")
-                .append("<title id=\"chart-title\">").append(Svg.escape(titleText)).append("</title>")
-                .append("<desc id=\"chart-desc\">").append(Svg.escape(description)).append("</desc>")
-                .append(annotations.threshold()).append(axes).append(annotations.markers());
+        s.append("<svg class=\"chart\" viewBox=\"0 0 ")
+                .append(ChartScale.WIDTH)
+                .append(' ')
+                .append(ChartScale.HEIGHT)
+                .append(
+                        "\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" xmlns=\"http://www.w3.org/2000/svg\">")
+                .append("<title id=\"chart-title\">")
+                .append(Svg.escape(titleText))
+                .append("</title>")
+                .append("<desc id=\"chart-desc\">")
+                .append(Svg.escape(description))
+                .append("</desc>")
+                .append(annotations.threshold())
+                .append(axes)
+                .append(annotations.markers());
         line(s);
         s.append("</svg>");
         return s.toString();
@@ -69,13 +78,23 @@ final class SuccessRateChart {
             String y = Svg.fmt(scale.y(p.value()));
             coordinates.add(x + "," + y);
             boolean bad = breaches(p.value());
-            dots.append("<circle class=\"point").append(bad ? " breach" : "").append("\" cx=\"").append(x)
-                    .append("\" cy=\"").append(y).append("\" r=\"").append(bad ? 4 : 3).append("\"><title>")
-                    .append(Svg.escape(Format.time(p.timestamp()) + " UTC: " + value(p.value()) + (bad ? " (breaching)" : "")))
+            dots.append("<circle class=\"point")
+                    .append(bad ? " breach" : "")
+                    .append("\" cx=\"")
+                    .append(x)
+                    .append("\" cy=\"")
+                    .append(y)
+                    .append("\" r=\"")
+                    .append(bad ? 4 : 3)
+                    .append("\"><title>")
+                    .append(Svg.escape(
+                            Format.time(p.timestamp()) + " UTC: " + value(p.value()) + (bad ? " (breaching)" : "")))
                     .append("</title></circle>");
         }
         if (!coordinates.isEmpty()) {
-            s.append("<polyline class=\"series\" points=\"").append(String.join(" ", coordinates)).append("\"/>");
+            s.append("<polyline class=\"series\" points=\"")
+                    .append(String.join(" ", coordinates))
+                    .append("\"/>");
         }
         s.append(dots);
     }

@@ -5,12 +5,11 @@ import java.util.Locale;
 /** The few SVG elements the chart writes, with its own escaping of text (the page inserts the chart unescaped). */
 final class Svg {
 
-    private Svg() {
-    }
+    private Svg() {}
 
     static String rect(String css, double x, double y, double w, double h) {
-        return "<rect class=\"" + css + "\" x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" width=\"" + fmt(w) + "\" height=\""
-                + fmt(h) + "\"/>";
+        return "<rect class=\"" + css + "\" x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" width=\"" + fmt(w)
+                + "\" height=\"" + fmt(h) + "\"/>";
     }
 
     static String text(String css, double x, double y, String anchor, String content) {

@@ -39,8 +39,10 @@ record TextBox(String text, double x, double y, String anchor) {
     }
 
     boolean overlaps(TextBox other) {
-        return left() < other.right() + GAP && other.left() < right() + GAP
-                && top() < other.bottom() && other.top() < bottom();
+        return left() < other.right() + GAP
+                && other.left() < right() + GAP
+                && top() < other.bottom()
+                && other.top() < bottom();
     }
 
     /** Whether a vertical line at {@code lineX} from {@code y1} down to {@code y2} runs through this label. */

@@ -15,13 +15,13 @@ record TrafficSteps(List<Step> steps, String caption, int replacementPercent, in
     static final int STEPS = 10;
 
     /** One segment of the bar; {@code state} is its CSS class. */
-    record Step(int number, String label, String state, String stateText) {
-    }
+    record Step(int number, String label, String state, String stateText) {}
 
     static TrafficSteps of(Deployment d) {
         int traffic = d.trafficPercent();
         int reached = d.phases().stream().mapToInt(Phase::trafficPercent).max().orElse(0);
-        boolean stopped = d.status() == DeploymentStatus.ROLLING_BACK || d.status() == DeploymentStatus.ROLLED_BACK
+        boolean stopped = d.status() == DeploymentStatus.ROLLING_BACK
+                || d.status() == DeploymentStatus.ROLLED_BACK
                 || d.status() == DeploymentStatus.FAILED;
         boolean done = d.status() == DeploymentStatus.SUCCEEDED;
         int current = (stopped ? reached : traffic) / STEPS;
@@ -31,8 +31,10 @@ record TrafficSteps(List<Step> steps, String caption, int replacementPercent, in
             if (done || n < current) {
                 steps.add(new Step(n, label, "done", "reached"));
             } else if (n == current) {
-                steps.add(stopped ? new Step(n, label, "stopped", "stopped here")
-                        : new Step(n, label, "current", "current step"));
+                steps.add(
+                        stopped
+                                ? new Step(n, label, "stopped", "stopped here")
+                                : new Step(n, label, "current", "current step"));
             } else {
                 steps.add(new Step(n, label, "todo", "not reached"));
             }

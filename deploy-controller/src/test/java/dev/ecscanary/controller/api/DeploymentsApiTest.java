@@ -17,7 +17,6 @@ import dev.ecscanary.controller.fakes.FakeCodeDeploy;
 import dev.ecscanary.controller.fakes.FakeEcs;
 import dev.ecscanary.controller.fakes.TestCallers;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,16 +31,28 @@ class DeploymentsApiTest {
     static final String IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0";
     static final String BODY = """
             {"service": "demo-app", "image": "%s", "environment": "production",
-             "description": "ship it", "commitSha": "0123abc", "runUrl": "https://github.com/o/r/actions/runs/1"}"""
-            .formatted(IMAGE);
+             "description": "ship it", "commitSha": "0123abc", "runUrl": "https://github.com/o/r/actions/runs/1"}""".formatted(IMAGE);
 
-    @Autowired MockMvc mvc;
-    @Autowired FakeAws aws;
-    @Autowired FakeCloudWatch cloudWatch;
-    @Autowired FakeCodeDeploy codeDeploy;
-    @Autowired FakeEcs ecs;
-    @Autowired Reconciler reconciler;
-    @Autowired dev.ecscanary.controller.fakes.MutableClock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    FakeAws aws;
+
+    @Autowired
+    FakeCloudWatch cloudWatch;
+
+    @Autowired
+    FakeCodeDeploy codeDeploy;
+
+    @Autowired
+    FakeEcs ecs;
+
+    @Autowired
+    Reconciler reconciler;
+
+    @Autowired
+    dev.ecscanary.controller.fakes.MutableClock clock;
 
     @BeforeEach
     void cleanWorld() {
@@ -81,10 +92,14 @@ class DeploymentsApiTest {
 
     @Test
     void retryWithTheSameIdempotencyKeyReturnsTheFirstAnswer() throws Exception {
-        String first = post(BODY, "run-42-attempt-1").andExpect(status().isAccepted())
+        String first = post(BODY, "run-42-attempt-1")
+                .andExpect(status().isAccepted())
                 .andExpect(header().string("Idempotent-Replayed", "false"))
-                .andReturn().getResponse().getHeader("Location");
-        post(BODY, "run-42-attempt-1").andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        post(BODY, "run-42-attempt-1")
+                .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", first))
                 .andExpect(header().string("Idempotent-Replayed", "true"));
         assertThat(codeDeploy.created()).hasSizeLessThanOrEqualTo(1);
@@ -214,7 +229,8 @@ class DeploymentsApiTest {
         awaitIdle();
         reconciler.tick();
         mvc.perform(get(location))
-                .andExpect(jsonPath("$.lifecycleEvents[?(@.name == 'AllowTraffic')].status").value(hasItem("InProgress")))
+                .andExpect(jsonPath("$.lifecycleEvents[?(@.name == 'AllowTraffic')].status")
+                        .value(hasItem("InProgress")))
                 .andExpect(jsonPath("$.rollbackDeploymentId").isEmpty())
                 .andExpect(jsonPath("$.rollbackLifecycleEvents").isEmpty());
         String codeDeployId = codeDeploy.lastDeploymentId();
@@ -227,9 +243,11 @@ class DeploymentsApiTest {
         mvc.perform(get(location))
                 .andExpect(jsonPath("$.status").value("ROLLING_BACK"))
                 .andExpect(jsonPath("$.rollbackDeploymentId").value(rollbackId))
-                .andExpect(jsonPath("$.lifecycleEvents[?(@.name == 'AllowTraffic')].status").value(hasItem("Failed")))
+                .andExpect(jsonPath("$.lifecycleEvents[?(@.name == 'AllowTraffic')].status")
+                        .value(hasItem("Failed")))
                 .andExpect(jsonPath("$.rollbackLifecycleEvents.length()").value(9))
-                .andExpect(jsonPath("$.rollbackLifecycleEvents[?(@.name == 'AllowTraffic')].status").value(hasItem("InProgress")))
+                .andExpect(jsonPath("$.rollbackLifecycleEvents[?(@.name == 'AllowTraffic')].status")
+                        .value(hasItem("InProgress")))
                 .andExpect(jsonPath("$.rollbackLifecycleEvents[0].name").value("BeforeInstall"))
                 .andExpect(jsonPath("$.rollbackLifecycleEvents[0].startTime").isString())
                 .andExpect(jsonPath("$.rollbackLifecycleEvents[0].endTime").isString());
@@ -239,7 +257,8 @@ class DeploymentsApiTest {
         reconciler.tick();
         mvc.perform(get(location))
                 .andExpect(jsonPath("$.status").value("ROLLED_BACK"))
-                .andExpect(jsonPath("$.rollbackLifecycleEvents[?(@.name == 'AllowTraffic')].status").value(hasItem("Succeeded")));
+                .andExpect(jsonPath("$.rollbackLifecycleEvents[?(@.name == 'AllowTraffic')].status")
+                        .value(hasItem("Succeeded")));
     }
 
     @Test
@@ -280,12 +299,15 @@ class DeploymentsApiTest {
         post(BODY, null);
         awaitIdle();
         reconciler.tick();
-        mvc.perform(get("/api/services")).andExpect(jsonPath("$[0].inFlight.trafficPercent").value(0));
-        mvc.perform(get("/api/services")).andExpect(jsonPath("$[0].inFlight.trafficPercent").value(0));
+        mvc.perform(get("/api/services"))
+                .andExpect(jsonPath("$[0].inFlight.trafficPercent").value(0));
+        mvc.perform(get("/api/services"))
+                .andExpect(jsonPath("$[0].inFlight.trafficPercent").value(0));
 
         codeDeploy.shiftTo(10);
         reconciler.tick();
-        mvc.perform(get("/api/services")).andExpect(jsonPath("$[0].inFlight.trafficPercent").value(10));
+        mvc.perform(get("/api/services"))
+                .andExpect(jsonPath("$[0].inFlight.trafficPercent").value(10));
 
         codeDeploy.succeed(codeDeploy.lastDeploymentId());
         reconciler.tick();
@@ -296,17 +318,21 @@ class DeploymentsApiTest {
 
     /** A rollback, sent by an operator. */
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder postTo(String uri) {
-        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(uri).with(TestCallers.operator());
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(uri)
+                .with(TestCallers.operator());
     }
 
     /** A read, sent by a read-only token. */
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder get(String uri) {
-        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(uri).with(TestCallers.reader());
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(uri)
+                .with(TestCallers.reader());
     }
 
     private ResultActions post(String body, String idempotencyKey) throws Exception {
         var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/deployments")
-                .contentType(MediaType.APPLICATION_JSON).content(body).with(TestCallers.ci());
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .with(TestCallers.ci());
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

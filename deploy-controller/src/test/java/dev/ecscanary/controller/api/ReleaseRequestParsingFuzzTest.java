@@ -18,12 +18,29 @@ import tools.jackson.databind.json.JsonMapper;
 class ReleaseRequestParsingFuzzTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     /** Jackson is not instrumented (only this project's classes are), so the fuzzer is told the body's words. */
-    @DictionaryEntries({"\"service\"", "\"image\"", "\"environment\"", "\"description\"", "\"commitSha\"",
-            "\"runUrl\"", "\"demo-app\"", "\"production\"", "123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app",
-            ":2.0.0", "@sha256:", "0123456789abcdef0123456789abcdef", "\\u0000", "\\ud800", "null", "true", "1e999"})
+    @DictionaryEntries({
+        "\"service\"",
+        "\"image\"",
+        "\"environment\"",
+        "\"description\"",
+        "\"commitSha\"",
+        "\"runUrl\"",
+        "\"demo-app\"",
+        "\"production\"",
+        "123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app",
+        ":2.0.0",
+        "@sha256:",
+        "0123456789abcdef0123456789abcdef",
+        "\\u0000",
+        "\\ud800",
+        "null",
+        "true",
+        "1e999"
+    })
     @FuzzTest(maxDuration = "20s")
     void anyBodyIsRefusedInWordsOrBoundedInEveryField(byte[] input) {
         ReleaseRequestBody body;
@@ -37,7 +54,8 @@ class ReleaseRequestParsingFuzzTest {
         }
         assertThat(body.service()).hasSizeLessThanOrEqualTo(100).matches("[A-Za-z0-9][A-Za-z0-9_.-]*");
         assertThat(body.image()).hasSizeLessThanOrEqualTo(1024);
-        assertThat(body.description() == null || body.description().length() <= 1000).isTrue();
+        assertThat(body.description() == null || body.description().length() <= 1000)
+                .isTrue();
         ImageReference.tryParse(body.image());
         assertThat(body.hash()).hasSize(64);
     }

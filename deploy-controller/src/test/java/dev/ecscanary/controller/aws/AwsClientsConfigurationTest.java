@@ -24,7 +24,8 @@ class AwsClientsConfigurationTest {
     private final ApplicationContextRunner withoutRegion = new ApplicationContextRunner()
             .withUserConfiguration(AwsClientsConfiguration.class)
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
-    private final ApplicationContextRunner context = withoutRegion.withPropertyValues("controller.aws.region=eu-central-1");
+    private final ApplicationContextRunner context =
+            withoutRegion.withPropertyValues("controller.aws.region=eu-central-1");
 
     @Test
     void buildsOneClientPerServiceWithTheDocumentedDefaults() {
@@ -42,31 +43,39 @@ class AwsClientsConfigurationTest {
                 assertThat(config.region()).isEqualTo(Region.EU_CENTRAL_1);
                 assertThat(config.endpointOverride()).isEmpty();
                 assertThat(config.overrideConfiguration().apiCallTimeout()).contains(Duration.ofSeconds(10));
-                assertThat(config.overrideConfiguration().apiCallAttemptTimeout()).contains(Duration.ofSeconds(3));
-                assertThat(config.overrideConfiguration().retryStrategy()).hasValueSatisfying(
-                        retries -> assertThat(retries.maxAttempts()).isEqualTo(3));
+                assertThat(config.overrideConfiguration().apiCallAttemptTimeout())
+                        .contains(Duration.ofSeconds(3));
+                assertThat(config.overrideConfiguration().retryStrategy())
+                        .hasValueSatisfying(
+                                retries -> assertThat(retries.maxAttempts()).isEqualTo(3));
             }
         });
     }
 
     @Test
     void environmentVariableControllerAwsEndpointPointsAllFourServicesAtOneEndpoint() {
-        context.withInitializer(app -> app.getEnvironment().getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-                        "test-systemEnvironment", Map.of("CONTROLLER_AWS_ENDPOINT", "http://127.0.0.1:4566"))))
+        context.withInitializer(app -> app.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new SystemEnvironmentPropertySource(
+                                "test-systemEnvironment", Map.of("CONTROLLER_AWS_ENDPOINT", "http://127.0.0.1:4566"))))
                 .run(app -> {
-                    assertThat(app.getBean(AwsProperties.class).endpoint()).isEqualTo(URI.create("http://127.0.0.1:4566"));
+                    assertThat(app.getBean(AwsProperties.class).endpoint())
+                            .isEqualTo(URI.create("http://127.0.0.1:4566"));
                     for (Class<? extends SdkClient> type : clientTypes()) {
-                        assertThat(configuration(app.getBean(type)).endpointOverride()).contains(URI.create("http://127.0.0.1:4566"));
+                        assertThat(configuration(app.getBean(type)).endpointOverride())
+                                .contains(URI.create("http://127.0.0.1:4566"));
                     }
                 });
     }
 
     @Test
     void aPerServiceEndpointWinsOverTheCommonOne() {
-        context.withPropertyValues("controller.aws.endpoint=http://127.0.0.1:4566",
+        context.withPropertyValues(
+                        "controller.aws.endpoint=http://127.0.0.1:4566",
                         "controller.aws.endpoints.cloudwatch=http://127.0.0.1:4599")
                 .run(app -> {
-                    assertThat(configuration(app.getBean(CloudWatchClient.class)).endpointOverride())
+                    assertThat(configuration(app.getBean(CloudWatchClient.class))
+                                    .endpointOverride())
                             .contains(URI.create("http://127.0.0.1:4599"));
                     assertThat(configuration(app.getBean(EcsClient.class)).endpointOverride())
                             .contains(URI.create("http://127.0.0.1:4566"));
@@ -77,7 +86,9 @@ class AwsClientsConfigurationTest {
     void withoutAConfiguredRegionTheStandardAwsRegionSettingIsUsed() {
         String previous = System.setProperty("aws.region", "eu-west-1");
         try {
-            withoutRegion.run(app -> assertThat(configuration(app.getBean(EcsClient.class)).region()).isEqualTo(Region.EU_WEST_1));
+            withoutRegion.run(app -> assertThat(
+                            configuration(app.getBean(EcsClient.class)).region())
+                    .isEqualTo(Region.EU_WEST_1));
         } finally {
             if (previous == null) {
                 System.clearProperty("aws.region");
@@ -89,9 +100,11 @@ class AwsClientsConfigurationTest {
 
     @Test
     void withNoRegionAnywhereTheControllerFallsBackToEuCentral1() {
-        Assumptions.assumeTrue(System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null,
+        Assumptions.assumeTrue(
+                System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null,
                 "a region is set in this environment");
-        withoutRegion.run(app -> assertThat(configuration(app.getBean(EcsClient.class)).region()).isEqualTo(Region.EU_CENTRAL_1));
+        withoutRegion.run(app ->
+                assertThat(configuration(app.getBean(EcsClient.class)).region()).isEqualTo(Region.EU_CENTRAL_1));
     }
 
     @Test
@@ -105,6 +118,7 @@ class AwsClientsConfigurationTest {
     }
 
     private static java.util.List<Class<? extends SdkClient>> clientTypes() {
-        return java.util.List.of(CodeDeployClient.class, EcsClient.class, CloudWatchClient.class, ElasticLoadBalancingV2Client.class);
+        return java.util.List.of(
+                CodeDeployClient.class, EcsClient.class, CloudWatchClient.class, ElasticLoadBalancingV2Client.class);
     }
 }

@@ -32,40 +32,64 @@ public final class AwsFaultScenarios {
     /** Lets every operation of an adapter succeed unless a scenario overrides one. */
     public void stubSuccess(List<AwsOperation> operations) {
         for (AwsOperation op : operations) {
-            server.stubFor(op.protocol().stubFor(op.name()).atPriority(SUCCESS_PRIORITY)
+            server.stubFor(op.protocol()
+                    .stubFor(op.name())
+                    .atPriority(SUCCESS_PRIORITY)
                     .willReturn(op.protocol().ok(op.name(), op.successBody())));
         }
     }
 
     public void throttledOnceIsRetriedAndSucceeds(AwsOperation op) {
-        server.stubFor(op.protocol().stubFor(op.name()).atPriority(FAULT_PRIORITY)
-                .inScenario(op.name()).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("throttled once")
+        server.stubFor(op.protocol()
+                .stubFor(op.name())
+                .atPriority(FAULT_PRIORITY)
+                .inScenario(op.name())
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("throttled once")
                 .willReturn(op.protocol().error(400, op.protocol().throttlingCode(), "Rate exceeded")));
-        server.stubFor(op.protocol().stubFor(op.name()).atPriority(FAULT_PRIORITY)
-                .inScenario(op.name()).whenScenarioStateIs("throttled once")
+        server.stubFor(op.protocol()
+                .stubFor(op.name())
+                .atPriority(FAULT_PRIORITY)
+                .inScenario(op.name())
+                .whenScenarioStateIs("throttled once")
                 .willReturn(op.protocol().ok(op.name(), op.successBody())));
 
         op.invoke().run();
 
         assertThat(requestsOf(op)).isEqualTo(2);
-        assertThat(rig.meters.get("controller.aws.attempts").tags("service", op.service().id(), "operation", op.name())
-                .counter().count()).isEqualTo(2);
-        assertThat(rig.meters.get("controller.aws.calls")
-                .tags("service", op.service().id(), "operation", op.name(), "outcome", "success").timer().count()).isEqualTo(1);
+        assertThat(rig.meters
+                        .get("controller.aws.attempts")
+                        .tags("service", op.service().id(), "operation", op.name())
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(rig.meters
+                        .get("controller.aws.calls")
+                        .tags("service", op.service().id(), "operation", op.name(), "outcome", "success")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     public void persistentServerErrorsAreUnavailableAfterMaxAttempts(AwsOperation op) {
-        server.stubFor(op.protocol().stubFor(op.name()).atPriority(FAULT_PRIORITY)
+        server.stubFor(op.protocol()
+                .stubFor(op.name())
+                .atPriority(FAULT_PRIORITY)
                 .willReturn(op.protocol().error(503, "ServiceUnavailable", "Service is unavailable")));
 
-        AwsUnavailableException failure = catchThrowableOfType(AwsUnavailableException.class, () -> op.invoke().run());
+        AwsUnavailableException failure = catchThrowableOfType(
+                AwsUnavailableException.class, () -> op.invoke().run());
 
         assertThat(failure.service()).isEqualTo(op.service().id());
         assertThat(failure.operation()).isEqualTo(op.name());
         assertThat(failure).hasMessageContaining("ServiceUnavailable").hasMessageContaining("503");
         assertThat(requestsOf(op)).isEqualTo(AwsTestRig.MAX_ATTEMPTS);
-        assertThat(rig.meters.get("controller.aws.calls")
-                .tags("service", op.service().id(), "operation", op.name(), "outcome", "server_error").timer().count()).isEqualTo(1);
+        assertThat(rig.meters
+                        .get("controller.aws.calls")
+                        .tags("service", op.service().id(), "operation", op.name(), "outcome", "server_error")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     /** Expects a rig with {@link AwsTestRig#SHORT_ATTEMPT_TIMEOUT}, to stay fast. */
@@ -75,10 +99,13 @@ public final class AwsFaultScenarios {
         op.invoke().run();
         int before = requestsOf(op);
         Duration hung = rig.properties.apiCallAttemptTimeout().multipliedBy(6);
-        server.stubFor(op.protocol().stubFor(op.name()).atPriority(FAULT_PRIORITY)
+        server.stubFor(op.protocol()
+                .stubFor(op.name())
+                .atPriority(FAULT_PRIORITY)
                 .willReturn(op.protocol().ok(op.name(), op.successBody()).withFixedDelay((int) hung.toMillis())));
 
-        AwsUnavailableException failure = catchThrowableOfType(AwsUnavailableException.class, () -> op.invoke().run());
+        AwsUnavailableException failure = catchThrowableOfType(
+                AwsUnavailableException.class, () -> op.invoke().run());
 
         assertThat(failure.operation()).isEqualTo(op.name());
         // had the attempt timeout not fired, the delayed answer would have been a success
@@ -88,11 +115,14 @@ public final class AwsFaultScenarios {
     }
 
     public void clientErrorIsRejectedWithItsCodeAndNeverOpensTheCircuit(AwsOperation op) {
-        server.stubFor(op.protocol().stubFor(op.name()).atPriority(FAULT_PRIORITY)
+        server.stubFor(op.protocol()
+                .stubFor(op.name())
+                .atPriority(FAULT_PRIORITY)
                 .willReturn(op.protocol().error(400, op.rejectionCode(), "Rejected by test")));
 
         for (int call = 0; call < AwsTestRig.BREAKER_WINDOW * 2; call++) {
-            AwsRequestRejectedException rejected = catchThrowableOfType(AwsRequestRejectedException.class, () -> op.invoke().run());
+            AwsRequestRejectedException rejected = catchThrowableOfType(
+                    AwsRequestRejectedException.class, () -> op.invoke().run());
             assertThat(rejected.errorCode()).isEqualTo(op.rejectionCode());
             assertThat(rejected.service()).isEqualTo(op.service().id());
             assertThat(rejected.operation()).isEqualTo(op.name());
@@ -103,24 +133,41 @@ public final class AwsFaultScenarios {
     }
 
     public void circuitOpensAfterRepeatedFailuresAndThenFailsFastWithoutARequest(AwsOperation op) {
-        server.stubFor(op.protocol().stubFor(op.name()).atPriority(FAULT_PRIORITY)
+        server.stubFor(op.protocol()
+                .stubFor(op.name())
+                .atPriority(FAULT_PRIORITY)
                 .willReturn(op.protocol().error(503, "ServiceUnavailable", "Service is unavailable")));
-        for (int call = 0; call < AwsTestRig.BREAKER_WINDOW * 3 && rig.guard.state(op.service()) != CircuitBreaker.State.OPEN; call++) {
+        for (int call = 0;
+                call < AwsTestRig.BREAKER_WINDOW * 3 && rig.guard.state(op.service()) != CircuitBreaker.State.OPEN;
+                call++) {
             assertThatThrownBy(() -> op.invoke().run()).isInstanceOf(AwsUnavailableException.class);
         }
         assertThat(rig.guard.state(op.service())).isEqualTo(CircuitBreaker.State.OPEN);
         int requestsBefore = server.getAllServeEvents().size();
 
-        AwsUnavailableException failure = catchThrowableOfType(AwsUnavailableException.class, () -> op.invoke().run());
+        AwsUnavailableException failure = catchThrowableOfType(
+                AwsUnavailableException.class, () -> op.invoke().run());
 
-        assertThat(failure).hasCauseInstanceOf(CallNotPermittedException.class).hasMessageContaining("circuit breaker open");
+        assertThat(failure)
+                .hasCauseInstanceOf(CallNotPermittedException.class)
+                .hasMessageContaining("circuit breaker open");
         assertThat(server.getAllServeEvents()).hasSize(requestsBefore);
-        assertThat(rig.meters.get("controller.aws.calls.refused").tags("service", op.service().id()).counter().count()).isEqualTo(1);
-        assertThat(rig.meters.get("controller.aws.circuit.state").tags("service", op.service().id(), "state", "open")
-                .gauge().value()).isEqualTo(1);
+        assertThat(rig.meters
+                        .get("controller.aws.calls.refused")
+                        .tags("service", op.service().id())
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(rig.meters
+                        .get("controller.aws.circuit.state")
+                        .tags("service", op.service().id(), "state", "open")
+                        .gauge()
+                        .value())
+                .isEqualTo(1);
     }
 
     private int requestsOf(AwsOperation op) {
-        return server.countRequestsMatching(op.protocol().requestsOf(op.name()).build()).getCount();
+        return server.countRequestsMatching(op.protocol().requestsOf(op.name()).build())
+                .getCount();
     }
 }

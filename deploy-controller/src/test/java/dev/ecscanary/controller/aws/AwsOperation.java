@@ -8,8 +8,13 @@ package dev.ecscanary.controller.aws;
  * @param rejectionCode a client error the operation can get, e.g. {@code InvalidDeploymentIdException}
  * @param invoke        calls the adapter method that makes this AWS call
  */
-public record AwsOperation(AwsWireProtocol protocol, AwsService service, String name, String successBody,
-                           String rejectionCode, Runnable invoke) {
+public record AwsOperation(
+        AwsWireProtocol protocol,
+        AwsService service,
+        String name,
+        String successBody,
+        String rejectionCode,
+        Runnable invoke) {
 
     @Override
     public String toString() {

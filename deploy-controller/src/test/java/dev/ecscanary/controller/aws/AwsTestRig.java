@@ -19,6 +19,7 @@ public final class AwsTestRig {
     public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
     /** For the hung-AWS scenario, where every attempt is meant to time out. */
     public static final Duration SHORT_ATTEMPT_TIMEOUT = Duration.ofMillis(500);
+
     public static final int MAX_ATTEMPTS = 3;
     /** Calls the circuit breaker needs before it judges the failure rate. */
     public static final int BREAKER_WINDOW = 4;
@@ -35,21 +36,31 @@ public final class AwsTestRig {
     public AwsTestRig(WireMockServer server, Duration attemptTimeout) {
         this.properties = properties(URI.create("http://127.0.0.1:" + server.port()), attemptTimeout);
         this.guard = new AwsCallGuard(properties.circuitBreaker(), meters);
-        this.clients = new AwsClientFactory(properties,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG")), meters);
+        this.clients = new AwsClientFactory(
+                properties,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG")),
+                meters);
     }
 
     public static WireMockServer startServer() {
-        WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer server =
+                new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         return server;
     }
 
     static AwsProperties properties(URI endpoint, Duration attemptTimeout) {
-        return new AwsProperties("eu-central-1", endpoint,
+        return new AwsProperties(
+                "eu-central-1",
+                endpoint,
                 new AwsProperties.ServiceEndpoints(null, null, null, null),
-                attemptTimeout.multipliedBy(MAX_ATTEMPTS + 1).plusSeconds(1), attemptTimeout, MAX_ATTEMPTS,
-                Duration.ofMillis(5), Duration.ofMillis(5), 20, Duration.ofMillis(500),
+                attemptTimeout.multipliedBy(MAX_ATTEMPTS + 1).plusSeconds(1),
+                attemptTimeout,
+                MAX_ATTEMPTS,
+                Duration.ofMillis(5),
+                Duration.ofMillis(5),
+                20,
+                Duration.ofMillis(500),
                 new AwsProperties.CircuitBreakerSettings(50, BREAKER_WINDOW, BREAKER_WINDOW, Duration.ofMinutes(1), 1));
     }
 }

@@ -48,18 +48,21 @@ public enum AwsWireProtocol {
 
     public RequestPatternBuilder requestsOf(String operation) {
         return isJson()
-                ? postRequestedFor(urlEqualTo("/"))
-                        .withHeader("X-Amz-Target", equalTo(targetPrefix + "." + operation))
-                : postRequestedFor(urlEqualTo("/"))
-                        .withRequestBody(containing("Action=" + operation + "&"));
+                ? postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(targetPrefix + "." + operation))
+                : postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + operation + "&"));
     }
 
     /** A successful answer: JSON as is, or query XML wrapped in {@code <OpResponse><OpResult>}. */
     public ResponseDefinitionBuilder ok(String operation, String body) {
         if (isJson()) {
-            return aResponse().withStatus(200).withHeader("Content-Type", JSON_CONTENT_TYPE).withBody(body);
+            return aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", JSON_CONTENT_TYPE)
+                    .withBody(body);
         }
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml")
                 .withBody("<" + operation + "Response xmlns=\"" + xmlNamespace + "\">"
                         + "<" + operation + "Result>" + body + "</" + operation + "Result>"
                         + "<ResponseMetadata><RequestId>5a1b9a3c-0000-4000-8000-000000000001</RequestId></ResponseMetadata>"
@@ -69,13 +72,19 @@ public enum AwsWireProtocol {
     /** An error as the service sends it: JSON {@code __type}, or query {@code <ErrorResponse><Error><Code>}. */
     public ResponseDefinitionBuilder error(int status, String code, String message) {
         if (isJson()) {
-            return aResponse().withStatus(status).withHeader("Content-Type", JSON_CONTENT_TYPE)
+            return aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", JSON_CONTENT_TYPE)
                     .withBody("{\"__type\":\"" + code + "\",\"message\":\"" + message + "\"}");
         }
-        return aResponse().withStatus(status).withHeader("Content-Type", "text/xml")
-                .withBody("<ErrorResponse xmlns=\"" + xmlNamespace + "\"><Error><Type>"
-                        + (status >= 500 ? "Receiver" : "Sender") + "</Type><Code>" + code + "</Code><Message>" + message
-                        + "</Message></Error><RequestId>5a1b9a3c-0000-4000-8000-000000000002</RequestId></ErrorResponse>");
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "text/xml")
+                .withBody(
+                        "<ErrorResponse xmlns=\"" + xmlNamespace + "\"><Error><Type>"
+                                + (status >= 500 ? "Receiver" : "Sender") + "</Type><Code>" + code + "</Code><Message>"
+                                + message
+                                + "</Message></Error><RequestId>5a1b9a3c-0000-4000-8000-000000000002</RequestId></ErrorResponse>");
     }
 
     /** The throttling error code of the protocol: awsJson services say ThrottlingException, awsQuery ones Throttling. */
@@ -90,7 +99,8 @@ public enum AwsWireProtocol {
             int equals = pair.indexOf('=');
             String key = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            parameters.put(
+                    URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return parameters;
     }

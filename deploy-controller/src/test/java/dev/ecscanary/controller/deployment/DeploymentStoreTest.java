@@ -27,11 +27,20 @@ class DeploymentStoreTest {
     static final String ALARM = "demo-app-success-rate";
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    @Autowired DeploymentStore store;
-    @Autowired Reconciler reconciler;
-    @Autowired FakeAws aws;
-    @Autowired ApplicationEvents events;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    DeploymentStore store;
+
+    @Autowired
+    Reconciler reconciler;
+
+    @Autowired
+    FakeAws aws;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void emptyStore() {
@@ -44,7 +53,8 @@ class DeploymentStoreTest {
         d.codeDeployStarted("d-ABC", T0.plusSeconds(1));
         d.enterPhase(0, T0.plusSeconds(2));
         d.alarmsObserved(Map.of(ALARM, reading(AlarmState.OK, T0)));
-        d.lifecycleEventsSeen(List.of(lifecycle("BeforeInstall", "Succeeded"), lifecycle("AllowTraffic", "InProgress")));
+        d.lifecycleEventsSeen(
+                List.of(lifecycle("BeforeInstall", "Succeeded"), lifecycle("AllowTraffic", "InProgress")));
         store.save(d);
 
         d.enterPhase(10, T0.plusSeconds(60));
@@ -63,7 +73,8 @@ class DeploymentStoreTest {
         assertThat(read.phases().get(1).alarmStates()).containsEntry(ALARM, AlarmState.ALARM);
         assertThat(read.alarms().get(ALARM)).isEqualTo(reading(AlarmState.ALARM, T0.plusSeconds(62)));
         assertThat(read.lifecycleEvents()).containsExactly(lifecycle("BeforeInstall", "Succeeded"));
-        assertThat(read.events()).extracting(DeploymentEvent::type)
+        assertThat(read.events())
+                .extracting(DeploymentEvent::type)
                 .containsExactly("ACCEPTED", "CODEDEPLOY_STARTED", "PHASE_STARTED", "PHASE_STARTED");
     }
 
@@ -71,22 +82,28 @@ class DeploymentStoreTest {
     void theRollbacksLifecycleEventsAreKeptApartFromTheReleasesOwnAndSurviveEveryRead() {
         Deployment d = inserted();
         d.codeDeployStarted("d-ABC", T0.plusSeconds(1));
-        d.lifecycleEventsSeen(List.of(lifecycle("BeforeInstall", "Succeeded"), lifecycle("AllowTraffic", "Failed"),
+        d.lifecycleEventsSeen(List.of(
+                lifecycle("BeforeInstall", "Succeeded"),
+                lifecycle("AllowTraffic", "Failed"),
                 lifecycle("AfterAllowTraffic", "Skipped")));
         store.save(d);
         d.rollbackDeploymentSeen("d-RBK", T0.plusSeconds(70));
-        d.rollbackLifecycleEventsSeen(List.of(lifecycle("BeforeAllowTraffic", "Succeeded"),
-                lifecycle("AllowTraffic", "InProgress"), lifecycle("AfterAllowTraffic", "Pending")));
+        d.rollbackLifecycleEventsSeen(List.of(
+                lifecycle("BeforeAllowTraffic", "Succeeded"),
+                lifecycle("AllowTraffic", "InProgress"),
+                lifecycle("AfterAllowTraffic", "Pending")));
         store.save(d);
-        d.rollbackLifecycleEventsSeen(List.of(lifecycle("BeforeAllowTraffic", "Succeeded"),
-                lifecycle("AllowTraffic", "Succeeded")));
+        d.rollbackLifecycleEventsSeen(
+                List.of(lifecycle("BeforeAllowTraffic", "Succeeded"), lifecycle("AllowTraffic", "Succeeded")));
         d.rollbackLifecycleEventsSeen(List.of()); // an unreadable target keeps what was seen
         store.save(d);
 
-        List<LifecycleEvent> releasesOwn = List.of(lifecycle("BeforeInstall", "Succeeded"),
-                lifecycle("AllowTraffic", "Failed"), lifecycle("AfterAllowTraffic", "Skipped"));
-        List<LifecycleEvent> rollbacks = List.of(lifecycle("BeforeAllowTraffic", "Succeeded"),
-                lifecycle("AllowTraffic", "Succeeded"));
+        List<LifecycleEvent> releasesOwn = List.of(
+                lifecycle("BeforeInstall", "Succeeded"),
+                lifecycle("AllowTraffic", "Failed"),
+                lifecycle("AfterAllowTraffic", "Skipped"));
+        List<LifecycleEvent> rollbacks =
+                List.of(lifecycle("BeforeAllowTraffic", "Succeeded"), lifecycle("AllowTraffic", "Succeeded"));
         Deployment read = store.find(d.id()).orElseThrow();
         assertThat(read.rollbackDeploymentId()).isEqualTo("d-RBK");
         assertThat(read.lifecycleEvents()).containsExactlyElementsOf(releasesOwn);
@@ -95,8 +112,13 @@ class DeploymentStoreTest {
         assertThat(listed.id()).isEqualTo(d.id());
         assertThat(listed.lifecycleEvents()).containsExactlyElementsOf(releasesOwn);
         assertThat(listed.rollbackLifecycleEvents()).containsExactlyElementsOf(rollbacks);
-        Deployment committed = events.stream(DeploymentChanged.class).reduce((a, b) -> b).orElseThrow().deployment();
-        assertThat(committed.rollbackLifecycleEvents()).as("what live views are handed").containsExactlyElementsOf(rollbacks);
+        Deployment committed = events.stream(DeploymentChanged.class)
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .deployment();
+        assertThat(committed.rollbackLifecycleEvents())
+                .as("what live views are handed")
+                .containsExactlyElementsOf(rollbacks);
     }
 
     @Test
@@ -111,12 +133,16 @@ class DeploymentStoreTest {
 
         d.trafficObserved(30, T0.plusSeconds(80));
         store.save(d);
-        assertThat(rowVersions(d)).as("nothing of the lifecycle changed: no row written").isEqualTo(first);
+        assertThat(rowVersions(d))
+                .as("nothing of the lifecycle changed: no row written")
+                .isEqualTo(first);
 
         d.rollbackLifecycleEventsSeen(List.of(lifecycle("AllowTraffic", "Succeeded")));
         store.save(d);
         Map<String, String> second = rowVersions(d);
-        assertThat(second).containsEntry("release 0", first.get("release 0")).containsEntry("release 1", first.get("release 1"));
+        assertThat(second)
+                .containsEntry("release 0", first.get("release 0"))
+                .containsEntry("release 1", first.get("release 1"));
         assertThat(second.get("rollback 0")).isNotEqualTo(first.get("rollback 0"));
     }
 
@@ -142,12 +168,16 @@ class DeploymentStoreTest {
         store.save(d);
         d.enterPhase(20, T0.plusSeconds(62));
 
-        DeploymentChanged change = events.stream(DeploymentChanged.class).reduce((a, b) -> b).orElseThrow();
+        DeploymentChanged change =
+                events.stream(DeploymentChanged.class).reduce((a, b) -> b).orElseThrow();
         assertThat(change.version()).isEqualTo(1);
         assertThat(change.deployment().hasHistory()).isTrue();
-        assertThat(change.deployment().phases()).extracting(Phase::trafficPercent).containsExactly(10);
+        assertThat(change.deployment().phases())
+                .extracting(Phase::trafficPercent)
+                .containsExactly(10);
         assertThat(change.deployment().phases().getFirst().isOpen()).isTrue();
-        assertThat(change.deployment().events()).extracting(DeploymentEvent::type)
+        assertThat(change.deployment().events())
+                .extracting(DeploymentEvent::type)
                 .containsExactly("ACCEPTED", "CODEDEPLOY_STARTED", "PHASE_STARTED");
     }
 
@@ -157,24 +187,41 @@ class DeploymentStoreTest {
         d.codeDeployStarted("d-ABC", T0.plusSeconds(1));
         store.save(d);
 
-        Deployment inFlight = store.allInFlight().stream().filter(x -> x.id().equals(d.id())).findFirst().orElseThrow();
+        Deployment inFlight = store.allInFlight().stream()
+                .filter(x -> x.id().equals(d.id()))
+                .findFirst()
+                .orElseThrow();
         assertThat(inFlight.hasHistory()).isTrue();
-        assertThat(inFlight.events()).extracting(DeploymentEvent::type).containsExactly("ACCEPTED", "CODEDEPLOY_STARTED");
+        assertThat(inFlight.events())
+                .extracting(DeploymentEvent::type)
+                .containsExactly("ACCEPTED", "CODEDEPLOY_STARTED");
     }
 
     /** Each lifecycle row's xmin: the transaction that last wrote it. */
     private Map<String, String> rowVersions(Deployment d) {
-        return jdbc.sql("select of_rollback, idx, xmin::text as written_by from deployment_lifecycle_event where deployment_id = ?")
+        return jdbc
+                .sql(
+                        "select of_rollback, idx, xmin::text as written_by from deployment_lifecycle_event where deployment_id = ?")
                 .param(d.id())
-                .query((rs, n) -> Map.entry((rs.getBoolean("of_rollback") ? "rollback " : "release ") + rs.getInt("idx"),
+                .query((rs, n) -> Map.entry(
+                        (rs.getBoolean("of_rollback") ? "rollback " : "release ") + rs.getInt("idx"),
                         rs.getString("written_by")))
-                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private Deployment inserted() {
-        Deployment d = Deployment.accept(new ReleaseRequest("demo-app",
-                ImageReference.parse("123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0"), null, null,
-                null, null, "test"), T0);
+        Deployment d = Deployment.accept(
+                new ReleaseRequest(
+                        "demo-app",
+                        ImageReference.parse("123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "test"),
+                T0);
         store.insert(d, null, null);
         return d;
     }

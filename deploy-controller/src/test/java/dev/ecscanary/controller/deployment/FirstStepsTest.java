@@ -17,7 +17,9 @@ class FirstStepsTest {
 
         assertThat(steps.tickMayStart(release)).isTrue();
         assertThat(steps.pending(release)).isFalse();
-        assertThat(steps.takenByWorker(release)).as("the worker must not take the lock afterwards").isFalse();
+        assertThat(steps.takenByWorker(release))
+                .as("the worker must not take the lock afterwards")
+                .isFalse();
     }
 
     @Test

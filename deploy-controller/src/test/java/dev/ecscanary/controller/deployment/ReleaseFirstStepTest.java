@@ -34,21 +34,50 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ControllerTest
 class ReleaseFirstStepTest {
 
-    @Autowired FakeAws aws;
-    @Autowired Reconciler applicationReconciler;
-    @Autowired FakeCodeDeploy codeDeploy;
-    @Autowired FakeCloudWatch cloudWatch;
-    @Autowired MutableClock clock;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate tx;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired ServiceCatalog catalog;
-    @Autowired AlarmReader alarmReader;
-    @Autowired DeploymentStarter starter;
-    @Autowired ProgressWatcher progress;
-    @Autowired RollbackFollower rollback;
-    @Autowired DeploymentMetrics metrics;
-    @Autowired ReconcilerProperties properties;
+    @Autowired
+    FakeAws aws;
+
+    @Autowired
+    Reconciler applicationReconciler;
+
+    @Autowired
+    FakeCodeDeploy codeDeploy;
+
+    @Autowired
+    FakeCloudWatch cloudWatch;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    ServiceCatalog catalog;
+
+    @Autowired
+    AlarmReader alarmReader;
+
+    @Autowired
+    DeploymentStarter starter;
+
+    @Autowired
+    ProgressWatcher progress;
+
+    @Autowired
+    RollbackFollower rollback;
+
+    @Autowired
+    DeploymentMetrics metrics;
+
+    @Autowired
+    ReconcilerProperties properties;
 
     private HoldingStore store;
     private Reconciler reconciler;
@@ -58,8 +87,18 @@ class ReleaseFirstStepTest {
         aws.reset(applicationReconciler);
         cloudWatch.set(ReleaseScenarioTest.ALARM, AlarmState.OK, clock.instant());
         store = new HoldingStore(jdbc, tx, events);
-        reconciler = new Reconciler(store, catalog, alarmReader, starter, codeDeploy, progress, rollback, metrics, clock,
-                properties, new SimpleMeterRegistry());
+        reconciler = new Reconciler(
+                store,
+                catalog,
+                alarmReader,
+                starter,
+                codeDeploy,
+                progress,
+                rollback,
+                metrics,
+                clock,
+                properties,
+                new SimpleMeterRegistry());
     }
 
     @AfterEach
@@ -76,7 +115,8 @@ class ReleaseFirstStepTest {
         assertThat(store.awaitHeld()).as("the first step read the release").isTrue();
 
         reconciler.tick();
-        assertThat(store.find(id).orElseThrow().status()).as("a tick leaves the release to the worker taking its first step")
+        assertThat(store.find(id).orElseThrow().status())
+                .as("a tick leaves the release to the worker taking its first step")
                 .isEqualTo(DeploymentStatus.PENDING);
         assertThat(reconciler.isBusy(id)).as("the first step is still to come").isTrue();
 
@@ -87,14 +127,23 @@ class ReleaseFirstStepTest {
         codeDeploy.shiftTo(10);
         clock.advance(Duration.ofMinutes(1));
         reconciler.tick();
-        assertThat(store.find(id).orElseThrow().trafficPercent()).as("the first tick after the step looked at it")
+        assertThat(store.find(id).orElseThrow().trafficPercent())
+                .as("the first tick after the step looked at it")
                 .isEqualTo(10);
         assertThat(codeDeploy.created()).hasSize(1);
     }
 
     private UUID accepted() {
-        Deployment d = Deployment.accept(new ReleaseRequest("demo-app", ImageReference.parse(ReleaseScenarioTest.IMAGE),
-                "production", "first step", "abc1234", null, "test"), clock.instant());
+        Deployment d = Deployment.accept(
+                new ReleaseRequest(
+                        "demo-app",
+                        ImageReference.parse(ReleaseScenarioTest.IMAGE),
+                        "production",
+                        "first step",
+                        "abc1234",
+                        null,
+                        "test"),
+                clock.instant());
         store.insert(d, null, null);
         return d.id();
     }

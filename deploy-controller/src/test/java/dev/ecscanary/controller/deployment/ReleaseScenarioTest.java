@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecscanary.controller.analysis.AlarmState;
-import dev.ecscanary.controller.fakes.FakeAws;
 import dev.ecscanary.controller.fakes.ControllerTest;
+import dev.ecscanary.controller.fakes.FakeAws;
 import dev.ecscanary.controller.fakes.FakeCloudWatch;
 import dev.ecscanary.controller.fakes.FakeCodeDeploy;
 import dev.ecscanary.controller.fakes.FakeEcs;
@@ -25,13 +25,26 @@ class ReleaseScenarioTest {
     static final String ALARM = "demo-app-success-rate";
     static final String IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0";
 
-    @Autowired Releases releases;
-    @Autowired Reconciler reconciler;
-    @Autowired FakeCodeDeploy codeDeploy;
-    @Autowired FakeCloudWatch cloudWatch;
-    @Autowired FakeEcs ecs;
-    @Autowired MutableClock clock;
-    @Autowired FakeAws aws;
+    @Autowired
+    Releases releases;
+
+    @Autowired
+    Reconciler reconciler;
+
+    @Autowired
+    FakeCodeDeploy codeDeploy;
+
+    @Autowired
+    FakeCloudWatch cloudWatch;
+
+    @Autowired
+    FakeEcs ecs;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    FakeAws aws;
 
     @BeforeEach
     void cleanWorldWithAlarmOk() {
@@ -54,7 +67,8 @@ class ReleaseScenarioTest {
         Deployment d = releases.find(id).orElseThrow();
         assertThat(d.status()).as("events %s", d.events()).isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(d.trafficPercent()).isEqualTo(100);
-        assertThat(d.phases()).extracting(Phase::trafficPercent)
+        assertThat(d.phases())
+                .extracting(Phase::trafficPercent)
                 .containsExactly(0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
         assertThat(d.phases()).allSatisfy(p -> assertThat(p.alarmStates()).containsEntry(ALARM, AlarmState.OK));
         assertThat(d.phases().getLast().outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
@@ -62,7 +76,9 @@ class ReleaseScenarioTest {
         assertThat(ecs.registered()).hasSize(1);
         assertThat(codeDeploy.created().getFirst().deploymentConfig())
                 .isEqualTo("CodeDeployDefault.ECSLinear10PercentEvery1Minutes");
-        assertThat(codeDeploy.created().getFirst().description()).contains(IMAGE).contains(id.toString());
+        assertThat(codeDeploy.created().getFirst().description())
+                .contains(IMAGE)
+                .contains(id.toString());
     }
 
     @Test
@@ -109,7 +125,9 @@ class ReleaseScenarioTest {
 
         Deployment d = releases.find(id).orElseThrow();
         assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
-        assertThat(d.reason()).contains("CodeDeploy stopped the deployment itself").contains("ALARM_ACTIVE");
+        assertThat(d.reason())
+                .contains("CodeDeploy stopped the deployment itself")
+                .contains("ALARM_ACTIVE");
         assertThat(d.stopState()).isEqualTo(StopState.NONE);
 
         codeDeploy.completeRollback(rollback);
@@ -173,7 +191,8 @@ class ReleaseScenarioTest {
     @Test
     void aCreateDeploymentWhoseAnswerWasLostIsFoundAgainNotSentTwice() {
         codeDeploy.loseNextCreateAnswer();
-        ReleaseRequest request = new ReleaseRequest("demo-app", ImageReference.parse(IMAGE), null, null, null, null, "test");
+        ReleaseRequest request =
+                new ReleaseRequest("demo-app", ImageReference.parse(IMAGE), null, null, null, null, "test");
         UUID id = releases.accept(request, null, null).deployment().id();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while ((status(id) == DeploymentStatus.PENDING || reconciler.isBusy(id)) && System.nanoTime() < deadline) {
@@ -289,15 +308,19 @@ class ReleaseScenarioTest {
         cloudWatch.set(ALARM, AlarmState.ALARM, clock.instant());
         minute(); // stopped; CodeDeploy creates the rollback deployment
         Deployment stopped = releases.find(id).orElseThrow();
-        assertThat(stopped.rollbackLifecycleEvents()).as("no rollback deployment seen yet").isEmpty();
+        assertThat(stopped.rollbackLifecycleEvents())
+                .as("no rollback deployment seen yet")
+                .isEmpty();
 
         minute(); // the rollback deployment is seen and read with its target
         Deployment rollingBack = releases.find(id).orElseThrow();
         String rollback = codeDeploy.deployment(cd).rollbackId;
         assertThat(rollingBack.rollbackDeploymentId()).isEqualTo(rollback);
-        assertThat(rollingBack.rollbackLifecycleEvents()).extracting(e -> e.name() + "=" + e.status())
+        assertThat(rollingBack.rollbackLifecycleEvents())
+                .extracting(e -> e.name() + "=" + e.status())
                 .contains("Install=Succeeded", "AllowTraffic=InProgress", "AfterAllowTraffic=Pending");
-        assertThat(rollingBack.lifecycleEvents()).as("the release's own, as CodeDeploy left them")
+        assertThat(rollingBack.lifecycleEvents())
+                .as("the release's own, as CodeDeploy left them")
                 .extracting(e -> e.name() + "=" + e.status())
                 .contains("AllowTraffic=Failed", "AfterAllowTraffic=Skipped");
 
@@ -305,9 +328,13 @@ class ReleaseScenarioTest {
         minute();
         Deployment d = releases.find(id).orElseThrow();
         assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLED_BACK);
-        assertThat(d.rollbackLifecycleEvents()).as("read at the final tick too").hasSize(9)
+        assertThat(d.rollbackLifecycleEvents())
+                .as("read at the final tick too")
+                .hasSize(9)
                 .allSatisfy(e -> assertThat(e.status()).isEqualTo("Succeeded"));
-        assertThat(d.lifecycleEvents()).extracting(e -> e.name() + "=" + e.status()).contains("AllowTraffic=Failed");
+        assertThat(d.lifecycleEvents())
+                .extracting(e -> e.name() + "=" + e.status())
+                .contains("AllowTraffic=Failed");
     }
 
     @Test
@@ -347,7 +374,9 @@ class ReleaseScenarioTest {
         assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLED_BACK);
         assertThat(d.awsProblem()).isNull();
         assertThat(d.rollbackLifecycleEvents()).isEqualTo(rollingBack.rollbackLifecycleEvents());
-        assertThat(codeDeploy.calls("BatchGetDeploymentTargets")).as("the target was asked for").isPositive();
+        assertThat(codeDeploy.calls("BatchGetDeploymentTargets"))
+                .as("the target was asked for")
+                .isPositive();
     }
 
     @Test
@@ -368,8 +397,8 @@ class ReleaseScenarioTest {
     }
 
     private UUID start() {
-        ReleaseRequest request = new ReleaseRequest("demo-app", ImageReference.parse(IMAGE), "production",
-                "scenario", "abc1234", null, "test");
+        ReleaseRequest request = new ReleaseRequest(
+                "demo-app", ImageReference.parse(IMAGE), "production", "scenario", "abc1234", null, "test");
         UUID id = releases.accept(request, null, null).deployment().id();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while ((status(id) == DeploymentStatus.PENDING || reconciler.isBusy(id)) && System.nanoTime() < deadline) {

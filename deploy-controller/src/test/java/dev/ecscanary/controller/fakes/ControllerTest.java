@@ -19,5 +19,4 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(FakeAwsConfiguration.class)
-public @interface ControllerTest {
-}
+public @interface ControllerTest {}

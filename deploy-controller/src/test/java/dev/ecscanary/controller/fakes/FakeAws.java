@@ -12,8 +12,12 @@ public class FakeAws {
     private final JdbcClient jdbc;
     private final ServicesOverview overview;
 
-    public FakeAws(FakeCodeDeploy codeDeploy, FakeCloudWatch cloudWatch, FakeEcs ecs, JdbcClient jdbc,
-                   ServicesOverview overview) {
+    public FakeAws(
+            FakeCodeDeploy codeDeploy,
+            FakeCloudWatch cloudWatch,
+            FakeEcs ecs,
+            JdbcClient jdbc,
+            ServicesOverview overview) {
         this.codeDeploy = codeDeploy;
         this.cloudWatch = cloudWatch;
         this.ecs = ecs;
@@ -36,7 +40,9 @@ public class FakeAws {
         codeDeploy.reset();
         cloudWatch.reset();
         ecs.reset();
-        jdbc.sql("truncate deployment, deployment_alarm, deployment_phase, deployment_lifecycle_event, deployment_event, idempotency_key").update();
+        jdbc.sql(
+                        "truncate deployment, deployment_alarm, deployment_phase, deployment_lifecycle_event, deployment_event, idempotency_key")
+                .update();
         overview.forget();
     }
 }

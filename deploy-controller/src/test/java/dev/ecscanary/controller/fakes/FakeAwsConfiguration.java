@@ -27,9 +27,12 @@ public class FakeAwsConfiguration {
     }
 
     @Bean
-    FakeAws fakeAws(FakeCodeDeploy codeDeploy, FakeCloudWatch cloudWatch, FakeEcs ecs,
-                    org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                    dev.ecscanary.controller.api.ServicesOverview overview) {
+    FakeAws fakeAws(
+            FakeCodeDeploy codeDeploy,
+            FakeCloudWatch cloudWatch,
+            FakeEcs ecs,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            dev.ecscanary.controller.api.ServicesOverview overview) {
         return new FakeAws(codeDeploy, cloudWatch, ecs, jdbc, overview);
     }
 

@@ -85,7 +85,15 @@ public class FakeCloudWatch implements AlarmReader, MetricReader {
         if (points == null) {
             return Optional.empty();
         }
-        return Optional.of(new AlarmSeries(alarmName, "Success rate (%)", 99.5, "LessThanThreshold", 60,
-                points.stream().filter(p -> !p.timestamp().isBefore(from) && !p.timestamp().isAfter(to)).toList()));
+        return Optional.of(new AlarmSeries(
+                alarmName,
+                "Success rate (%)",
+                99.5,
+                "LessThanThreshold",
+                60,
+                points.stream()
+                        .filter(p ->
+                                !p.timestamp().isBefore(from) && !p.timestamp().isAfter(to))
+                        .toList()));
     }
 }

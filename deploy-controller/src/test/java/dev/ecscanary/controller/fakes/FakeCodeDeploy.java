@@ -28,9 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
 
-    public static final String LISTENER = "arn:aws:elasticloadbalancing:eu-central-1:000000000000:listener/app/ecs-canary/1/prod";
-    public static final String BLUE_ARN = "arn:aws:elasticloadbalancing:eu-central-1:000000000000:targetgroup/demo-app-blue/1";
-    public static final String GREEN_ARN = "arn:aws:elasticloadbalancing:eu-central-1:000000000000:targetgroup/demo-app-green/2";
+    public static final String LISTENER =
+            "arn:aws:elasticloadbalancing:eu-central-1:000000000000:listener/app/ecs-canary/1/prod";
+    public static final String BLUE_ARN =
+            "arn:aws:elasticloadbalancing:eu-central-1:000000000000:targetgroup/demo-app-blue/1";
+    public static final String GREEN_ARN =
+            "arn:aws:elasticloadbalancing:eu-central-1:000000000000:targetgroup/demo-app-green/2";
 
     private final Map<String, FakeDeployment> deployments = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> stopCalls = new ConcurrentHashMap<>();
@@ -155,17 +158,30 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         if (!groupExists) {
             return Optional.empty();
         }
-        return Optional.of(new DeploymentGroup(application, deploymentGroup, "ECS", blueGreen,
-                List.of("ecs-canary:demo-app"), List.of(LISTENER), List.of(), List.of("demo-app-blue", "demo-app-green"),
-                false, List.of(), Set.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM")));
+        return Optional.of(new DeploymentGroup(
+                application,
+                deploymentGroup,
+                "ECS",
+                blueGreen,
+                List.of("ecs-canary:demo-app"),
+                List.of(LISTENER),
+                List.of(),
+                List.of("demo-app-blue", "demo-app-green"),
+                false,
+                List.of(),
+                Set.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM")));
     }
 
     @Override
     public synchronized String createDeployment(NewDeployment request) {
         maybeFail("CreateDeployment");
         if (deployments.values().stream().anyMatch(d -> !d.status.isFinished())) {
-            throw new AwsRequestRejectedException("codedeploy", "CreateDeployment", "DeploymentLimitExceededException",
-                    "an active deployment exists", null);
+            throw new AwsRequestRejectedException(
+                    "codedeploy",
+                    "CreateDeployment",
+                    "DeploymentLimitExceededException",
+                    "an active deployment exists",
+                    null);
         }
         created.add(request);
         String id = "d-" + ids.incrementAndGet();
@@ -181,7 +197,8 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
     }
 
     @Override
-    public Optional<String> findDeployment(String application, String deploymentGroup, String marker, Instant createdAfter) {
+    public Optional<String> findDeployment(
+            String application, String deploymentGroup, String marker, Instant createdAfter) {
         maybeFail("ListDeployments");
         return deployments.values().stream()
                 .filter(d -> d.description != null && d.description.contains(marker))
@@ -194,16 +211,26 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         maybeFail("GetDeployment");
         FakeDeployment d = deployments.get(deploymentId);
         if (d == null) {
-            throw new AwsRequestRejectedException("codedeploy", "GetDeployment", "DeploymentDoesNotExistException",
-                    deploymentId, null);
+            throw new AwsRequestRejectedException(
+                    "codedeploy", "GetDeployment", "DeploymentDoesNotExistException", deploymentId, null);
         }
         return header(d);
     }
 
     private static CodeDeploySnapshot header(FakeDeployment d) {
-        return new CodeDeploySnapshot(d.id, d.status, d.errorCode, d.errorCode == null ? null : "stopped",
-                d.rollbackId, d.rollbackOf, null, d.rollbackOf == null ? "user" : "codeDeployRollback",
-                Instant.EPOCH, d.completeTime, List.of(), List.of());
+        return new CodeDeploySnapshot(
+                d.id,
+                d.status,
+                d.errorCode,
+                d.errorCode == null ? null : "stopped",
+                d.rollbackId,
+                d.rollbackOf,
+                null,
+                d.rollbackOf == null ? "user" : "codeDeployRollback",
+                Instant.EPOCH,
+                d.completeTime,
+                List.of(),
+                List.of());
     }
 
     private List<TaskSetInfo> taskSets() {
@@ -254,8 +281,15 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         return new StopOutcome(false, "Pending", "Stop pending");
     }
 
-    private static final List<String> HOOKS = List.of("BeforeInstall", "Install", "AfterInstall",
-            "BeforeAllowTestTraffic", "AllowTestTraffic", "AfterAllowTestTraffic", "BeforeAllowTraffic", "AllowTraffic",
+    private static final List<String> HOOKS = List.of(
+            "BeforeInstall",
+            "Install",
+            "AfterInstall",
+            "BeforeAllowTestTraffic",
+            "AllowTestTraffic",
+            "AfterAllowTestTraffic",
+            "BeforeAllowTraffic",
+            "AllowTraffic",
             "AfterAllowTraffic");
 
     /** The ECS target's lifecycle as CodeDeploy shows it: installed, then AllowTraffic while traffic shifts. */
@@ -263,15 +297,20 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         int allowTraffic = HOOKS.indexOf("AllowTraffic");
         List<LifecycleEvent> events = new ArrayList<>();
         for (int i = 0; i < HOOKS.size(); i++) {
-            String status = i < allowTraffic ? "Succeeded" : switch (d.status) {
-                case SUCCEEDED -> "Succeeded";
-                case STOPPED, FAILED -> i == allowTraffic ? "Failed" : "Skipped";
-                default -> i == allowTraffic ? "InProgress" : "Pending";
-            };
+            String status = i < allowTraffic
+                    ? "Succeeded"
+                    : switch (d.status) {
+                        case SUCCEEDED -> "Succeeded";
+                        case STOPPED, FAILED -> i == allowTraffic ? "Failed" : "Skipped";
+                        default -> i == allowTraffic ? "InProgress" : "Pending";
+                    };
             boolean started = !status.equals("Pending") && !status.equals("Skipped");
             boolean ended = started && !status.equals("InProgress");
             Instant start = d.createTime.plusSeconds(5L * i); // each install hook a few seconds after the previous
-            events.add(new LifecycleEvent(HOOKS.get(i), status, started ? start : null,
+            events.add(new LifecycleEvent(
+                    HOOKS.get(i),
+                    status,
+                    started ? start : null,
                     ended ? (i < allowTraffic ? start.plusSeconds(5) : d.completeTime) : null));
         }
         return events;

@@ -36,8 +36,11 @@ public class FakeEcs implements EcsServiceReader, TaskDefinitionRegistry {
         if (!serviceExists) {
             return Optional.empty();
         }
-        return Optional.of(new EcsService("arn:aws:ecs:eu-central-1:000000000000:service/" + cluster + "/" + service,
-                "ACTIVE", deploymentController, "arn:aws:ecs:eu-central-1:000000000000:task-definition/demo-app:1"));
+        return Optional.of(new EcsService(
+                "arn:aws:ecs:eu-central-1:000000000000:service/" + cluster + "/" + service,
+                "ACTIVE",
+                deploymentController,
+                "arn:aws:ecs:eu-central-1:000000000000:task-definition/demo-app:1"));
     }
 
     @Override

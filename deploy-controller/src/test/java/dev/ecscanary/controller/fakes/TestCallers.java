@@ -17,8 +17,7 @@ public final class TestCallers {
     /** manages tokens, reads */
     public static final String ADMIN = "test-admin-token";
 
-    private TestCallers() {
-    }
+    private TestCallers() {}
 
     public static RequestPostProcessor bearer(String token) {
         return request -> {

@@ -14,8 +14,20 @@ import java.util.Optional;
  */
 class ImageReferenceFuzzTest {
 
-    @DictionaryEntries({"123456789012.dkr.ecr.eu-central-1.amazonaws.com/", "localhost:5000/", "demo-app", ":2.0.0",
-            "@sha256:", "0123456789abcdef0123456789abcdef", "__", "--", "..", ":", "/", "@"})
+    @DictionaryEntries({
+        "123456789012.dkr.ecr.eu-central-1.amazonaws.com/",
+        "localhost:5000/",
+        "demo-app",
+        ":2.0.0",
+        "@sha256:",
+        "0123456789abcdef0123456789abcdef",
+        "__",
+        "--",
+        "..",
+        ":",
+        "/",
+        "@"
+    })
     @FuzzTest(maxDuration = "20s")
     void anyStringParsesIntoASafeReferenceOrNotAtAll(String input) {
         Optional<ImageReference> parsed = ImageReference.tryParse(input);

@@ -11,10 +11,10 @@ class ImageReferenceTest {
 
     @ParameterizedTest
     @CsvSource({
-            "demo-app:2.0.0, demo-app, 2.0.0",
-            "123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0-faulty, 123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app, 2.0.0-faulty",
-            "localhost:5000/team/demo-app:v1, localhost:5000/team/demo-app, v1",
-            "ghcr.io/o/r/demo_app__x:1.2.3_rc.1, ghcr.io/o/r/demo_app__x, 1.2.3_rc.1"
+        "demo-app:2.0.0, demo-app, 2.0.0",
+        "123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0-faulty, 123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app, 2.0.0-faulty",
+        "localhost:5000/team/demo-app:v1, localhost:5000/team/demo-app, v1",
+        "ghcr.io/o/r/demo_app__x:1.2.3_rc.1, ghcr.io/o/r/demo_app__x, 1.2.3_rc.1"
     })
     void parsesRepositoryAndTag(String value, String repository, String tag) {
         ImageReference ref = ImageReference.parse(value);
@@ -24,16 +24,31 @@ class ImageReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "demo-app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-            "demo-app:1.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
+    @ValueSource(
+            strings = {
+                "demo-app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                "demo-app:1.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+            })
     void acceptsDigests(String value) {
         assertThat(ImageReference.tryParse(value)).isPresent();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "demo-app", "Demo-App:1", "demo-app:", "demo-app:-x", "demo app:1", "demo-app:1\"",
-            "demo-app:1\n", "/demo-app:1", "demo-app//x:1", "demo-app:1@sha256:short", "demo-app:{{image}}"})
+    @ValueSource(
+            strings = {
+                "",
+                "demo-app",
+                "Demo-App:1",
+                "demo-app:",
+                "demo-app:-x",
+                "demo app:1",
+                "demo-app:1\"",
+                "demo-app:1\n",
+                "/demo-app:1",
+                "demo-app//x:1",
+                "demo-app:1@sha256:short",
+                "demo-app:{{image}}"
+            })
     void rejectsWhatIsNotAReleasableReference(String value) {
         assertThat(ImageReference.tryParse(value)).isEmpty();
     }

@@ -33,8 +33,14 @@ class TemplateFuzzTest {
         String value = data.consumeString(200);
         String source = data.consumeRemainingAsString();
         try {
-            StrictTemplate.compile("fuzzed", source).render(Map.of("image", value, "family", value,
-                    "environment", List.of(Map.of("name", value, "value", value, "last", true))));
+            StrictTemplate.compile("fuzzed", source)
+                    .render(Map.of(
+                            "image",
+                            value,
+                            "family",
+                            value,
+                            "environment",
+                            List.of(Map.of("name", value, "value", value, "last", true))));
         } catch (TemplateException expected) {
             // a bad template or a missing value, said in words
         }
@@ -48,11 +54,28 @@ class TemplateFuzzTest {
         String envValue = data.consumeString(200);
         String imageText = "demo-app:" + data.consumeRemainingAsString();
         ImageReference image = ImageReference.tryParse(imageText).orElse(ImageReference.parse("demo-app:1.0.0"));
-        ServiceProperties service = new ServiceProperties("ecs-canary", "demo-app", "demo-app", "demo-app",
-                "CodeDeployDefault.ECSLinear10PercentEvery1Minutes", "demo-app", 3000, "classpath:taskdef.json.tpl",
-                "classpath:appspec.yaml", List.of("alarm"), List.of(), List.of("demo-app"),
-                new ServiceProperties.TemplateVariables(family, "256", "512", "arn:aws:iam::1:role/x",
-                        "arn:aws:iam::1:role/y", logGroup, "eu-central-1", Map.of(envName, envValue)));
+        ServiceProperties service = new ServiceProperties(
+                "ecs-canary",
+                "demo-app",
+                "demo-app",
+                "demo-app",
+                "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
+                "demo-app",
+                3000,
+                "classpath:taskdef.json.tpl",
+                "classpath:appspec.yaml",
+                List.of("alarm"),
+                List.of(),
+                List.of("demo-app"),
+                new ServiceProperties.TemplateVariables(
+                        family,
+                        "256",
+                        "512",
+                        "arn:aws:iam::1:role/x",
+                        "arn:aws:iam::1:role/y",
+                        logGroup,
+                        "eu-central-1",
+                        Map.of(envName, envValue)));
         String rendered = new TaskDefinitionRenderer(StrictTemplate.compile("taskdef", TASKDEF), service).render(image);
 
         JsonNode root = JSON.readTree(rendered);
@@ -60,11 +83,18 @@ class TemplateFuzzTest {
         JsonNode container = root.path("containerDefinitions").get(0);
         assertThat(container.path("image").asString()).isEqualTo(image.value());
         JsonNode environment = container.path("environment");
-        assertThat(environment.size()).as("PORT, APP_VERSION, APP_IMAGE and the one configured").isEqualTo(4);
+        assertThat(environment.size())
+                .as("PORT, APP_VERSION, APP_IMAGE and the one configured")
+                .isEqualTo(4);
         assertThat(environment.get(2).path("value").asString()).isEqualTo(image.value());
         assertThat(environment.get(3).path("name").asString()).isEqualTo(envName);
         assertThat(environment.get(3).path("value").asString()).isEqualTo(envValue);
-        assertThat(container.path("logConfiguration").path("options").path("awslogs-group").asString()).isEqualTo(logGroup);
+        assertThat(container
+                        .path("logConfiguration")
+                        .path("options")
+                        .path("awslogs-group")
+                        .asString())
+                .isEqualTo(logGroup);
     }
 
     private static String nonBlank(String s) {

@@ -27,22 +27,41 @@ class TemplateRenderingTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static ServiceProperties service(Map<String, String> environment) {
-        return new ServiceProperties("ecs-canary", "demo-app", "demo-app", "demo-app",
-                "CodeDeployDefault.ECSLinear10PercentEvery1Minutes", "demo-app", 3000, "file:../taskdef.json.tpl",
-                "file:../appspec.yaml", List.of("demo-app-success-rate"), List.of("production"),
+        return new ServiceProperties(
+                "ecs-canary",
+                "demo-app",
+                "demo-app",
+                "demo-app",
+                "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
+                "demo-app",
+                3000,
+                "file:../taskdef.json.tpl",
+                "file:../appspec.yaml",
+                List.of("demo-app-success-rate"),
+                List.of("production"),
                 List.of("123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app"),
-                new TemplateVariables("demo-app", "256", "512", "arn:aws:iam::123456789012:role/demo-app-execution",
-                        "arn:aws:iam::123456789012:role/demo-app-task", "/ecs/demo-app", "eu-central-1", environment));
+                new TemplateVariables(
+                        "demo-app",
+                        "256",
+                        "512",
+                        "arn:aws:iam::123456789012:role/demo-app-execution",
+                        "arn:aws:iam::123456789012:role/demo-app-task",
+                        "/ecs/demo-app",
+                        "eu-central-1",
+                        environment));
     }
 
     static TaskDefinitionRenderer taskDefinition(ServiceProperties service) throws IOException {
-        return new TaskDefinitionRenderer(StrictTemplate.compile("taskdef.json.tpl",
-                Files.readString(ROOT.resolve("taskdef.json.tpl"))), service);
+        return new TaskDefinitionRenderer(
+                StrictTemplate.compile("taskdef.json.tpl", Files.readString(ROOT.resolve("taskdef.json.tpl"))),
+                service);
     }
 
     static AppSpecRenderer appSpec() throws IOException {
-        return new AppSpecRenderer(StrictTemplate.compile("appspec.yaml", Files.readString(ROOT.resolve("appspec.yaml"))),
-                "demo-app", 3000);
+        return new AppSpecRenderer(
+                StrictTemplate.compile("appspec.yaml", Files.readString(ROOT.resolve("appspec.yaml"))),
+                "demo-app",
+                3000);
     }
 
     @Test
@@ -64,7 +83,8 @@ class TemplateRenderingTest {
         String hostile = "x\", \"privileged\": true, \"y\": \"\n}";
         String rendered = taskDefinition(service(Map.of("HOSTILE", hostile)))
                 .render(ImageReference.parse("123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0"));
-        JsonNode container = JSON.readTree(rendered).path("containerDefinitions").get(0);
+        JsonNode container =
+                JSON.readTree(rendered).path("containerDefinitions").get(0);
         assertThat(container.has("privileged")).isFalse();
         boolean found = false;
         for (JsonNode env : container.path("environment")) {
@@ -102,9 +122,11 @@ class TemplateRenderingTest {
     @Test
     void unescapedTagsAreRefusedWhateverTheDelimiters() {
         assertThatThrownBy(() -> StrictTemplate.compile("t", "{{=<% %>=}}\"<%& raw %>\""))
-                .isInstanceOf(TemplateException.class).hasMessageContaining("unescaped");
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("unescaped");
         assertThatThrownBy(() -> StrictTemplate.compile("t", "{{=<% %>=}}\"<%{raw}%>\""))
-                .isInstanceOf(TemplateException.class).hasMessageContaining("unescaped");
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("unescaped");
     }
 
     /** Found by TemplateFuzzTest: {@code {{>{}} made mustache resolve a partial named "{" as a URI and throw. */
@@ -112,9 +134,11 @@ class TemplateRenderingTest {
     void partialsAndInheritanceWhichWouldReadOtherFilesAreRefused() {
         assertThatThrownBy(() -> StrictTemplate.compile("t", "{{>{")).isInstanceOf(TemplateException.class);
         assertThatThrownBy(() -> StrictTemplate.compile("t", "{{> /etc/hostname}}"))
-                .isInstanceOf(TemplateException.class).hasMessageContaining("partials");
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("partials");
         assertThatThrownBy(() -> StrictTemplate.compile("t", "{{<application.yml}}{{/application.yml}}"))
-                .isInstanceOf(TemplateException.class).hasMessageContaining("inheritance");
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("inheritance");
     }
 
     @Test
@@ -123,11 +147,13 @@ class TemplateRenderingTest {
         TaskDefinitionRenderer noPort = new TaskDefinitionRenderer(StrictTemplate.compile("t", """
                 {"family": "{{family}}", "containerDefinitions": [{"name": "{{containerName}}", "image": "{{image}}",
                  "portMappings": [{"containerPort": 8080}]}]}"""), s);
-        assertThatThrownBy(() -> noPort.render(ImageReference.parse("123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:1")))
+        assertThatThrownBy(() -> noPort.render(
+                        ImageReference.parse("123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:1")))
                 .hasMessageContaining("maps no containerPort 3000");
         TaskDefinitionRenderer wrongName = new TaskDefinitionRenderer(StrictTemplate.compile("t", """
                 {"containerDefinitions": [{"name": "web", "image": "{{image}}"}]}"""), s);
-        assertThatThrownBy(() -> wrongName.render(ImageReference.parse("123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:1")))
+        assertThatThrownBy(() -> wrongName.render(
+                        ImageReference.parse("123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:1")))
                 .hasMessageContaining("no container named 'demo-app'");
     }
 

@@ -37,10 +37,14 @@ class AccessMatrixTest extends SecurityScenarios {
 
     @BeforeEach
     void signInAnOperator() throws Exception {
-        operatorSession = (MockHttpSession) mvc.perform(post("/login").param("username", "ops")
-                        .param("token", TestCallers.OPERATOR).with(csrf()))
+        operatorSession = (MockHttpSession) mvc.perform(post("/login")
+                        .param("username", "ops")
+                        .param("token", TestCallers.OPERATOR)
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection())
-                .andReturn().getRequest().getSession(false);
+                .andReturn()
+                .getRequest()
+                .getSession(false);
     }
 
     /** An endpoint, the scope it needs, and how to call it. */
@@ -52,7 +56,10 @@ class AccessMatrixTest extends SecurityScenarios {
     }
 
     /** A caller: how it authenticates and which scopes it has. */
-    record Who(String name, Set<Scope> scopes, Function<MockHttpServletRequestBuilder, MockHttpServletRequestBuilder> sign) {
+    record Who(
+            String name,
+            Set<Scope> scopes,
+            Function<MockHttpServletRequestBuilder, MockHttpServletRequestBuilder> sign) {
         @Override
         public String toString() {
             return name;
@@ -62,27 +69,52 @@ class AccessMatrixTest extends SecurityScenarios {
     static List<Endpoint> apiEndpoints() {
         return List.of(
                 new Endpoint("POST /api/deployments", Scope.DEPLOY, () -> release(BODY)),
-                new Endpoint("POST /api/deployments/{id}/rollback", Scope.ROLLBACK, () -> call(HttpMethod.POST, DEPLOYMENT + "/rollback")),
+                new Endpoint(
+                        "POST /api/deployments/{id}/rollback",
+                        Scope.ROLLBACK,
+                        () -> call(HttpMethod.POST, DEPLOYMENT + "/rollback")),
                 new Endpoint("GET /api/deployments", Scope.READ, () -> call(HttpMethod.GET, "/api/deployments")),
                 new Endpoint("GET /api/deployments/{id}", Scope.READ, () -> call(HttpMethod.GET, DEPLOYMENT)),
-                new Endpoint("GET /api/deployments/{id}/audit", Scope.READ, () -> call(HttpMethod.GET, DEPLOYMENT + "/audit")),
+                new Endpoint(
+                        "GET /api/deployments/{id}/audit",
+                        Scope.READ,
+                        () -> call(HttpMethod.GET, DEPLOYMENT + "/audit")),
                 new Endpoint("GET /api/audit", Scope.READ, () -> call(HttpMethod.GET, "/api/audit")),
                 new Endpoint("GET /api/services", Scope.READ, () -> call(HttpMethod.GET, "/api/services")),
-                new Endpoint("GET /actuator/prometheus", Scope.READ, () -> call(HttpMethod.GET, "/actuator/prometheus")),
+                new Endpoint(
+                        "GET /actuator/prometheus", Scope.READ, () -> call(HttpMethod.GET, "/actuator/prometheus")),
                 new Endpoint("GET /api/tokens", Scope.ADMIN, () -> call(HttpMethod.GET, "/api/tokens")),
-                new Endpoint("POST /api/tokens", Scope.ADMIN, () -> call(HttpMethod.POST, "/api/tokens")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"\", \"scopes\": [\"read\"]}")),
-                new Endpoint("DELETE /api/tokens/{name}", Scope.ADMIN, () -> call(HttpMethod.DELETE, "/api/tokens/nobody")));
+                new Endpoint(
+                        "POST /api/tokens",
+                        Scope.ADMIN,
+                        () -> call(HttpMethod.POST, "/api/tokens")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\": \"\", \"scopes\": [\"read\"]}")),
+                new Endpoint(
+                        "DELETE /api/tokens/{name}", Scope.ADMIN, () -> call(HttpMethod.DELETE, "/api/tokens/nobody")));
     }
 
     static List<Who> apiCallers() {
         return List.of(
                 new Who("token test-reader", Set.of(Scope.READ), bearer(TestCallers.READER)),
                 new Who("token test-ci", Set.of(Scope.DEPLOY, Scope.READ), bearer(TestCallers.CI)),
-                new Who("token test-operator", Set.of(Scope.DEPLOY, Scope.ROLLBACK, Scope.READ), bearer(TestCallers.OPERATOR)),
+                new Who(
+                        "token test-operator",
+                        Set.of(Scope.DEPLOY, Scope.ROLLBACK, Scope.READ),
+                        bearer(TestCallers.OPERATOR)),
                 new Who("token test-admin", Set.of(Scope.ADMIN, Scope.READ), bearer(TestCallers.ADMIN)),
-                new Who("GitHub acme/shop main", Set.of(Scope.DEPLOY, Scope.READ), r -> sign(r, IdTokens.valid().signed())),
-                new Who("GitHub acme/other", Set.of(), r -> sign(r, IdTokens.valid().claim("repository", "acme/other").signed())),
+                new Who(
+                        "GitHub acme/shop main",
+                        Set.of(Scope.DEPLOY, Scope.READ),
+                        r -> sign(r, IdTokens.valid().signed())),
+                new Who(
+                        "GitHub acme/other",
+                        Set.of(),
+                        r -> sign(
+                                r,
+                                IdTokens.valid()
+                                        .claim("repository", "acme/other")
+                                        .signed())),
                 new Who("the session cookie of a signed-in operator", null, r -> r.session(operatorSession)));
     }
 
@@ -92,7 +124,8 @@ class AccessMatrixTest extends SecurityScenarios {
             cases.add(Arguments.of(e, new Who("nobody", null, r -> r), 401));
             cases.add(Arguments.of(e, new Who("unknown token", null, bearer("not-a-known-token")), 401));
             for (Who who : apiCallers()) {
-                cases.add(Arguments.of(e, who, who.scopes() == null ? 401 : who.scopes().contains(e.needs()) ? 0 : 403));
+                cases.add(Arguments.of(
+                        e, who, who.scopes() == null ? 401 : who.scopes().contains(e.needs()) ? 0 : 403));
             }
         }
         return cases.stream();
@@ -102,7 +135,10 @@ class AccessMatrixTest extends SecurityScenarios {
     @ParameterizedTest(name = "{0} as {1} -> {2}")
     @MethodSource("apiMatrix")
     void theApiLetsThroughExactlyTheCallersWithTheScope(Endpoint endpoint, Who who, int expected) throws Exception {
-        int status = mvc.perform(who.sign().apply(endpoint.request().get())).andReturn().getResponse().getStatus();
+        int status = mvc.perform(who.sign().apply(endpoint.request().get()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
         if (expected == 0) {
             assertThat(status).as("%s as %s", endpoint, who).isNotIn(401, 403);
         } else {
@@ -116,17 +152,54 @@ class AccessMatrixTest extends SecurityScenarios {
         RequestPostProcessor noRole = oidcLogin().authorities(List.of());
         return Stream.of(
                 Arguments.of("GET /", "nobody", call(HttpMethod.GET, "/"), 302),
-                Arguments.of("GET /", "signed in, no role", call(HttpMethod.GET, "/").with(noRole), 403),
+                Arguments.of(
+                        "GET /", "signed in, no role", call(HttpMethod.GET, "/").with(noRole), 403),
                 Arguments.of("GET /", "viewer", call(HttpMethod.GET, "/").with(viewer), 0),
                 Arguments.of("GET /", "operator", call(HttpMethod.GET, "/").with(operator), 0),
-                Arguments.of("GET /deployments/{id}", "viewer", call(HttpMethod.GET, "/deployments/x").with(viewer), 0),
-                Arguments.of("GET /api/deployments/{id}/events", "nobody", call(HttpMethod.GET, DEPLOYMENT + "/events"), 302),
-                Arguments.of("GET /api/deployments/{id}/events", "viewer", call(HttpMethod.GET, DEPLOYMENT + "/events").with(viewer), 0),
-                Arguments.of("GET /api/services/events", "viewer", call(HttpMethod.GET, "/api/services/events").with(viewer), 0),
-                Arguments.of("POST /deployments/{id}/rollback", "nobody", call(HttpMethod.POST, "/deployments/x/rollback").with(csrf()), 302),
-                Arguments.of("POST /deployments/{id}/rollback", "viewer", call(HttpMethod.POST, "/deployments/x/rollback").with(viewer).with(csrf()), 403),
-                Arguments.of("POST /deployments/{id}/rollback", "operator without CSRF token", call(HttpMethod.POST, "/deployments/x/rollback").with(operator), 403),
-                Arguments.of("POST /deployments/{id}/rollback", "operator", call(HttpMethod.POST, "/deployments/x/rollback").with(operator).with(csrf()), 0));
+                Arguments.of(
+                        "GET /deployments/{id}",
+                        "viewer",
+                        call(HttpMethod.GET, "/deployments/x").with(viewer),
+                        0),
+                Arguments.of(
+                        "GET /api/deployments/{id}/events",
+                        "nobody",
+                        call(HttpMethod.GET, DEPLOYMENT + "/events"),
+                        302),
+                Arguments.of(
+                        "GET /api/deployments/{id}/events",
+                        "viewer",
+                        call(HttpMethod.GET, DEPLOYMENT + "/events").with(viewer),
+                        0),
+                Arguments.of(
+                        "GET /api/services/events",
+                        "viewer",
+                        call(HttpMethod.GET, "/api/services/events").with(viewer),
+                        0),
+                Arguments.of(
+                        "POST /deployments/{id}/rollback",
+                        "nobody",
+                        call(HttpMethod.POST, "/deployments/x/rollback").with(csrf()),
+                        302),
+                Arguments.of(
+                        "POST /deployments/{id}/rollback",
+                        "viewer",
+                        call(HttpMethod.POST, "/deployments/x/rollback")
+                                .with(viewer)
+                                .with(csrf()),
+                        403),
+                Arguments.of(
+                        "POST /deployments/{id}/rollback",
+                        "operator without CSRF token",
+                        call(HttpMethod.POST, "/deployments/x/rollback").with(operator),
+                        403),
+                Arguments.of(
+                        "POST /deployments/{id}/rollback",
+                        "operator",
+                        call(HttpMethod.POST, "/deployments/x/rollback")
+                                .with(operator)
+                                .with(csrf()),
+                        0));
     }
 
     /**
@@ -138,9 +211,10 @@ class AccessMatrixTest extends SecurityScenarios {
         try {
             return mvc.perform(request).andReturn().getResponse().getStatus();
         } catch (jakarta.servlet.ServletException e) {
-            if (e.getRootCause() instanceof UnsupportedOperationException && e.getStackTrace().length > 0
+            if (e.getRootCause() instanceof UnsupportedOperationException
+                    && e.getStackTrace().length > 0
                     && java.util.Arrays.stream(e.getRootCause().getStackTrace())
-                    .anyMatch(f -> f.getMethodName().equals("setWriteListener"))) {
+                            .anyMatch(f -> f.getMethodName().equals("setWriteListener"))) {
                 return 200;
             }
             throw e;
@@ -150,8 +224,8 @@ class AccessMatrixTest extends SecurityScenarios {
     /** @param expected 302 (to sign in), 403, or 0 for "let through" */
     @ParameterizedTest(name = "{0} as {1} -> {3}")
     @MethodSource("pageMatrix")
-    void theStatusPageLetsViewersReadAndOnlyOperatorsPost(String endpoint, String who,
-                                                         MockHttpServletRequestBuilder request, int expected) throws Exception {
+    void theStatusPageLetsViewersReadAndOnlyOperatorsPost(
+            String endpoint, String who, MockHttpServletRequestBuilder request, int expected) throws Exception {
         int status = statusOf(request);
         if (expected == 0) {
             assertThat(status).as("%s as %s", endpoint, who).isNotIn(302, 401, 403);

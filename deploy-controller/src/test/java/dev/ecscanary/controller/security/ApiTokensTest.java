@@ -21,19 +21,24 @@ import tools.jackson.databind.json.JsonMapper;
 /** API tokens: created by an admin and shown once, stored only as a hash, scoped, limited to services, revocable. */
 class ApiTokensTest extends SecurityScenarios {
 
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aCreatedTokenIsShownOnceStoredOnlyAsItsHashAndWorksAtOnce() throws Exception {
         String token = create("ci-bot-" + System.nanoTime(), "[\"deploy\", \"read\"]", null);
         assertThat(token).startsWith("ecsc_").hasSize(5 + 43); // 256 random bits, base64url
-        List<Map<String, Object>> rows = jdbc.sql("select * from api_token").query().listOfRows();
+        List<Map<String, Object>> rows =
+                jdbc.sql("select * from api_token").query().listOfRows();
         assertThat(rows.toString()).doesNotContain(token).doesNotContain(token.substring(5));
         assertThat(rows).anySatisfy(r -> assertThat(r.get("sha256")).isEqualTo(TokenHash.sha256(token)));
-        deployAs(token, BODY).andExpect(status().isAccepted()).andExpect(jsonPath("$.requestedBy", containsString("token:ci-bot-")));
+        deployAs(token, BODY)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.requestedBy", containsString("token:ci-bot-")));
         mvc.perform(get("/api/tokens").header("Authorization", "Bearer " + TestCallers.ADMIN))
                 .andExpect(status().isOk())
-                .andExpect(result -> assertThat(result.getResponse().getContentAsString()).doesNotContain(token)
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .doesNotContain(token)
                         .doesNotContain(TokenHash.sha256(token)));
     }
 
@@ -59,26 +64,37 @@ class ApiTokensTest extends SecurityScenarios {
 
     @Test
     void noCreatedTokenMayManageTokensAndNamesAreUnique() throws Exception {
-        mvc.perform(post("/api/tokens").header("Authorization", "Bearer " + TestCallers.ADMIN)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"root\", \"scopes\": [\"admin\"]}"))
+        mvc.perform(post("/api/tokens")
+                        .header("Authorization", "Bearer " + TestCallers.ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"root\", \"scopes\": [\"admin\"]}"))
                 .andExpect(status().isBadRequest());
         String name = "twice-" + System.nanoTime();
         create(name, "[\"read\"]", null);
-        mvc.perform(post("/api/tokens").header("Authorization", "Bearer " + TestCallers.ADMIN)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"" + name + "\", \"scopes\": [\"read\"]}"))
+        mvc.perform(post("/api/tokens")
+                        .header("Authorization", "Bearer " + TestCallers.ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"" + name + "\", \"scopes\": [\"read\"]}"))
                 .andExpect(status().isConflict());
-        mvc.perform(post("/api/tokens").header("Authorization", "Bearer " + TestCallers.ADMIN)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\", \"scopes\": [\"everything\"]}"))
+        mvc.perform(post("/api/tokens")
+                        .header("Authorization", "Bearer " + TestCallers.ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"x\", \"scopes\": [\"everything\"]}"))
                 .andExpect(status().isBadRequest());
     }
 
     private String create(String name, String scopes, String services) throws Exception {
-        String body = "{\"name\": \"" + name + "\", \"scopes\": " + scopes + (services == null ? "" : ", \"services\": " + services) + "}";
-        String json = mvc.perform(post("/api/tokens").header("Authorization", "Bearer " + TestCallers.ADMIN)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        String body = "{\"name\": \"" + name + "\", \"scopes\": " + scopes
+                + (services == null ? "" : ", \"services\": " + services) + "}";
+        String json = mvc.perform(post("/api/tokens")
+                        .header("Authorization", "Bearer " + TestCallers.ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Cache-Control", containsString("no-store")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonMapper.builder().build().readTree(json).path("token").asString();
     }
 }

@@ -24,22 +24,29 @@ import org.springframework.mock.web.MockHttpSession;
 /** Every deployment, rollback and refused attempt is on the audit trail, which nothing can edit. */
 class AuditTrailTest extends SecurityScenarios {
 
-    @Autowired AuditTrail trail;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aReleaseItsRefusedRollbackAndItsRollbackAreOnTheDeploymentsTrailWithWhoAndWhere() throws Exception {
         UUID id = deployWithIdToken();
-        mvc.perform(post("/api/deployments/" + id + "/rollback").with(TestCallers.ci())
-                .header("User-Agent", "curl/8")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/deployments/" + id + "/rollback")
+                        .with(TestCallers.ci())
+                        .header("User-Agent", "curl/8"))
+                .andExpect(status().isForbidden());
         mvc.perform(post("/api/deployments/" + id + "/rollback").with(TestCallers.operator()))
                 .andExpect(status().isAccepted());
 
         List<AuditEntry> entries = trail.forDeployment(id);
-        assertThat(entries).extracting(AuditEntry::action, AuditEntry::outcome, AuditEntry::httpStatus).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("DEPLOY", "ACCEPTED", 202),
-                org.assertj.core.groups.Tuple.tuple("ROLLBACK", "REFUSED", 403),
-                org.assertj.core.groups.Tuple.tuple("ROLLBACK", "ACCEPTED", 202));
+        assertThat(entries)
+                .extracting(AuditEntry::action, AuditEntry::outcome, AuditEntry::httpStatus)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("DEPLOY", "ACCEPTED", 202),
+                        org.assertj.core.groups.Tuple.tuple("ROLLBACK", "REFUSED", 403),
+                        org.assertj.core.groups.Tuple.tuple("ROLLBACK", "ACCEPTED", 202));
         AuditEntry deploy = entries.get(0);
         assertThat(deploy.caller()).isEqualTo("github:acme/shop@refs/heads/main run 4242");
         assertThat(deploy.repository()).isEqualTo("acme/shop");
@@ -61,29 +68,41 @@ class AuditTrailTest extends SecurityScenarios {
     @Test
     void theDeploymentPageShowsTheTrailToWhoeverMayReadThePageAndToNobodyElse() throws Exception {
         UUID id = deployWithIdToken();
-        mvc.perform(post("/api/deployments/" + id + "/rollback").with(TestCallers.ci())).andExpect(status().isForbidden());
+        mvc.perform(post("/api/deployments/" + id + "/rollback").with(TestCallers.ci()))
+                .andExpect(status().isForbidden());
 
-        mvc.perform(get("/deployments/" + id)).andExpect(status().is3xxRedirection())
+        mvc.perform(get("/deployments/" + id))
+                .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
-        MockHttpSession viewer = (MockHttpSession) mvc.perform(post("/login").param("token", TestCallers.READER)
-                        .with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
-        String page = mvc.perform(get("/deployments/" + id).session(viewer)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        MockHttpSession viewer = (MockHttpSession)
+                mvc.perform(post("/login").param("token", TestCallers.READER).with(csrf()))
+                        .andExpect(status().is3xxRedirection())
+                        .andReturn()
+                        .getRequest()
+                        .getSession(false);
+        String page = mvc.perform(get("/deployments/" + id).session(viewer))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
-        assertThat(page).contains("<strong>Release requested</strong> by <span class=\"record-who\">"
-                        + "github:acme/shop@refs/heads/main run 4242</span>",
-                "subject <code>repo:acme/shop:ref:refs/heads/main</code> · repository <code>acme/shop</code>",
-                "href=\"https://github.com/acme/shop/actions/runs/4242/attempts/1\"",
-                "<strong>Rollback</strong> by <span class=\"record-who\">token:test-ci</span>",
-                "<p class=\"record-meta muted small\">HTTP 403 · from <span class=\"mono\">127.0.0.1</span>",
-                "token &#39;test-ci&#39; does not have the &#39;rollback&#39; scope");
+        assertThat(page)
+                .contains(
+                        "<strong>Release requested</strong> by <span class=\"record-who\">"
+                                + "github:acme/shop@refs/heads/main run 4242</span>",
+                        "subject <code>repo:acme/shop:ref:refs/heads/main</code> · repository <code>acme/shop</code>",
+                        "href=\"https://github.com/acme/shop/actions/runs/4242/attempts/1\"",
+                        "<strong>Rollback</strong> by <span class=\"record-who\">token:test-ci</span>",
+                        "<p class=\"record-meta muted small\">HTTP 403 · from <span class=\"mono\">127.0.0.1</span>",
+                        "token &#39;test-ci&#39; does not have the &#39;rollback&#39; scope");
     }
 
     @Test
     void refusedAttemptsAreRecordedEvenWithoutCredentials() throws Exception {
         deployAs(null, BODY).andExpect(status().isUnauthorized());
         deployAs("bogus-token-value", BODY).andExpect(status().isUnauthorized());
-        deployAs(IdTokens.valid().claim("repository", "acme/other").signed(), BODY).andExpect(status().isForbidden());
+        deployAs(IdTokens.valid().claim("repository", "acme/other").signed(), BODY)
+                .andExpect(status().isForbidden());
         List<AuditEntry> newest = trail.recent(3);
         assertThat(newest).extracting(AuditEntry::action).containsOnly("DEPLOY");
         assertThat(newest).extracting(AuditEntry::httpStatus).containsExactly(403, 401, 401);
@@ -91,7 +110,8 @@ class AuditTrailTest extends SecurityScenarios {
         assertThat(newest.get(0).repository()).isEqualTo("acme/other");
         assertThat(newest.get(1).caller()).isEqualTo("anonymous");
         assertThat(newest).extracting(AuditEntry::reason).noneMatch(r -> r != null && r.contains("bogus-token-value"));
-        read("/api/audit?limit=3", TestCallers.READER).andExpect(jsonPath("$[0].httpStatus").value(403));
+        read("/api/audit?limit=3", TestCallers.READER)
+                .andExpect(jsonPath("$[0].httpStatus").value(403));
     }
 
     @Test
@@ -102,18 +122,29 @@ class AuditTrailTest extends SecurityScenarios {
         mvc.perform(put("/api/audit").with(TestCallers.operator())).andExpect(status().is4xxClientError());
         mvc.perform(delete("/api/deployments/" + UUID.randomUUID() + "/audit").with(TestCallers.operator()))
                 .andExpect(status().is4xxClientError());
-        assertThat(count()).as("nothing removed (the refused attempts were added)").isGreaterThan(count);
-        assertThatThrownBy(() -> jdbc.sql("update audit_entry set caller = 'someone else'").update())
+        assertThat(count())
+                .as("nothing removed (the refused attempts were added)")
+                .isGreaterThan(count);
+        assertThatThrownBy(() -> jdbc.sql("update audit_entry set caller = 'someone else'")
+                        .update())
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_entry").update()).hasMessageContaining("append-only");
     }
 
     @Test
     void signInsAreOnTheTrailWhetherTheyWorkOrNot() throws Exception {
-        mvc.perform(post("/login").param("username", "x").param("token", "wrong-token-value")
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
-        mvc.perform(post("/login").param("username", "x").param("token", TestCallers.OPERATOR)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+        mvc.perform(
+                post("/login")
+                        .param("username", "x")
+                        .param("token", "wrong-token-value")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()));
+        mvc.perform(
+                post("/login")
+                        .param("username", "x")
+                        .param("token", TestCallers.OPERATOR)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()));
         List<AuditEntry> newest = trail.recent(2);
         assertThat(newest).extracting(AuditEntry::action).containsOnly("SIGN_IN");
         assertThat(newest).extracting(AuditEntry::outcome).containsExactly("ACCEPTED", "REFUSED");
@@ -122,8 +153,11 @@ class AuditTrailTest extends SecurityScenarios {
     }
 
     private UUID deployWithIdToken() throws Exception {
-        String location = deployAs(IdTokens.valid().signed(), BODY).andExpect(status().isAccepted())
-                .andReturn().getResponse().getHeader("Location");
+        String location = deployAs(IdTokens.valid().signed(), BODY)
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
         return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
     }
 

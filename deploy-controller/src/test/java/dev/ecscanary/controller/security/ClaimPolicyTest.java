@@ -15,10 +15,16 @@ import org.junit.jupiter.api.Test;
 class ClaimPolicyTest {
 
     final ClaimPolicy policy = new ClaimPolicy(properties(List.of(
-            new PolicyRule("shop-main", new Match("acme/shop", "refs/heads/main", null, null), List.of("demo-app"),
+            new PolicyRule(
+                    "shop-main",
+                    new Match("acme/shop", "refs/heads/main", null, null),
+                    List.of("demo-app"),
                     List.of("production")),
-            new PolicyRule("shop-tags-to-staging", new Match("acme/shop", "refs/tags/v*", null, "deploy*"),
-                    List.of("demo-*"), List.of("staging", "qa-?")))));
+            new PolicyRule(
+                    "shop-tags-to-staging",
+                    new Match("acme/shop", "refs/tags/v*", null, "deploy*"),
+                    List.of("demo-*"),
+                    List.of("staging", "qa-?")))));
 
     @Test
     void globsMatchWholeValuesAndQuoteEverythingElse() {
@@ -28,8 +34,12 @@ class ClaimPolicyTest {
         assertThat(Glob.matches("a.c", "abc")).as("a dot is a dot").isFalse();
         assertThat(Glob.matches("qa-?", "qa-1")).isTrue();
         assertThat(Glob.matches("qa-?", "qa-12")).isFalse();
-        assertThat(Glob.matches("x", null)).as("an absent claim matches no pattern").isFalse();
-        assertThat(Glob.matches(null, null)).as("an unset pattern matches anything").isTrue();
+        assertThat(Glob.matches("x", null))
+                .as("an absent claim matches no pattern")
+                .isFalse();
+        assertThat(Glob.matches(null, null))
+                .as("an unset pattern matches anything")
+                .isTrue();
     }
 
     /** Found by GlobFuzzTest: compiled to a regular expression, a pattern of many stars backtracked for seconds. */
@@ -37,15 +47,21 @@ class ClaimPolicyTest {
     void aPatternOfManyStarsAgainstAClaimItDoesNotMatchAnswersAtOnce() {
         String pattern = "*a".repeat(30) + "*b";
         String claim = "a".repeat(255);
-        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> assertThat(Glob.matches(pattern, claim)).isFalse());
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(1),
+                () -> assertThat(Glob.matches(pattern, claim)).isFalse());
         assertThat(Glob.matches(pattern, claim + "b")).isTrue();
-        assertThat(Glob.matches("*\\E]*", "x\\E]y")).as("regex quoting characters are just characters").isTrue();
+        assertThat(Glob.matches("*\\E]*", "x\\E]y"))
+                .as("regex quoting characters are just characters")
+                .isTrue();
     }
 
     @Test
     void aMatchingRuleGrantsItsServicesAndEnvironments() {
-        assertThat(policy.refusal(caller("acme/shop", "refs/heads/main", "ci"), "demo-app", "production")).isEmpty();
-        assertThat(policy.refusal(caller("acme/shop", "refs/tags/v2.0.0", "deploy-prod"), "demo-api", "qa-1")).isEmpty();
+        assertThat(policy.refusal(caller("acme/shop", "refs/heads/main", "ci"), "demo-app", "production"))
+                .isEmpty();
+        assertThat(policy.refusal(caller("acme/shop", "refs/tags/v2.0.0", "deploy-prod"), "demo-api", "qa-1"))
+                .isEmpty();
     }
 
     @Test
@@ -53,7 +69,8 @@ class ClaimPolicyTest {
         assertThat(policy.refusal(caller("acme/shop", "refs/heads/main", "ci"), "demo-app", "staging"))
                 .hasValueSatisfying(r -> assertThat(r).contains("rule 'shop-main'", "[production]", "'staging'"));
         assertThat(policy.refusal(caller("acme/shop", "refs/tags/v1", "deploy"), "billing", "staging"))
-                .hasValueSatisfying(r -> assertThat(r).contains("rule 'shop-tags-to-staging'", "[demo-*]", "'billing'"));
+                .hasValueSatisfying(
+                        r -> assertThat(r).contains("rule 'shop-tags-to-staging'", "[demo-*]", "'billing'"));
         assertThat(policy.refusal(caller("acme/shop", "refs/heads/main", "ci"), "demo-app", null))
                 .hasValueSatisfying(r -> assertThat(r).contains("a release without one"));
     }
@@ -61,21 +78,38 @@ class ClaimPolicyTest {
     @Test
     void noMatchingRuleSaysWhichClaimsWereSeen() {
         assertThat(policy.refusal(caller("acme/shop", "refs/heads/feature", "ci"), "demo-app", "production"))
-                .hasValueSatisfying(r -> assertThat(r).isEqualTo(
-                        "no policy rule matches ref=refs/heads/feature, repository=acme/shop, workflow=ci"));
-        assertThat(policy.matching(Map.of("repository", "evil/shop", "ref", "refs/heads/main"))).isEmpty();
+                .hasValueSatisfying(r -> assertThat(r)
+                        .isEqualTo("no policy rule matches ref=refs/heads/feature, repository=acme/shop, workflow=ci"));
+        assertThat(policy.matching(Map.of("repository", "evil/shop", "ref", "refs/heads/main")))
+                .isEmpty();
     }
 
     private static Caller caller(String repository, String ref, String workflow) {
-        return new Caller(Caller.Kind.GITHUB, "sub", "github:" + repository, repository, null, null,
-                Set.of(Scope.DEPLOY, Scope.READ), Set.of(),
+        return new Caller(
+                Caller.Kind.GITHUB,
+                "sub",
+                "github:" + repository,
+                repository,
+                null,
+                null,
+                Set.of(Scope.DEPLOY, Scope.READ),
+                Set.of(),
                 Map.of("repository", repository, "ref", ref, "workflow", workflow));
     }
 
     static SecurityProperties properties(List<PolicyRule> rules) {
-        return new SecurityProperties(new SecurityProperties.Oidc("https://token.actions.githubusercontent.com", null,
-                null, Set.of("RS256"), java.time.Duration.ofSeconds(30)), rules, List.of(),
-                new SecurityProperties.Login("groups", List.of(), List.of(), false), false,
-                new SecurityProperties.RateLimits(20, 600, 30), 65536);
+        return new SecurityProperties(
+                new SecurityProperties.Oidc(
+                        "https://token.actions.githubusercontent.com",
+                        null,
+                        null,
+                        Set.of("RS256"),
+                        java.time.Duration.ofSeconds(30)),
+                rules,
+                List.of(),
+                new SecurityProperties.Login("groups", List.of(), List.of(), false),
+                false,
+                new SecurityProperties.RateLimits(20, 600, 30),
+                65536);
     }
 }

@@ -111,7 +111,8 @@ class GitHubIdTokenTest extends SecurityScenarios {
     void aServiceTheRuleDoesNotGrantIs403NamingTheRule() throws Exception {
         deployAs(IdTokens.valid().signed(), BODY.replace("\"demo-app\"", "\"billing\""))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value(containsString("rule 'shop-main-to-production' grants services")));
+                .andExpect(
+                        jsonPath("$.detail").value(containsString("rule 'shop-main-to-production' grants services")));
     }
 
     @Test
@@ -119,8 +120,9 @@ class GitHubIdTokenTest extends SecurityScenarios {
         var id = releaseInFlight();
         String token = IdTokens.valid().signed();
         read("/api/deployments/" + id, token).andExpect(status().isOk());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/api/deployments/" + id + "/rollback").header("Authorization", "Bearer " + token))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/deployments/" + id + "/rollback")
+                        .header("Authorization", "Bearer " + token))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(containsString("rollback")));
     }

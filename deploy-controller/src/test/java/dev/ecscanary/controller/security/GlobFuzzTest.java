@@ -19,8 +19,10 @@ class GlobFuzzTest {
         String pattern = data.consumeString(40);
         String claim = data.consumeRemainingAsString();
 
-        assertThat(Glob.matches(pattern, claim)).as("'%s' against '%s'", pattern, claim)
-                .isEqualTo(wildcard(pattern.codePoints().toArray(), claim.codePoints().toArray()));
+        assertThat(Glob.matches(pattern, claim))
+                .as("'%s' against '%s'", pattern, claim)
+                .isEqualTo(wildcard(
+                        pattern.codePoints().toArray(), claim.codePoints().toArray()));
     }
 
     /** {@code *} any run of characters, {@code ?} exactly one, anything else itself; by dynamic programming. */

@@ -21,9 +21,14 @@ final class IdTokens {
     static final String AUDIENCE = "ecs-canary-test";
 
     private JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-            .issuer(ISSUER).audience(AUDIENCE).subject("repo:acme/shop:ref:refs/heads/main")
-            .claim("repository", "acme/shop").claim("ref", "refs/heads/main").claim("workflow", "deploy")
-            .claim("run_id", "4242").claim("run_attempt", "1")
+            .issuer(ISSUER)
+            .audience(AUDIENCE)
+            .subject("repo:acme/shop:ref:refs/heads/main")
+            .claim("repository", "acme/shop")
+            .claim("ref", "refs/heads/main")
+            .claim("workflow", "deploy")
+            .claim("run_id", "4242")
+            .claim("run_attempt", "1")
             .issueTime(Date.from(Instant.now().minusSeconds(5)))
             .notBeforeTime(Date.from(Instant.now().minusSeconds(5)))
             .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5))));
@@ -39,7 +44,8 @@ final class IdTokens {
 
     IdTokens expiredMinutesAgo(int minutes) {
         Instant issued = Instant.now().minus(Duration.ofMinutes(minutes + 10));
-        claims.issueTime(Date.from(issued)).notBeforeTime(Date.from(issued))
+        claims.issueTime(Date.from(issued))
+                .notBeforeTime(Date.from(issued))
                 .expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(minutes))));
         return this;
     }
@@ -61,7 +67,10 @@ final class IdTokens {
 
     String signedWith(RSAKey key) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
                     claims.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
@@ -83,9 +92,13 @@ final class IdTokens {
     /** HS256 keyed with the issuer's public key: the classic algorithm-confusion forgery. */
     String hmacWithPublicKey() {
         try {
-            byte[] secret = JwksServer.get().signingKey().toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256)
-                    .keyID(JwksServer.get().signingKey().getKeyID()).build(), claims.build());
+            byte[] secret =
+                    JwksServer.get().signingKey().toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .keyID(JwksServer.get().signingKey().getKeyID())
+                            .build(),
+                    claims.build());
             jwt.sign(new MACSigner(secret));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -20,8 +20,8 @@ final class JwksServer {
 
     private static final JwksServer INSTANCE = new JwksServer();
 
-    private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
-            .dynamicPort());
+    private final WireMockServer server = new WireMockServer(
+            WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
     private final RSAKey signingKey = newKey("published-1");
     private final List<RSAKey> published = new ArrayList<>(List.of(signingKey));
 
@@ -50,7 +50,8 @@ final class JwksServer {
     }
 
     int fetches() {
-        return server.countRequestsMatching(getRequestedFor(urlEqualTo("/jwks")).build()).getCount();
+        return server.countRequestsMatching(getRequestedFor(urlEqualTo("/jwks")).build())
+                .getCount();
     }
 
     static RSAKey newKey(String keyId) {
@@ -62,9 +63,13 @@ final class JwksServer {
     }
 
     private void serve() {
-        String jwks = new JWKSet(published.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList())
+        String jwks = new JWKSet(published.stream()
+                        .map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK())
+                        .toList())
                 .toString();
-        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/jwks")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody(jwks)));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/jwks"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(jwks)));
     }
 }

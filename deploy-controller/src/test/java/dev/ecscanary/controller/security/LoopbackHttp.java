@@ -11,8 +11,7 @@ import java.util.Map;
 /** The little HTTP the stand-in servers need on top of the JDK's {@code HttpServer}: forms in, answers out. */
 final class LoopbackHttp {
 
-    private LoopbackHttp() {
-    }
+    private LoopbackHttp() {}
 
     static String body(HttpExchange x) throws IOException {
         return new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -24,7 +23,8 @@ final class LoopbackHttp {
             for (String pair : text.split("&")) {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
-                values.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                values.put(
+                        URLDecoder.decode(name, StandardCharsets.UTF_8),
                         eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

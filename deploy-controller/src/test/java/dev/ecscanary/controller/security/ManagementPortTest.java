@@ -26,10 +26,14 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(FakeAwsConfiguration.class)
 class ManagementPortTest {
 
-    @LocalServerPort int port;
-    @LocalManagementPort int managementPort;
+    @LocalServerPort
+    int port;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @LocalManagementPort
+    int managementPort;
+
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void onTheManagementPortMetricsStillNeedAReadTokenAndHealthIsOpen() throws Exception {

@@ -36,26 +36,36 @@ import org.springframework.test.context.DynamicPropertySource;
  * (viewer), carol in marketing (no role). The token form is on only so that the sign-in page carries a CSRF token of
  * the visitor's own session: the viewer's forged rollback has a valid one, and only the role can refuse it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "controller.security.login.operators=release-engineers",
-        "controller.security.login.viewers=developers",
-        "controller.security.login.token-form=true",
-        "spring.security.oauth2.client.registration.corp.client-id=" + StandInIdentityProvider.CLIENT_ID,
-        "spring.security.oauth2.client.registration.corp.client-secret=" + StandInIdentityProvider.CLIENT_SECRET,
-        "spring.security.oauth2.client.registration.corp.scope=openid,profile,groups"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "controller.security.login.operators=release-engineers",
+            "controller.security.login.viewers=developers",
+            "controller.security.login.token-form=true",
+            "spring.security.oauth2.client.registration.corp.client-id=" + StandInIdentityProvider.CLIENT_ID,
+            "spring.security.oauth2.client.registration.corp.client-secret=" + StandInIdentityProvider.CLIENT_SECRET,
+            "spring.security.oauth2.client.registration.corp.scope=openid,profile,groups"
+        })
 @ActiveProfiles("test")
 @Import({FakeAwsConfiguration.class, StatusPageFixture.class})
 class OidcSignInBrowserTest {
 
     static HeadlessChromium browser;
 
-    @LocalServerPort int port;
-    @Autowired StatusPageFixture release;
-    @Autowired AuditTrail trail;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StatusPageFixture release;
+
+    @Autowired
+    AuditTrail trail;
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.client.provider.corp.issuer-uri", () -> StandInIdentityProvider.get().issuer());
+        registry.add(
+                "spring.security.oauth2.client.provider.corp.issuer-uri",
+                () -> StandInIdentityProvider.get().issuer());
     }
 
     @BeforeAll
@@ -87,16 +97,20 @@ class OidcSignInBrowserTest {
 
         assertThat(browser.url()).startsWith(url("/deployments/" + id));
         browser.click(By.id("rollback-button"));
-        browser.waitFor("the confirmation dialog", () -> Boolean.TRUE.equals(
-                browser.driver().executeScript("return document.getElementById('rollback-dialog').open;")));
+        browser.waitFor(
+                "the confirmation dialog",
+                () -> Boolean.TRUE.equals(
+                        browser.driver().executeScript("return document.getElementById('rollback-dialog').open;")));
         browser.click(By.id("rollback-confirm"));
         browser.waitFor("the rollback's outcome", () -> browser.has(By.id("rollback-notice")));
 
         assertThat(browser.text(By.id("rollback-notice"))).startsWith("Rollback requested");
         assertThat(release.status(id)).isEqualTo(DeploymentStatus.ROLLING_BACK);
-        assertThat(release.codeDeploy().stopCalls(release.find(id).codeDeployDeploymentId())).isEqualTo(1);
+        assertThat(release.codeDeploy().stopCalls(release.find(id).codeDeployDeploymentId()))
+                .isEqualTo(1);
         assertThat(release.find(id).reason()).isEqualTo("Rolled back by user:alice at 10% traffic");
-        assertThat(trail.forDeployment(id)).extracting(AuditEntry::action, AuditEntry::caller, AuditEntry::outcome)
+        assertThat(trail.forDeployment(id))
+                .extracting(AuditEntry::action, AuditEntry::caller, AuditEntry::outcome)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ROLLBACK", "user:alice", "ACCEPTED"));
         AuditEntry signIn = newest("SIGN_IN");
         assertThat(signIn.outcome()).isEqualTo("ACCEPTED");
@@ -112,8 +126,10 @@ class OidcSignInBrowserTest {
         signInAt("/deployments/" + id, "alice");
         assertThat(browser.text(By.id("signed-in"))).isEqualTo("Signed in as user:alice · operator");
         browser.screenshot("oidc-signed-in");
-        String endedSession = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
-        String endedToken = browser.driver().findElement(By.cssSelector("#rollback-dialog input[name='_csrf']"))
+        String endedSession =
+                browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        String endedToken = browser.driver()
+                .findElement(By.cssSelector("#rollback-dialog input[name='_csrf']"))
                 .getDomAttribute("value");
 
         browser.click(By.id("sign-out"));
@@ -128,12 +144,21 @@ class OidcSignInBrowserTest {
         assertThat(signOut.outcome()).isEqualTo("ACCEPTED");
 
         browser.driver().navigate().back();
-        browser.waitFor("the way back to lead to signing in", () -> browser.url().startsWith(url("/login")));
-        assertThat(browser.has(By.id("rollback-button"))).as("a rollback button of the ended session").isFalse();
+        browser.waitFor(
+                "the way back to lead to signing in", () -> browser.url().startsWith(url("/login")));
+        assertThat(browser.has(By.id("rollback-button")))
+                .as("a rollback button of the ended session")
+                .isFalse();
 
         // The ended session's cookie and the rollback form's token, put back as a stale tab would send them.
-        browser.driver().manage().addCookie(new Cookie.Builder("JSESSIONID", endedSession).path("/").isHttpOnly(true)
-                .isSecure(true).sameSite("Lax").build());
+        browser.driver()
+                .manage()
+                .addCookie(new Cookie.Builder("JSESSIONID", endedSession)
+                        .path("/")
+                        .isHttpOnly(true)
+                        .isSecure(true)
+                        .sameSite("Lax")
+                        .build());
         browser.open(url("/deployments/" + id));
         assertThat(browser.url()).as("the ended session reads nothing").startsWith(url("/login"));
         Object landed = browser.driver().executeAsyncScript("""
@@ -142,7 +167,8 @@ class OidcSignInBrowserTest {
                     .then(r => done(r.url), e => done(String(e)));""", "/deployments/" + id + "/rollback", endedToken);
         assertThat(landed).as("where the ended session's rollback lands").isEqualTo(url("/login?ended"));
         assertThat(release.status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
-        assertThat(release.codeDeploy().stopCalls(release.find(id).codeDeployDeploymentId())).isZero();
+        assertThat(release.codeDeploy().stopCalls(release.find(id).codeDeployDeploymentId()))
+                .isZero();
         assertThat(newest("ROLLBACK").outcome()).isEqualTo("REFUSED");
     }
 
@@ -154,7 +180,9 @@ class OidcSignInBrowserTest {
         signInAt("/deployments/" + id, "bob");
 
         assertThat(browser.text(By.id("status"))).contains("In progress");
-        assertThat(browser.has(By.id("rollback-button"))).as("a rollback button for a viewer").isFalse();
+        assertThat(browser.has(By.id("rollback-button")))
+                .as("a rollback button for a viewer")
+                .isFalse();
         // A valid CSRF token of bob's own session (the sign-in page's token form carries one).
         browser.open(url("/login"));
         String csrf = browser.driver().findElement(By.name("_csrf")).getDomAttribute("value");
@@ -167,8 +195,10 @@ class OidcSignInBrowserTest {
 
         assertThat(status).isEqualTo(403L);
         assertThat(release.status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
-        assertThat(release.codeDeploy().stopCalls(release.find(id).codeDeployDeploymentId())).isZero();
-        assertThat(trail.forDeployment(id)).extracting(AuditEntry::action, AuditEntry::caller, AuditEntry::httpStatus)
+        assertThat(release.codeDeploy().stopCalls(release.find(id).codeDeployDeploymentId()))
+                .isZero();
+        assertThat(trail.forDeployment(id))
+                .extracting(AuditEntry::action, AuditEntry::caller, AuditEntry::httpStatus)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ROLLBACK", "user:bob", 403));
         browser.open(url("/deployments/" + id + "/rollback"));
         assertThat(browser.text(By.tagName("main"))).contains("Only operators roll back", "user:bob");
@@ -185,10 +215,13 @@ class OidcSignInBrowserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "WRONG_NONCE    | does not carry the nonce this sign-in sent",
-            "WRONG_AUDIENCE | is meant for another client",
-            "EXPIRED        | has expired"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "WRONG_NONCE    | does not carry the nonce this sign-in sent",
+                "WRONG_AUDIENCE | is meant for another client",
+                "EXPIRED        | has expired"
+            })
     void anIdTokenThatFailsACheckIsRefusedInWordsAuditedAndSignsNobodyIn(Spoil spoil, String explanation) {
         UUID id = release.start("2.1.0", null);
         StandInIdentityProvider.get().spoilNext(spoil);
@@ -218,14 +251,18 @@ class OidcSignInBrowserTest {
     private void signInAtProvider(String user) {
         browser.waitFor("the sign-in page", () -> browser.url().startsWith(url("/login")));
         browser.click(By.cssSelector("a[href='/oauth2/authorization/corp']"));
-        browser.waitFor("the provider's sign-in form", () -> browser.url().startsWith(StandInIdentityProvider.get().issuer()));
+        browser.waitFor(
+                "the provider's sign-in form",
+                () -> browser.url().startsWith(StandInIdentityProvider.get().issuer()));
         browser.driver().findElement(By.id("username")).sendKeys(user);
         browser.click(By.id("sign-in"));
     }
 
     private AuditEntry newest(String action) {
         List<AuditEntry> recent = trail.recent(20);
-        return recent.stream().filter(e -> e.action().equals(action)).findFirst()
+        return recent.stream()
+                .filter(e -> e.action().equals(action))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + action + " among " + recent));
     }
 

@@ -28,15 +28,20 @@ import org.springframework.mock.web.MockHttpSession;
 /** The browser side: CSRF on every form post, the security headers, the session cookie's attributes, sign-in roles. */
 class PageSecurityTest extends SecurityScenarios {
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     @Test
     void pagesCarryAStrictContentSecurityPolicyAndTheOtherSecurityHeaders() throws Exception {
         mvc.perform(get("/login"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Security-Policy", allOf(containsString("script-src 'self'"),
-                        containsString("frame-ancestors 'none'"), not(containsString("unsafe-inline")),
-                        not(containsString("unsafe-eval")))))
+                .andExpect(header().string(
+                                "Content-Security-Policy",
+                                allOf(
+                                        containsString("script-src 'self'"),
+                                        containsString("frame-ancestors 'none'"),
+                                        not(containsString("unsafe-inline")),
+                                        not(containsString("unsafe-eval")))))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("Referrer-Policy", "same-origin"))
@@ -66,39 +71,56 @@ class PageSecurityTest extends SecurityScenarios {
     void aReadTokenSignsInAsViewerAndARollbackTokenAsOperator() throws Exception {
         MockHttpSession viewer = signIn(TestCallers.READER);
         mvc.perform(get("/deployments/x").session(viewer)).andExpect(status().is(not(403)));
-        mvc.perform(post("/deployments/x/rollback").session(viewer).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/deployments/x/rollback").session(viewer).with(csrf()))
+                .andExpect(status().isForbidden());
         MockHttpSession operator = signIn(TestCallers.OPERATOR);
         mvc.perform(post("/deployments/x/rollback").session(operator).with(csrf()))
                 .andExpect(status().is(not(403)));
-        mvc.perform(post("/login").param("username", "x").param("token", "wrong").with(csrf()))
+        mvc.perform(post("/login")
+                        .param("username", "x")
+                        .param("token", "wrong")
+                        .with(csrf()))
                 .andExpect(header().string("Location", containsString("/login?error")));
     }
 
     @Test
     void theSessionCookieIsSecureHttpOnlyAndSameSite() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(url("/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> page =
+                http.send(HttpRequest.newBuilder(url("/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         String form = "username=ops&token=" + enc(TestCallers.OPERATOR) + "&_csrf=" + enc(csrf.group(1));
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(url("/login")).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = http.send(
+                HttpRequest.newBuilder(url("/login"))
+                        .header("Cookie", cookie)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         List<String> cookies = signedIn.headers().allValues("Set-Cookie");
-        assertThat(cookies).as("a new session after signing in").anySatisfy(c -> assertThat(c)
-                .startsWith("JSESSIONID=").containsIgnoringCase("; Secure").containsIgnoringCase("; HttpOnly")
-                .containsIgnoringCase("; SameSite=Lax"));
+        assertThat(cookies)
+                .as("a new session after signing in")
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("JSESSIONID=")
+                        .containsIgnoringCase("; Secure")
+                        .containsIgnoringCase("; HttpOnly")
+                        .containsIgnoringCase("; SameSite=Lax"));
     }
 
     private MockHttpSession signIn(String token) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/login").param("username", "someone").param("token", token)
+        return (MockHttpSession) mvc.perform(post("/login")
+                        .param("username", "someone")
+                        .param("token", token)
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", not(containsString("error"))))
-                .andReturn().getRequest().getSession(false);
+                .andReturn()
+                .getRequest()
+                .getSession(false);
     }
 
     private URI url(String path) {

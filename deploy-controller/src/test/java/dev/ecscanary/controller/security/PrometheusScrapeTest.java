@@ -25,9 +25,11 @@ class PrometheusScrapeTest extends SecurityScenarios {
     static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;"
             + "version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void aScraperWithAReadTokenGetsTheControllersMetricsInAPrometheusFormat() throws Exception {
@@ -38,7 +40,8 @@ class PrometheusScrapeTest extends SecurityScenarios {
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.headers().firstValue("Content-Type").orElseThrow())
                 .matches("(application/openmetrics-text|text/plain);.*version=.*");
-        assertThat(scrape.body()).containsPattern("# TYPE controller_deployments(_total)? counter")
+        assertThat(scrape.body())
+                .containsPattern("# TYPE controller_deployments(_total)? counter")
                 .containsPattern("controller_deployments_total\\{[^}]*outcome=\"started\"[^}]*} [1-9]")
                 .contains("application=\"deploy-controller\"");
     }
@@ -48,16 +51,28 @@ class PrometheusScrapeTest extends SecurityScenarios {
         HttpResponse<String> scrape = scrape(null);
 
         assertThat(scrape.statusCode()).isEqualTo(401);
-        assertThat(scrape.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
-        assertThat(scrape.body()).contains("urn:ecs-canary:problem:unauthenticated").doesNotContain("# TYPE");
+        assertThat(scrape.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Bearer");
+        assertThat(scrape.body())
+                .contains("urn:ecs-canary:problem:unauthenticated")
+                .doesNotContain("# TYPE");
     }
 
     @Test
     void aTokenWithoutTheReadScopeIs403() throws Exception {
-        String deployOnly = JsonMapper.builder().build().readTree(mvc.perform(post("/api/tokens")
-                        .with(TestCallers.bearer(TestCallers.ADMIN)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\": \"deploy-only-" + System.nanoTime() + "\", \"scopes\": [\"deploy\"]}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("token").asString();
+        String deployOnly = JsonMapper.builder()
+                .build()
+                .readTree(mvc.perform(post("/api/tokens")
+                                .with(TestCallers.bearer(TestCallers.ADMIN))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\": \"deploy-only-" + System.nanoTime()
+                                        + "\", \"scopes\": [\"deploy\"]}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("token")
+                .asString();
 
         HttpResponse<String> scrape = scrape(deployOnly);
 
@@ -66,8 +81,10 @@ class PrometheusScrapeTest extends SecurityScenarios {
     }
 
     private HttpResponse<String> scrape(String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(30)).header("Accept", PROMETHEUS_ACCEPT);
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", PROMETHEUS_ACCEPT);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -41,12 +41,20 @@ class RehearsalTokensTest {
     static final String BODY = """
             {"service": "demo-app", "image": "demo-app:2.0.0", "environment": "rehearsal"}""";
 
-    @LocalServerPort int port;
-    @Autowired FakeAws aws;
-    @Autowired FakeCloudWatch cloudWatch;
-    @Autowired Reconciler reconciler;
+    @LocalServerPort
+    int port;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @Autowired
+    FakeAws aws;
+
+    @Autowired
+    FakeCloudWatch cloudWatch;
+
+    @Autowired
+    Reconciler reconciler;
+
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void cleanWorld() {
@@ -63,8 +71,11 @@ class RehearsalTokensTest {
         String location = accepted.headers().firstValue("Location").orElseThrow();
 
         assertThat(send("GET", location, "rehearsal-ci", null).statusCode()).isEqualTo(200);
-        assertThat(send("POST", location + "/rollback", "rehearsal-ci", "").statusCode()).isEqualTo(403);
-        assertThat(send("POST", location + "/rollback", "rehearsal-operator", "").statusCode()).isEqualTo(202);
+        assertThat(send("POST", location + "/rollback", "rehearsal-ci", "").statusCode())
+                .isEqualTo(403);
+        assertThat(send("POST", location + "/rollback", "rehearsal-operator", "")
+                        .statusCode())
+                .isEqualTo(202);
     }
 
     @Test
@@ -73,32 +84,45 @@ class RehearsalTokensTest {
         HttpResponse<String> login = send("GET", "/login", null, null);
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
         assertThat(csrf.find()).isTrue();
-        assertThat(login.body()).as("the operator is asked for a token, not a password")
-                .contains("<label for=\"token\">API token</label>").doesNotContainIgnoringCase("password<");
+        assertThat(login.body())
+                .as("the operator is asked for a token, not a password")
+                .contains("<label for=\"token\">API token</label>")
+                .doesNotContainIgnoringCase("password<");
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(url("/login")).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=rehearsal-operator&_csrf="
-                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+        HttpResponse<String> signedIn = http.send(
+                HttpRequest.newBuilder(url("/login"))
+                        .header("Cookie", cookie)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=rehearsal-operator&_csrf="
+                                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
-                .startsWith("JSESSIONID=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+        assertThat(signedIn.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("JSESSIONID=")
+                        .containsIgnoringCase("HttpOnly")
+                        .containsIgnoringCase("SameSite=Lax"));
     }
 
     @Test
     void theRehearsalProfileRefusesToStartOffLoopback() {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(DeployControllerApplication.class, FakeAwsConfiguration.class)
-                .profiles("test", "rehearsal")
-                .run("--server.port=0", "--server.address=0.0.0.0", "--spring.main.banner-mode=off").close())
+        assertThatThrownBy(() -> new SpringApplicationBuilder(
+                                DeployControllerApplication.class, FakeAwsConfiguration.class)
+                        .profiles("test", "rehearsal")
+                        .run("--server.port=0", "--server.address=0.0.0.0", "--spring.main.banner-mode=off")
+                        .close())
                 .hasStackTraceContaining("must be bound to loopback");
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(path.startsWith("http") ? URI.create(path) : url(path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -30,13 +30,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class RequestBodyLimitTest extends SecurityScenarios {
 
-    @LocalServerPort int port;
-    @Value("${controller.security.max-body-bytes:65536}") int cap;
-    @Autowired JdbcClient jdbc;
-    @Autowired AuditTrail trail;
+    @LocalServerPort
+    int port;
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    @Value("${controller.security.max-body-bytes:65536}")
+    int cap;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditTrail trail;
+
+    final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @Test
     void aBodyOneByteOverTheCapWithItsLengthDeclaredIs413AndWritesNothing() throws Exception {
@@ -80,7 +89,9 @@ class RequestBodyLimitTest extends SecurityScenarios {
     void aFormPostToThePageOverTheCapIs413BeforeItsParametersAreRead() throws Exception {
         byte[] form = ("_csrf=x&padding=" + "a".repeat(cap)).getBytes(StandardCharsets.US_ASCII);
 
-        mvc.perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).content(form))
+        mvc.perform(post("/login")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content(form))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.type").value("urn:ecs-canary:problem:body-too-large"));
 
@@ -91,9 +102,10 @@ class RequestBodyLimitTest extends SecurityScenarios {
 
     private void assertRefusedAndNothingWritten(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).isEqualTo(413);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(answer.body()).contains("\"type\":\"urn:ecs-canary:problem:body-too-large\"")
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body())
+                .contains("\"type\":\"urn:ecs-canary:problem:body-too-large\"")
                 .contains("at most " + cap + " bytes");
         assertThat(deployments()).as("deployments stored").isZero();
         assertThat(codeDeploy.created()).as("CodeDeploy deployments created").isEmpty();
@@ -101,7 +113,9 @@ class RequestBodyLimitTest extends SecurityScenarios {
         assertThat(refusal.action()).isEqualTo("DEPLOY");
         assertThat(refusal.outcome()).isEqualTo("REFUSED");
         assertThat(refusal.httpStatus()).isEqualTo(413);
-        assertThat(refusal.caller()).as("the caller is known when its body is refused").isEqualTo("token:test-ci");
+        assertThat(refusal.caller())
+                .as("the caller is known when its body is refused")
+                .isEqualTo("token:test-ci");
     }
 
     /** A valid release request padded with JSON whitespace to exactly {@code size} bytes. */
@@ -125,8 +139,11 @@ class RequestBodyLimitTest extends SecurityScenarios {
 
     private HttpResponse<String> release(BodyPublisher body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/deployments"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TestCallers.CI).POST(body).build();
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestCallers.CI)
+                .POST(body)
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

@@ -13,13 +13,14 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 /** Roles of people signed in through OpenID Connect, from one claim of their ID token. */
 class RolesTest {
 
-    final Roles roles = new Roles(new SecurityProperties.Login("groups", List.of("release-engineers"),
-            List.of("developers"), false));
+    final Roles roles = new Roles(
+            new SecurityProperties.Login("groups", List.of("release-engineers"), List.of("developers"), false));
 
     @Test
     void anOperatorGroupMakesAnOperatorWhoMayReadAndRollBack() {
         assertThat(names(roles.mapAuthorities(List.of(user(List.of("staff", "release-engineers"))))))
-                .contains("ROLE_operator", "ROLE_viewer", "SCOPE_read", "SCOPE_rollback").doesNotContain("SCOPE_deploy");
+                .contains("ROLE_operator", "ROLE_viewer", "SCOPE_read", "SCOPE_rollback")
+                .doesNotContain("SCOPE_deploy");
     }
 
     @Test
@@ -36,7 +37,8 @@ class RolesTest {
 
     private static OidcUserAuthority user(List<String> groups) {
         Map<String, Object> claims = groups == null ? Map.of("sub", "alice") : Map.of("sub", "alice", "groups", groups);
-        return new OidcUserAuthority(new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60), claims));
+        return new OidcUserAuthority(
+                new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60), claims));
     }
 
     private static List<String> names(java.util.Collection<? extends GrantedAuthority> authorities) {

@@ -15,11 +15,17 @@ class SecretsStayOutTest extends SecurityScenarios {
     @Test
     void aWrongTokensValueIsInNeitherThe401NorTheLog(CapturedOutput output) throws Exception {
         String secret = "ecsc_ThisIsAGuessedButSecretLookingValue0123456789abcdefgh";
-        String body = deployAs(secret, BODY).andExpect(status().isUnauthorized())
-                .andReturn().getResponse().getContentAsString();
+        String body = deployAs(secret, BODY)
+                .andExpect(status().isUnauthorized())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String forged = IdTokens.valid().tamperedRepository("evil/shop");
-        String forgedBody = deployAs(forged, BODY).andExpect(status().isUnauthorized())
-                .andReturn().getResponse().getContentAsString();
+        String forgedBody = deployAs(forged, BODY)
+                .andExpect(status().isUnauthorized())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(body).doesNotContain(secret).doesNotContain(secret.substring(5, 30));
         assertThat(forgedBody).doesNotContain(forged.split("\\.")[1]).doesNotContain(forged.split("\\.")[2]);
         assertThat(output.getAll()).doesNotContain(secret.substring(5, 30)).doesNotContain(forged.split("\\.")[2]);

@@ -25,11 +25,20 @@ abstract class SecurityScenarios extends SecurityTest {
     static final String BODY = """
             {"service": "demo-app", "image": "%s", "environment": "production"}""".formatted(IMAGE);
 
-    @Autowired MockMvc mvc;
-    @Autowired FakeAws aws;
-    @Autowired FakeCloudWatch cloudWatch;
-    @Autowired FakeCodeDeploy codeDeploy;
-    @Autowired Reconciler reconciler;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    FakeAws aws;
+
+    @Autowired
+    FakeCloudWatch cloudWatch;
+
+    @Autowired
+    FakeCodeDeploy codeDeploy;
+
+    @Autowired
+    Reconciler reconciler;
 
     @BeforeEach
     void cleanWorld() {
@@ -51,7 +60,10 @@ abstract class SecurityScenarios extends SecurityTest {
 
     /** A release accepted from the CI token, left in flight. */
     UUID releaseInFlight() throws Exception {
-        String location = mvc.perform(release(BODY).with(TestCallers.ci())).andReturn().getResponse().getHeader("Location");
+        String location = mvc.perform(release(BODY).with(TestCallers.ci()))
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
         if (location == null) {
             throw new AssertionError("the release was not accepted");
         }

@@ -24,7 +24,8 @@ class SignInPageTest extends SecurityScenarios {
     void offersTheProviderAndAFieldLabelledApiTokenWithTheCsrfTokenAndNoInlineScript() throws Exception {
         String html = signInPage("/login");
 
-        assertThat(html).contains("<a class=\"button primary\" href=\"/oauth2/authorization/corp\">Sign in with corp</a>")
+        assertThat(html)
+                .contains("<a class=\"button primary\" href=\"/oauth2/authorization/corp\">Sign in with corp</a>")
                 .contains("<form method=\"post\" action=\"/login\" class=\"token-form\">")
                 .contains("<label for=\"token\">API token</label>")
                 .containsPattern("<input id=\"token\" name=\"token\" type=\"password\" required [^>]*"
@@ -33,7 +34,9 @@ class SignInPageTest extends SecurityScenarios {
                 .doesNotContain("name=\"username\"", "Password", "sign-in-error");
         Matcher scripts = Pattern.compile("<script[^>]*>").matcher(html);
         while (scripts.find()) {
-            assertThat(scripts.group()).as("scripts come from files, as the CSP demands").contains("src=\"/js/");
+            assertThat(scripts.group())
+                    .as("scripts come from files, as the CSP demands")
+                    .contains("src=\"/js/");
         }
         assertThat(html).doesNotContainPattern("<script[^>]*>[^<]+</script>").doesNotContainPattern(" on[a-z]+=\"");
     }
@@ -45,26 +48,35 @@ class SignInPageTest extends SecurityScenarios {
 
         String html = signInPage("/login?error");
 
-        assertThat(html).contains("<div class=\"notice bad\" role=\"alert\" id=\"sign-in-error\">That token was not"
+        assertThat(html)
+                .contains("<div class=\"notice bad\" role=\"alert\" id=\"sign-in-error\">That token was not"
                         + " accepted: it is unknown, revoked, or may not read.")
                 .contains("aria-describedby=\"token-help sign-in-error\" aria-invalid=\"true\"");
     }
 
     @Test
     void theOperatorTokenSignsInAndSigningOutSaysSo() throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("token", TestCallers.OPERATOR)
-                        .with(csrf()))
+        MockHttpSession session = (MockHttpSession) mvc.perform(
+                        post("/login").param("token", TestCallers.OPERATOR).with(csrf()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(header().string("Location", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("error"))))
-                .andReturn().getRequest().getSession(false);
+                .andExpect(header().string(
+                                "Location", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("error"))))
+                .andReturn()
+                .getRequest()
+                .getSession(false);
         mvc.perform(post("/logout").session(session).with(csrf()))
                 .andExpect(header().string("Location", "/login?logout"));
 
-        assertThat(signInPage("/login?logout")).contains("<div class=\"notice good\" role=\"status\">You are signed out.</div>");
+        assertThat(signInPage("/login?logout"))
+                .contains("<div class=\"notice good\" role=\"status\">You are signed out.</div>");
     }
 
     private String signInPage(String path) throws Exception {
-        return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8).replace("&#61;", "=");
+        return mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)
+                .replace("&#61;", "=");
     }
 }

@@ -19,18 +19,32 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 class SignInRefusalTest {
 
-    static final ClientRegistration CORP = ClientRegistration.withRegistrationId("corp").clientId("deploy-controller")
+    static final ClientRegistration CORP = ClientRegistration.withRegistrationId("corp")
+            .clientId("deploy-controller")
             .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").authorizationUri("https://idp.example/authorize")
-            .tokenUri("https://idp.example/token").jwkSetUri("https://idp.example/jwks").issuerUri("https://idp.example")
+            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+            .authorizationUri("https://idp.example/authorize")
+            .tokenUri("https://idp.example/token")
+            .jwkSetUri("https://idp.example/jwks")
+            .issuerUri("https://idp.example")
             .build();
 
     @Test
     void anIdTokenFailingSeveralClaimChecksNamesEachInWords() {
-        Jwt token = Jwt.withTokenValue("t").header("alg", "RS256").issuer("https://evil.example").subject("alice")
-                .audience(List.of("some-other-client")).issuedAt(Instant.now().minusSeconds(900))
-                .expiresAt(Instant.now().minusSeconds(600)).build();
-        String description = new OidcIdTokenValidator(CORP).validate(token).getErrors().iterator().next().getDescription();
+        Jwt token = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .issuer("https://evil.example")
+                .subject("alice")
+                .audience(List.of("some-other-client"))
+                .issuedAt(Instant.now().minusSeconds(900))
+                .expiresAt(Instant.now().minusSeconds(600))
+                .build();
+        String description = new OidcIdTokenValidator(CORP)
+                .validate(token)
+                .getErrors()
+                .iterator()
+                .next()
+                .getDescription();
 
         assertThat(describe("invalid_id_token", "An error occurred while attempting to decode the Jwt: " + description))
                 .startsWith("The identity provider's ID token ")
@@ -50,12 +64,14 @@ class SignInRefusalTest {
                 .isEqualTo("The identity provider did not let you sign in: user cancelled the sign-in");
         String tokenLike = "eyJhbGciOiJSUzI1NiJ9eyJzdWIiOiJhbGljZSJ9abcdefghijklmnop";
         assertThat(describe("invalid_token_response", "could not read " + tokenLike))
-                .contains("invalid_token_response", "[redacted]").doesNotContain(tokenLike);
+                .contains("invalid_token_response", "[redacted]")
+                .doesNotContain(tokenLike);
     }
 
     @Test
     void aRefusalThatIsNotOAuthSaysOnlyThatItWasRefused() {
-        assertThat(SignInRefusal.describe(new BadCredentialsException("secret detail"))).isEqualTo("The sign-in was refused.");
+        assertThat(SignInRefusal.describe(new BadCredentialsException("secret detail")))
+                .isEqualTo("The sign-in was refused.");
     }
 
     private static String describe(String code, String description) {

@@ -27,8 +27,11 @@ import org.springframework.mock.web.MockHttpSession;
  */
 class SignOutTest extends SecurityScenarios {
 
-    @Autowired AuditTrail trail;
-    @Autowired Releases releases;
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    Releases releases;
 
     @Test
     void signingOutEndsTheSessionDeletesItsCookieAndLandsOnTheSignInPage() throws Exception {
@@ -42,8 +45,10 @@ class SignOutTest extends SecurityScenarios {
 
         assertThat(session.isInvalid()).as("the session is invalidated").isTrue();
         mvc.perform(get("/services/demo-app/deployments").session(session))
-                .andExpect(status().isFound()).andExpect(header().string("Location", containsString("/login")));
-        assertThat(page("/login?logout")).contains("<div class=\"notice good\" role=\"status\">You are signed out.</div>")
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", containsString("/login")));
+        assertThat(page("/login?logout"))
+                .contains("<div class=\"notice good\" role=\"status\">You are signed out.</div>")
                 .doesNotContain("Signed in as");
     }
 
@@ -52,10 +57,12 @@ class SignOutTest extends SecurityScenarios {
         MockHttpSession session = signIn(TestCallers.OPERATOR);
 
         mvc.perform(post("/logout").session(session)).andExpect(status().isForbidden());
-        mvc.perform(post("/logout").session(session).with(csrf().useInvalidToken())).andExpect(status().isForbidden());
+        mvc.perform(post("/logout").session(session).with(csrf().useInvalidToken()))
+                .andExpect(status().isForbidden());
 
         assertThat(session.isInvalid()).isFalse();
-        mvc.perform(get("/services/demo-app/deployments").session(session)).andExpect(status().isOk())
+        mvc.perform(get("/services/demo-app/deployments").session(session))
+                .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(containsString("Signed in as <strong>token:test-operator</strong>")));
         AuditEntry refused = newest("SIGN_OUT");
@@ -114,8 +121,9 @@ class SignOutTest extends SecurityScenarios {
         assertThat(refused.caller()).isEqualTo("anonymous");
         assertThat(refused.deploymentId()).isEqualTo(id);
         assertThat(refused.reason()).contains("session ended", "nothing was done");
-        assertThat(page("/login?ended")).contains("Your session had ended (you signed out, or it expired), so nothing"
-                + " was done. Sign in and try again.");
+        assertThat(page("/login?ended"))
+                .contains("Your session had ended (you signed out, or it expired), so nothing"
+                        + " was done. Sign in and try again.");
     }
 
     @Test
@@ -125,7 +133,8 @@ class SignOutTest extends SecurityScenarios {
         mvc.perform(post("/logout").session(session).with(csrf()));
 
         mvc.perform(post("/logout").param("_csrf", staleToken))
-                .andExpect(status().isSeeOther()).andExpect(header().string("Location", "/login?logout"));
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", "/login?logout"));
     }
 
     @Test
@@ -133,7 +142,8 @@ class SignOutTest extends SecurityScenarios {
         UUID id = releaseInFlight();
 
         mvc.perform(post("/deployments/" + id + "/rollback").with(csrf()))
-                .andExpect(status().isFound()).andExpect(header().string("Location", containsString("/login")));
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", containsString("/login")));
 
         AuditEntry entry = newest("ROLLBACK");
         assertThat(entry.outcome()).isEqualTo("REFUSED");
@@ -157,9 +167,12 @@ class SignOutTest extends SecurityScenarios {
     }
 
     private MockHttpSession signIn(String token) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/login").param("token", token).with(csrf()))
-                .andExpect(status().is3xxRedirection())
-                .andReturn().getRequest().getSession(false);
+        return (MockHttpSession)
+                mvc.perform(post("/login").param("token", token).with(csrf()))
+                        .andExpect(status().is3xxRedirection())
+                        .andReturn()
+                        .getRequest()
+                        .getSession(false);
     }
 
     private String page(String path) throws Exception {
@@ -167,19 +180,26 @@ class SignOutTest extends SecurityScenarios {
     }
 
     private String page(String path, MockHttpSession session) throws Exception {
-        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8).replace("&#61;", "=");
+        return mvc.perform(get(path).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)
+                .replace("&#61;", "=");
     }
 
     private static String csrfTokenOf(String html) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(html);
         assertThat(m.find()).as("a form with a CSRF token").isTrue();
         return m.group(1);
     }
 
     private AuditEntry newest(String action) {
         List<AuditEntry> recent = trail.recent(20);
-        return recent.stream().filter(e -> e.action().equals(action)).findFirst()
+        return recent.stream()
+                .filter(e -> e.action().equals(action))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + action + " among " + recent));
     }
 }

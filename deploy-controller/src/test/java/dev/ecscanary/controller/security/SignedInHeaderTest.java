@@ -13,9 +13,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
@@ -31,24 +31,22 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 class SignedInHeaderTest extends SecurityScenarios {
 
     @ParameterizedTest(name = "{0} signs in and sees {1}")
-    @CsvSource({
-            "test-operator-token, token:test-operator, operator",
-            "test-reader-token,   token:test-reader,   viewer"})
+    @CsvSource({"test-operator-token, token:test-operator, operator", "test-reader-token,   token:test-reader,   viewer"
+    })
     void aTokenSignInIsNamedAsTheTrailNamesItWithItsRoleAndASignOutForm(String token, String name, String role)
             throws Exception {
         MockHttpSession session = signInWithToken(token);
 
         String html = page("/", session);
 
-        assertThat(html).contains("<p class=\"signed-in\" id=\"signed-in\">Signed in as <strong>" + name + "</strong> · "
-                + role + "</p>");
+        assertThat(html)
+                .contains("<p class=\"signed-in\" id=\"signed-in\">Signed in as <strong>" + name + "</strong> · " + role
+                        + "</p>");
         assertSignOutFormWithCsrfToken(html);
     }
 
     @ParameterizedTest(name = "{0} in group {1}")
-    @CsvSource({
-            "alice, release-engineers, operator",
-            "bob,   developers,        viewer"})
+    @CsvSource({"alice, release-engineers, operator", "bob,   developers,        viewer"})
     void anOpenIdConnectSignInIsNamedAsTheTrailNamesItWithTheRoleItsGroupGives(String user, String group, String role)
             throws Exception {
         String html = page("/", oidcSession(user, group));
@@ -73,11 +71,20 @@ class SignedInHeaderTest extends SecurityScenarios {
         UUID id = releaseInFlight();
         MockHttpSession operator = signInWithToken(TestCallers.OPERATOR);
 
-        for (String path : List.of("/", "/services/demo-app/deployments", "/deployments/" + id,
-                "/deployments/" + id + "/rollback", "/deployments/" + UUID.randomUUID(), "/login")) {
-            String html = mvc.perform(get(path).session(operator)).andReturn().getResponse()
+        for (String path : List.of(
+                "/",
+                "/services/demo-app/deployments",
+                "/deployments/" + id,
+                "/deployments/" + id + "/rollback",
+                "/deployments/" + UUID.randomUUID(),
+                "/login")) {
+            String html = mvc.perform(get(path).session(operator))
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);
-            assertThat(html).as(path).contains("Signed in as <strong>token:test-operator</strong> · operator")
+            assertThat(html)
+                    .as(path)
+                    .contains("Signed in as <strong>token:test-operator</strong> · operator")
                     .contains("<button type=\"submit\" class=\"button small\" id=\"sign-out\"");
         }
     }
@@ -90,7 +97,8 @@ class SignedInHeaderTest extends SecurityScenarios {
     }
 
     private void assertSignOutFormWithCsrfToken(String html) {
-        assertThat(html).containsPattern("<form method=\"post\" action=\"/logout\" class=\"sign-out\">\\s*"
+        assertThat(html)
+                .containsPattern("<form method=\"post\" action=\"/logout\" class=\"sign-out\">\\s*"
                         + "<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]{20,}\">\\s*"
                         + "<button type=\"submit\" class=\"button small\" id=\"sign-out\" aria-describedby=\"signed-in\">"
                         + "Sign out</button>\\s*</form>")
@@ -98,20 +106,30 @@ class SignedInHeaderTest extends SecurityScenarios {
     }
 
     private String page(String path, MockHttpSession session) throws Exception {
-        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8).replace("&#61;", "=");
+        return mvc.perform(get(path).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)
+                .replace("&#61;", "=");
     }
 
     private MockHttpSession signInWithToken(String token) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/login").param("token", token).with(csrf()))
-                .andExpect(status().is3xxRedirection())
-                .andReturn().getRequest().getSession(false);
+        return (MockHttpSession)
+                mvc.perform(post("/login").param("token", token).with(csrf()))
+                        .andExpect(status().is3xxRedirection())
+                        .andReturn()
+                        .getRequest()
+                        .getSession(false);
     }
 
     /** A session as the OpenID Connect login leaves it: the ID token's user, with the roles its groups give. */
     static MockHttpSession oidcSession(String user, String group) {
         Instant now = Instant.now();
-        OidcIdToken idToken = new OidcIdToken("id-token-of-" + user, now, now.plusSeconds(300),
+        OidcIdToken idToken = new OidcIdToken(
+                "id-token-of-" + user,
+                now,
+                now.plusSeconds(300),
                 Map.of("sub", "stand-in|" + user, "preferred_username", user, "groups", List.of(group)));
         Collection<GrantedAuthority> roles = switch (group) {
             case "release-engineers" -> Roles.operator();
@@ -120,7 +138,8 @@ class SignedInHeaderTest extends SecurityScenarios {
         };
         DefaultOidcUser principal = new DefaultOidcUser(roles, idToken);
         MockHttpSession session = new MockHttpSession();
-        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+        session.setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
                 new SecurityContextImpl(new OAuth2AuthenticationToken(principal, roles, "corp")));
         return session;
     }

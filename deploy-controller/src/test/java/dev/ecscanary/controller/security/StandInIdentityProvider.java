@@ -47,10 +47,14 @@ final class StandInIdentityProvider {
     static final String CLIENT_SECRET = "stand-in-client-secret";
 
     /** One way the next ID token is wrong. */
-    enum Spoil { NONE, WRONG_NONCE, WRONG_AUDIENCE, EXPIRED }
-
-    private record Grant(String user, String nonce, String redirectUri, String codeChallenge) {
+    enum Spoil {
+        NONE,
+        WRONG_NONCE,
+        WRONG_AUDIENCE,
+        EXPIRED
     }
+
+    private record Grant(String user, String nonce, String redirectUri, String codeChallenge) {}
 
     private static final StandInIdentityProvider INSTANCE = new StandInIdentityProvider(Map.of(
             "alice", List.of("staff", "release-engineers"),
@@ -71,7 +75,8 @@ final class StandInIdentityProvider {
             throw new IllegalStateException(e);
         }
         server.createContext("/.well-known/openid-configuration", x -> answer(x, 200, "application/json", discovery()));
-        server.createContext("/jwks", x -> answer(x, 200, "application/json", new JWKSet(key.toPublicJWK()).toString()));
+        server.createContext(
+                "/jwks", x -> answer(x, 200, "application/json", new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/authorize", this::authorize);
         server.createContext("/token", this::token);
         server.start();
@@ -97,15 +102,18 @@ final class StandInIdentityProvider {
                  "jwks_uri": "%1$s/jwks", "response_types_supported": ["code"], "subject_types_supported": ["public"],
                  "id_token_signing_alg_values_supported": ["RS256"], "scopes_supported": ["openid", "profile", "groups"],
                  "token_endpoint_auth_methods_supported": ["client_secret_basic"],
-                 "grant_types_supported": ["authorization_code"], "code_challenge_methods_supported": ["S256"]}"""
-                .formatted(issuer());
+                 "grant_types_supported": ["authorization_code"], "code_challenge_methods_supported": ["S256"]}""".formatted(issuer());
     }
 
     /** GET shows the sign-in form (the request's parameters ride along hidden); POST signs the user in. */
     private void authorize(HttpExchange x) throws IOException {
-        Map<String, String> p = x.getRequestMethod().equals("POST") ? form(body(x)) : form(x.getRequestURI().getRawQuery());
-        if (!CLIENT_ID.equals(p.get("client_id")) || !"code".equals(p.get("response_type"))
-                || !isControllerCallback(p.get("redirect_uri")) || p.get("code_challenge") == null
+        Map<String, String> p = x.getRequestMethod().equals("POST")
+                ? form(body(x))
+                : form(x.getRequestURI().getRawQuery());
+        if (!CLIENT_ID.equals(p.get("client_id"))
+                || !"code".equals(p.get("response_type"))
+                || !isControllerCallback(p.get("redirect_uri"))
+                || p.get("code_challenge") == null
                 || !"S256".equals(p.get("code_challenge_method"))) {
             answer(x, 400, "text/plain", "unknown client, response type or redirect URI, or no PKCE challenge");
             return;
@@ -115,12 +123,17 @@ final class StandInIdentityProvider {
             return;
         }
         if (!groups.containsKey(p.get("username"))) {
-            answer(x, 200, "text/html; charset=utf-8", signInForm(p).replace("<form", "<p id=error>Unknown user</p><form"));
+            answer(
+                    x,
+                    200,
+                    "text/html; charset=utf-8",
+                    signInForm(p).replace("<form", "<p id=error>Unknown user</p><form"));
             return;
         }
         String code = UUID.randomUUID().toString();
         codes.put(code, new Grant(p.get("username"), p.get("nonce"), p.get("redirect_uri"), p.get("code_challenge")));
-        x.getResponseHeaders().add("Location", p.get("redirect_uri") + "?code=" + enc(code) + "&state=" + enc(p.get("state")));
+        x.getResponseHeaders()
+                .add("Location", p.get("redirect_uri") + "?code=" + enc(code) + "&state=" + enc(p.get("state")));
         answer(x, 302, "text/plain", "");
     }
 
@@ -128,29 +141,37 @@ final class StandInIdentityProvider {
         StringBuilder hidden = new StringBuilder();
         p.forEach((name, value) -> {
             if (!name.equals("username")) {
-                hidden.append("<input type=hidden name=\"").append(HtmlUtils.htmlEscape(name)).append("\" value=\"")
-                        .append(HtmlUtils.htmlEscape(value)).append("\">");
+                hidden.append("<input type=hidden name=\"")
+                        .append(HtmlUtils.htmlEscape(name))
+                        .append("\" value=\"")
+                        .append(HtmlUtils.htmlEscape(value))
+                        .append("\">");
             }
         });
         return "<!doctype html><title>Stand-in identity provider</title><h1>Sign in</h1><form method=post action=/authorize>"
-                + hidden + "<input name=username id=username autofocus><button type=submit id=sign-in>Sign in</button></form>";
+                + hidden
+                + "<input name=username id=username autofocus><button type=submit id=sign-in>Sign in</button></form>";
     }
 
     /** The code for an ID token: one use, the same redirect URI, the client's secret and the PKCE verifier. */
     private void token(HttpExchange x) throws IOException {
         Map<String, String> p = form(body(x));
         Grant grant = codes.remove(String.valueOf(p.get("code")));
-        String expectedAuth = "Basic " + Base64.getEncoder().encodeToString(
-                (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        String expectedAuth = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         if (!expectedAuth.equals(x.getRequestHeaders().getFirst("Authorization"))) {
             answer(x, 401, "application/json", "{\"error\": \"invalid_client\"}");
-        } else if (grant == null || !"authorization_code".equals(p.get("grant_type"))
-                || !grant.redirectUri().equals(p.get("redirect_uri")) || !verifierMatches(grant, p.get("code_verifier"))) {
+        } else if (grant == null
+                || !"authorization_code".equals(p.get("grant_type"))
+                || !grant.redirectUri().equals(p.get("redirect_uri"))
+                || !verifierMatches(grant, p.get("code_verifier"))) {
             answer(x, 400, "application/json", "{\"error\": \"invalid_grant\"}");
         } else {
             answer(x, 200, "application/json", """
                     {"access_token": "%s", "token_type": "Bearer", "expires_in": 300, "scope": "openid profile groups",
-                     "id_token": "%s"}""".formatted(UUID.randomUUID(), idToken(grant, spoil.getAndSet(Spoil.NONE))));
+                     "id_token": "%s"}""".formatted(
+                            UUID.randomUUID(), idToken(grant, spoil.getAndSet(Spoil.NONE))));
         }
     }
 
@@ -158,7 +179,8 @@ final class StandInIdentityProvider {
         Instant now = Instant.now();
         Instant expires = how == Spoil.EXPIRED ? now.minus(Duration.ofMinutes(10)) : now.plus(Duration.ofMinutes(5));
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer()).subject("stand-in|" + grant.user())
+                .issuer(issuer())
+                .subject("stand-in|" + grant.user())
                 .audience(how == Spoil.WRONG_AUDIENCE ? "some-other-client" : CLIENT_ID)
                 .issueTime(Date.from(how == Spoil.EXPIRED ? now.minus(Duration.ofMinutes(15)) : now))
                 .expirationTime(Date.from(expires))
@@ -167,7 +189,11 @@ final class StandInIdentityProvider {
                 .claim("groups", groups.get(grant.user()))
                 .build();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -177,8 +203,12 @@ final class StandInIdentityProvider {
 
     private static boolean verifierMatches(Grant grant, String verifier) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(verifier).getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).equals(grant.codeChallenge());
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(verifier).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .equals(grant.codeChallenge());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -21,19 +21,24 @@ class StartupRequirementTest {
                 .hasMessageContaining("controller.security.tokens")
                 .hasMessageContaining("spring.security.oauth2.client.registration");
         assertThatThrownBy(() -> AuthenticationRequirement.check(NOTHING, false, false, "127.0.0.1"))
-                .as("loopback alone is not enough outside the rehearsal").isInstanceOf(IllegalStateException.class);
+                .as("loopback alone is not enough outside the rehearsal")
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void anyOneWayInIsEnough() {
-        assertThatCode(() -> AuthenticationRequirement.check(withToken(), false, false, null)).doesNotThrowAnyException();
-        assertThatCode(() -> AuthenticationRequirement.check(NOTHING, true, false, null)).doesNotThrowAnyException();
+        assertThatCode(() -> AuthenticationRequirement.check(withToken(), false, false, null))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> AuthenticationRequirement.check(NOTHING, true, false, null))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void theRehearsalStartsOnlyOnLoopback() {
-        assertThatCode(() -> AuthenticationRequirement.check(withToken(), false, true, "127.0.0.1")).doesNotThrowAnyException();
-        assertThatCode(() -> AuthenticationRequirement.check(withToken(), false, true, "::1")).doesNotThrowAnyException();
+        assertThatCode(() -> AuthenticationRequirement.check(withToken(), false, true, "127.0.0.1"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> AuthenticationRequirement.check(withToken(), false, true, "::1"))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> AuthenticationRequirement.check(withToken(), false, true, null))
                 .hasMessageContaining("server.address=127.0.0.1");
         assertThatThrownBy(() -> AuthenticationRequirement.check(withToken(), false, true, "0.0.0.0"))
@@ -41,8 +46,13 @@ class StartupRequirementTest {
     }
 
     private static SecurityProperties withToken() {
-        return new SecurityProperties(NOTHING.oidc(), List.of(), List.of(new ConfiguredToken("ci",
-                TokenHash.sha256("x"), Set.of(Scope.DEPLOY), Set.of())), NOTHING.login(), false, NOTHING.rateLimits(),
+        return new SecurityProperties(
+                NOTHING.oidc(),
+                List.of(),
+                List.of(new ConfiguredToken("ci", TokenHash.sha256("x"), Set.of(Scope.DEPLOY), Set.of())),
+                NOTHING.login(),
+                false,
+                NOTHING.rateLimits(),
                 NOTHING.maxBodyBytes());
     }
 }

@@ -27,14 +27,17 @@ class ChartWindowTest {
         assertThat(window.from()).isEqualTo(CREATED.minusSeconds(30));
         assertThat(window.to()).isEqualTo(CREATED.plusSeconds(90));
         assertThat(releaseShare(window)).isEqualTo(0.75);
-        assertThat(baselinePeriods(window, REHEARSAL_MINUTE)).as("baseline datapoints").isEqualTo(5);
+        assertThat(baselinePeriods(window, REHEARSAL_MINUTE))
+                .as("baseline datapoints")
+                .isEqualTo(5);
     }
 
     @Test
     void aTenMinuteAwsReleaseGetsAThirdOfItsSpanAsBaseline() {
         ChartWindow window = ChartWindow.of(CREATED, CREATED.plus(Duration.ofMinutes(10)), AWS_MINUTE);
 
-        assertThat(Duration.between(window.from(), CREATED)).isEqualTo(Duration.ofMinutes(3).plusSeconds(20));
+        assertThat(Duration.between(window.from(), CREATED))
+                .isEqualTo(Duration.ofMinutes(3).plusSeconds(20));
         assertThat(releaseShare(window)).isEqualTo(0.75);
     }
 
@@ -42,7 +45,9 @@ class ChartWindowTest {
     void aLongAwsReleaseKeepsFiveMinutesOfBaselineAndNoMore() {
         ChartWindow window = ChartWindow.of(CREATED, CREATED.plus(Duration.ofMinutes(25)), AWS_MINUTE);
 
-        assertThat(window.from()).isEqualTo(CREATED.minus(ChartWindow.MAX_LEAD_IN)).isEqualTo(CREATED.minusSeconds(300));
+        assertThat(window.from())
+                .isEqualTo(CREATED.minus(ChartWindow.MAX_LEAD_IN))
+                .isEqualTo(CREATED.minusSeconds(300));
         assertThat(releaseShare(window)).isGreaterThan(0.8);
     }
 
@@ -50,7 +55,8 @@ class ChartWindowTest {
     void aReleaseJustCreatedShowsTwoPeriodsOfBaseline() {
         assertThat(ChartWindow.of(CREATED, CREATED, AWS_MINUTE))
                 .isEqualTo(new ChartWindow(CREATED.minusSeconds(120), CREATED));
-        assertThat(ChartWindow.of(CREATED, CREATED.plusSeconds(2), REHEARSAL_MINUTE).from())
+        assertThat(ChartWindow.of(CREATED, CREATED.plusSeconds(2), REHEARSAL_MINUTE)
+                        .from())
                 .isEqualTo(CREATED.minusSeconds(12));
     }
 
@@ -69,11 +75,15 @@ class ChartWindowTest {
 
     @Test
     void theChartNeverReachesFurtherBackThanTheSeriesWasRead() {
-        for (Duration span : List.of(Duration.ZERO, Duration.ofSeconds(40), Duration.ofMinutes(12), Duration.ofHours(2))) {
-            for (Duration period : List.of(Duration.ofSeconds(1), REHEARSAL_MINUTE, AWS_MINUTE, Duration.ofMinutes(5))) {
+        for (Duration span :
+                List.of(Duration.ZERO, Duration.ofSeconds(40), Duration.ofMinutes(12), Duration.ofHours(2))) {
+            for (Duration period :
+                    List.of(Duration.ofSeconds(1), REHEARSAL_MINUTE, AWS_MINUTE, Duration.ofMinutes(5))) {
                 ChartWindow window = ChartWindow.of(CREATED, CREATED.plus(span), period);
-                assertThat(window.from()).as("span %s, period %s", span, period)
-                        .isAfterOrEqualTo(ChartWindow.readFrom(CREATED)).isBefore(window.to());
+                assertThat(window.from())
+                        .as("span %s, period %s", span, period)
+                        .isAfterOrEqualTo(ChartWindow.readFrom(CREATED))
+                        .isBefore(window.to());
             }
         }
     }
@@ -96,7 +106,8 @@ class ChartWindowTest {
     @Test
     void withoutTwoDatapointsThePeriodIsTheAlarmsOrOneMinute() {
         assertThat(ChartWindow.period(series(10, every(AWS_MINUTE, 1)))).isEqualTo(Duration.ofSeconds(10));
-        assertThat(ChartWindow.period(series(null, List.of()))).as("metric math: periods in the queries")
+        assertThat(ChartWindow.period(series(null, List.of())))
+                .as("metric math: periods in the queries")
                 .isEqualTo(ChartWindow.DEFAULT_PERIOD);
     }
 
@@ -107,10 +118,14 @@ class ChartWindowTest {
 
         AlarmSeries drawn = window.crop(read);
 
-        assertThat(drawn.points()).extracting(Point::timestamp)
+        assertThat(drawn.points())
+                .extracting(Point::timestamp)
                 .allSatisfy(t -> assertThat(t).isBetween(window.from(), window.to()))
-                .first().isEqualTo(CREATED.minusSeconds(30));
-        assertThat(drawn.points()).as("six baseline datapoints from -30 s to 0, fifteen in the release").hasSize(21);
+                .first()
+                .isEqualTo(CREATED.minusSeconds(30));
+        assertThat(drawn.points())
+                .as("six baseline datapoints from -30 s to 0, fifteen in the release")
+                .hasSize(21);
         assertThat(drawn.threshold()).isEqualTo(read.threshold());
     }
 
@@ -134,7 +149,7 @@ class ChartWindowTest {
     }
 
     private static AlarmSeries series(Integer periodSeconds, List<Point> points) {
-        return new AlarmSeries("demo-app-success-rate", "Success rate (%)", 99.5, "LessThanThreshold", periodSeconds,
-                points);
+        return new AlarmSeries(
+                "demo-app-success-rate", "Success rate (%)", 99.5, "LessThanThreshold", periodSeconds, points);
     }
 }

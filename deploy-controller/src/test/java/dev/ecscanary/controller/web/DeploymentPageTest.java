@@ -18,8 +18,11 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebTest
 class DeploymentPageTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired StatusPageFixture release;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    StatusPageFixture release;
 
     @BeforeEach
     void cleanWorld() {
@@ -35,14 +38,22 @@ class DeploymentPageTest {
 
         String html = page(id);
 
-        assertThat(html).contains("demo-app", "123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0",
-                "ci (github actions)", "faster task list", "production");
-        assertThat(html).contains("href=\"https://github.com/acme/demo-app/commit/0123abcd4567\"", ">0123abc<")
+        assertThat(html)
+                .contains(
+                        "demo-app",
+                        "123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0",
+                        "ci (github actions)",
+                        "faster task list",
+                        "production");
+        assertThat(html)
+                .contains("href=\"https://github.com/acme/demo-app/commit/0123abcd4567\"", ">0123abc<")
                 .contains("href=\"https://github.com/acme/demo-app/actions/runs/4242\"");
-        assertThat(html).contains("Step 3 of 10: 30% of traffic on the new version.")
+        assertThat(html)
+                .contains("Step 3 of 10: 30% of traffic on the new version.")
                 .contains("<li class=\"step done\">", "<li class=\"step current\">")
                 .contains("<span class=\"step-label\">30%</span><span class=\"visually-hidden\"> current step</span>");
-        assertThat(html).contains("70% of production traffic on the version running before this release (original),"
+        assertThat(html)
+                .contains("70% of production traffic on the version running before this release (original),"
                         + " 30% on 2.0.0 (replacement)")
                 .contains("Original <span class=\"muted\">(before this release)</span>:")
                 .contains("moves all production traffic back to the version running before this release.")
@@ -59,11 +70,13 @@ class DeploymentPageTest {
 
         String html = page(second);
 
-        assertThat(html).contains("90% of production traffic on 2.0.0 (original), 10% on 2.0.1 (replacement)")
+        assertThat(html)
+                .contains("90% of production traffic on 2.0.0 (original), 10% on 2.0.1 (replacement)")
                 .contains("Original <strong>2.0.0</strong>:", "Replacement <strong>2.0.1</strong>:")
                 .contains("moves all production traffic back to 2.0.0.")
                 .doesNotContain("before this release");
-        assertThat(page(first)).as("the first release had nothing of ours before it")
+        assertThat(page(first))
+                .as("the first release had nothing of ours before it")
                 .contains("Original <span class=\"muted\">(before this release)</span>:");
     }
 
@@ -74,13 +87,16 @@ class DeploymentPageTest {
 
         String html = page(id);
 
-        assertThat(html).contains("<span class=\"hook\">Install</span>", "<span class=\"hook\">AllowTraffic</span>")
+        assertThat(html)
+                .contains("<span class=\"hook\">Install</span>", "<span class=\"hook\">AllowTraffic</span>")
                 .containsPattern("In progress</span> <span class=\"hook\">AllowTraffic");
-        assertThat(html).containsPattern("(?s)<td>Step 1</td><td>10%</td>.*?title=\"demo-app-success-rate\">"
-                + "<span aria-hidden=\"true\">✓</span> OK");
+        assertThat(html)
+                .containsPattern("(?s)<td>Step 1</td><td>10%</td>.*?title=\"demo-app-success-rate\">"
+                        + "<span aria-hidden=\"true\">✓</span> OK");
         assertThat(html).contains("codedeploy started", "phase started", "Traffic on the replacement at 10%");
         String cd = release.codeDeploy().lastDeploymentId();
-        assertThat(html).contains("https://eu-central-1.console.aws.amazon.com/codesuite/codedeploy/deployments/" + cd
+        assertThat(html)
+                .contains("https://eu-central-1.console.aws.amazon.com/codesuite/codedeploy/deployments/" + cd
                         + "?region=eu-central-1")
                 .contains("https://eu-central-1.console.aws.amazon.com/cloudwatch/home?region=eu-central-1"
                         + "#alarmsV2:alarm/demo-app-success-rate");
@@ -109,15 +125,20 @@ class DeploymentPageTest {
 
         String rollingBack = page(id);
 
-        assertThat(rollingBack).contains("<h3 id=\"release-lifecycle-h\">Release deployment " + releaseDeployment + "</h3>")
+        assertThat(rollingBack)
+                .contains("<h3 id=\"release-lifecycle-h\">Release deployment " + releaseDeployment + "</h3>")
                 .contains("<h3 id=\"rollback-lifecycle-h\">Rollback deployment " + rollbackDeployment + "</h3>");
-        assertThat(rollingBack.indexOf("id=\"rollback-lifecycle\"")).as("below the release's own")
+        assertThat(rollingBack.indexOf("id=\"rollback-lifecycle\""))
+                .as("below the release's own")
                 .isGreaterThan(rollingBack.indexOf("id=\"lifecycle\""));
         assertThat(list(rollingBack, "lifecycle"))
-                .contains("<span class=\"badge bad\"><span aria-hidden=\"true\">✕</span> Failed</span> <span class=\"hook\">AllowTraffic</span>");
+                .contains(
+                        "<span class=\"badge bad\"><span aria-hidden=\"true\">✕</span> Failed</span> <span class=\"hook\">AllowTraffic</span>");
         assertThat(list(rollingBack, "rollback-lifecycle"))
-                .contains("<span class=\"badge info\"><span aria-hidden=\"true\">▶</span> In progress</span> <span class=\"hook\">AllowTraffic</span>")
-                .contains("<span class=\"badge good\"><span aria-hidden=\"true\">✓</span> Succeeded</span> <span class=\"hook\">BeforeInstall</span>")
+                .contains(
+                        "<span class=\"badge info\"><span aria-hidden=\"true\">▶</span> In progress</span> <span class=\"hook\">AllowTraffic</span>")
+                .contains(
+                        "<span class=\"badge good\"><span aria-hidden=\"true\">✓</span> Succeeded</span> <span class=\"hook\">BeforeInstall</span>")
                 .contains("Pending</span> <span class=\"hook\">AfterAllowTraffic</span>")
                 .doesNotContain("Failed");
 
@@ -138,7 +159,11 @@ class DeploymentPageTest {
 
         String html = page(id);
 
-        assertThat(html).contains("<svg class=\"chart\"", "role=\"img\"", "<title id=\"chart-title\">Success rate (%) of alarm demo-app-success-rate</title>")
+        assertThat(html)
+                .contains(
+                        "<svg class=\"chart\"",
+                        "role=\"img\"",
+                        "<title id=\"chart-title\">Success rate (%) of alarm demo-app-success-rate</title>")
                 .contains("<line class=\"threshold\"", "threshold 99.50%")
                 .contains("<line class=\"marker phase\"", ">10%</text>", ">20%</text>")
                 .contains("<polyline class=\"series\"")
@@ -157,11 +182,13 @@ class DeploymentPageTest {
 
         String html = page(id);
 
-        assertThat(html).contains("Rolled back")
-                .containsPattern("The alarm demo-app-success-rate went into ALARM at \\d\\d:\\d\\d:\\d\\d UTC, during step 3 of 10,"
-                        + " with 30% of production traffic on 2.0.1\\. The metric read 97\\.\\d+% at \\d\\d:\\d\\d:\\d\\d, 97\\.\\d+% at"
-                        + " \\d\\d:\\d\\d:\\d\\d UTC, against a threshold of 99\\.50%\\. The controller stopped the release 2\\.3 s"
-                        + " later; all traffic was back on the original version 41 s after that\\.")
+        assertThat(html)
+                .contains("Rolled back")
+                .containsPattern(
+                        "The alarm demo-app-success-rate went into ALARM at \\d\\d:\\d\\d:\\d\\d UTC, during step 3 of 10,"
+                                + " with 30% of production traffic on 2.0.1\\. The metric read 97\\.\\d+% at \\d\\d:\\d\\d:\\d\\d, 97\\.\\d+% at"
+                                + " \\d\\d:\\d\\d:\\d\\d UTC, against a threshold of 99\\.50%\\. The controller stopped the release 2\\.3 s"
+                                + " later; all traffic was back on the original version 41 s after that\\.")
                 .contains("<dt>Detection</dt><dd>2.3 s", "<dt>Rollback</dt><dd>41 s")
                 .contains("<li class=\"step stopped\">", "Stopped at step 3 of 10")
                 .contains("point breach", ">stopped</text>")
@@ -175,7 +202,8 @@ class DeploymentPageTest {
 
         String html = page(id);
 
-        assertThat(html).contains("CloudWatch could not be read, so there is no chart of demo-app-success-rate")
+        assertThat(html)
+                .contains("CloudWatch could not be read, so there is no chart of demo-app-success-rate")
                 .doesNotContain("<svg class=\"chart\"");
     }
 
@@ -185,17 +213,22 @@ class DeploymentPageTest {
 
         String html = page(id);
 
-        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)")
-                .doesNotContain("href=\"javascript:").contains("javascript:alert(1)");
+        assertThat(html)
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)")
+                .doesNotContain("href=\"javascript:")
+                .contains("javascript:alert(1)");
     }
 
     @Test
     void everyPageCarriesTheSecurityHeaders() throws Exception {
         UUID id = release.start("2.0.0", null);
         mvc.perform(get("/deployments/" + id))
-                .andExpect(header().string("Content-Security-Policy", "default-src 'self'; script-src 'self';"
-                        + " style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none';"
-                        + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                .andExpect(header().string(
+                                "Content-Security-Policy",
+                                "default-src 'self'; script-src 'self';"
+                                        + " style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none';"
+                                        + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Referrer-Policy", "same-origin"))
                 .andExpect(header().string("X-Frame-Options", "DENY"));
@@ -223,7 +256,9 @@ class DeploymentPageTest {
         return mvc.perform(get("/deployments/" + id))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
                 .replace("&#61;", "="); // mustache escapes = in attribute values; browsers read it as =
     }
 }

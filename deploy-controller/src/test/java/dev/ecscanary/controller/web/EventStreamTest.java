@@ -15,10 +15,16 @@ class EventStreamTest {
             stream.publish(frame(id));
         }
         EventStream.Joined joined = stream.join(subscriber(stream), 102L);
-        assertThat(joined.replay()).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-                .extracting("id").containsExactly(103L, 104L);
-        assertThat(stream.join(subscriber(stream), 100L).replay()).as("everything since the start is still buffered")
-                .get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(4);
+        assertThat(joined.replay())
+                .get()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .extracting("id")
+                .containsExactly(103L, 104L);
+        assertThat(stream.join(subscriber(stream), 100L).replay())
+                .as("everything since the start is still buffered")
+                .get()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .hasSize(4);
     }
 
     @Test
@@ -37,8 +43,11 @@ class EventStreamTest {
         assertThat(added).extracting(StreamFrame::id).containsExactly(3L, 4L);
         assertThat(client.flushes).hasSize(before + 1);
         assertThat(client.ids()).containsExactly(2L, 3L, 4L);
-        assertThat(stream.join(subscriber(stream), 2L).replay()).get()
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).extracting("id").containsExactly(3L, 4L);
+        assertThat(stream.join(subscriber(stream), 2L).replay())
+                .get()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .extracting("id")
+                .containsExactly(3L, 4L);
     }
 
     @Test
@@ -48,9 +57,13 @@ class EventStreamTest {
             stream.publish(frame(id));
         }
         assertThat(stream.join(subscriber(stream), 2L).replay()).isEmpty();
-        assertThat(stream.join(subscriber(stream), 3L).replay()).get()
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(3);
-        assertThat(stream.join(subscriber(stream), 99L).replay()).as("an id from another controller run").isEmpty();
+        assertThat(stream.join(subscriber(stream), 3L).replay())
+                .get()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .hasSize(3);
+        assertThat(stream.join(subscriber(stream), 99L).replay())
+                .as("an id from another controller run")
+                .isEmpty();
         assertThat(stream.join(subscriber(stream), null).replay()).isEmpty();
     }
 
@@ -60,8 +73,11 @@ class EventStreamTest {
         stream.publish(frame(7));
         stream.publish(frame(8));
         assertThat(stream.join(subscriber(stream), 6L).replay()).isEmpty();
-        assertThat(stream.join(subscriber(stream), 7L).replay()).get()
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).extracting("id").containsExactly(8L);
+        assertThat(stream.join(subscriber(stream), 7L).replay())
+                .get()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .extracting("id")
+                .containsExactly(8L);
     }
 
     @Test
@@ -100,5 +116,4 @@ class EventStreamTest {
     private static StreamFrame frame(long id) {
         return new StreamFrame(id, "deployment", "{\"n\":" + id + "}");
     }
-
 }

@@ -18,8 +18,11 @@ class EventStreamsApiTest {
 
     static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
 
-    @LocalServerPort int port;
-    @Autowired StatusPageFixture release;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StatusPageFixture release;
 
     @BeforeEach
     void cleanWorld() {
@@ -35,7 +38,8 @@ class EventStreamsApiTest {
             Frame snapshot = stream.next(Duration.ofSeconds(5));
             assertThat(snapshot.event()).isEqualTo("deployment");
             assertThat(snapshot.idAsLong()).isEqualTo(release.find(id).version());
-            assertThat(snapshot.data()).contains("\"kind\":\"snapshot\"", "\"id\":\"" + id + "\"", "\"status\":\"IN_PROGRESS\"");
+            assertThat(snapshot.data())
+                    .contains("\"kind\":\"snapshot\"", "\"id\":\"" + id + "\"", "\"status\":\"IN_PROGRESS\"");
 
             release.step(10);
 
@@ -59,9 +63,16 @@ class EventStreamsApiTest {
 
         try (SseClient resumed = SseClient.open(url("/api/deployments/" + id + "/events"), seen)) {
             List<Frame> missed = drain(resumed);
-            assertThat(missed).extracting(Frame::idAsLong).isSorted().allSatisfy(v -> assertThat(v).isGreaterThan(Long.parseLong(seen)));
-            assertThat(missed).extracting(Frame::data).allSatisfy(d -> assertThat(d).contains("\"kind\":\"change\""));
-            assertThat(missed).extracting(Frame::data).anySatisfy(d -> assertThat(d).contains("\"trafficPercent\":10"))
+            assertThat(missed)
+                    .extracting(Frame::idAsLong)
+                    .isSorted()
+                    .allSatisfy(v -> assertThat(v).isGreaterThan(Long.parseLong(seen)));
+            assertThat(missed)
+                    .extracting(Frame::data)
+                    .allSatisfy(d -> assertThat(d).contains("\"kind\":\"change\""));
+            assertThat(missed)
+                    .extracting(Frame::data)
+                    .anySatisfy(d -> assertThat(d).contains("\"trafficPercent\":10"))
                     .anySatisfy(d -> assertThat(d).contains("\"trafficPercent\":20"));
             assertThat(missed.getLast().idAsLong()).isEqualTo(release.find(id).version());
         }
@@ -78,7 +89,8 @@ class EventStreamsApiTest {
         try (SseClient services = SseClient.open(url("/api/services/events"), "1")) {
             Frame f = services.next(Duration.ofSeconds(5));
             assertThat(f.event()).isEqualTo("snapshot");
-            assertThat(f.data()).contains("\"services\":[{\"name\":\"demo-app\",\"inFlight\":{", "\"id\":\"" + id + "\"");
+            assertThat(f.data())
+                    .contains("\"services\":[{\"name\":\"demo-app\",\"inFlight\":{", "\"id\":\"" + id + "\"");
         }
     }
 
@@ -94,8 +106,10 @@ class EventStreamsApiTest {
             Frame accepted = services.next(WITHIN_A_SECOND);
             assertThat(accepted.event()).isEqualTo("deployment");
             assertThat(accepted.idAsLong()).isGreaterThan(snapshot.idAsLong());
-            assertThat(accepted.data()).contains("\"id\":\"" + id + "\"", "\"status\":\"PENDING\"")
-                    .as("a summary: the history goes to the deployment's own stream").doesNotContain("\"events\"", "\"phases\"");
+            assertThat(accepted.data())
+                    .contains("\"id\":\"" + id + "\"", "\"status\":\"PENDING\"")
+                    .as("a summary: the history goes to the deployment's own stream")
+                    .doesNotContain("\"events\"", "\"phases\"");
             last = drain(services).stream().map(Frame::id).reduce((a, b) -> b).orElse(accepted.id());
         }
         release.step(10);
@@ -119,8 +133,12 @@ class EventStreamsApiTest {
             List<Frame> rest = drain(watching);
             assertThat(rest).extracting(Frame::event).endsWith("deployment", "end");
             assertThat(rest.get(rest.size() - 2).data()).contains("\"status\":\"SUCCEEDED\"");
-            assertThat(rest.getLast().id()).as("the end keeps the client's Last-Event-ID at the last version").isNull();
-            assertThat(watching.awaitEnd(Duration.ofSeconds(5))).as("the server closed the stream").isTrue();
+            assertThat(rest.getLast().id())
+                    .as("the end keeps the client's Last-Event-ID at the last version")
+                    .isNull();
+            assertThat(watching.awaitEnd(Duration.ofSeconds(5)))
+                    .as("the server closed the stream")
+                    .isTrue();
         }
         long last = release.find(id).version();
         try (SseClient late = SseClient.open(url("/api/deployments/" + id + "/events"), null)) {
@@ -129,7 +147,9 @@ class EventStreamsApiTest {
             assertThat(late.awaitEnd(Duration.ofSeconds(5))).isTrue();
         }
         try (SseClient reconnect = SseClient.open(url("/api/deployments/" + id + "/events"), Long.toString(last))) {
-            assertThat(reconnect.status()).as("an EventSource stops reconnecting on 204").isEqualTo(204);
+            assertThat(reconnect.status())
+                    .as("an EventSource stops reconnecting on 204")
+                    .isEqualTo(204);
         }
     }
 
@@ -148,8 +168,10 @@ class EventStreamsApiTest {
             while (!change.data().contains("\"rollbackDeploymentId\":\"")) { // a frame of the stop, dispatched late
                 change = stream.next(WITHIN_A_SECOND);
             }
-            assertThat(change.data()).contains("\"rollbackDeploymentId\":\"" + rollback + "\"")
-                    .containsPattern("\"rollbackLifecycleEvents\":\\[.*\\{\"name\":\"AllowTraffic\",\"status\":\"InProgress\"");
+            assertThat(change.data())
+                    .contains("\"rollbackDeploymentId\":\"" + rollback + "\"")
+                    .containsPattern(
+                            "\"rollbackLifecycleEvents\":\\[.*\\{\"name\":\"AllowTraffic\",\"status\":\"InProgress\"");
         }
     }
 
@@ -166,12 +188,14 @@ class EventStreamsApiTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         List<String> seen = new ArrayList<>();
         while (System.nanoTime() < deadline) {
-            try (SseClient probe = SseClient.open(url("/api/deployments/" + id + "/events"), Long.toString(version - 1))) {
+            try (SseClient probe =
+                    SseClient.open(url("/api/deployments/" + id + "/events"), Long.toString(version - 1))) {
                 Frame f = probe.next(Duration.ofSeconds(2));
                 if (f.data().contains("\"kind\":\"change\"") && f.idAsLong() >= version) {
                     return;
                 }
-                seen.add(f.id() + " " + f.data().substring(0, Math.min(60, f.data().length())));
+                seen.add(f.id() + " "
+                        + f.data().substring(0, Math.min(60, f.data().length())));
             }
             Thread.sleep(20);
         }

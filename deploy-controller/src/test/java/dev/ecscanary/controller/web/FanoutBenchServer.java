@@ -58,13 +58,17 @@ public final class FanoutBenchServer {
         Path work = Path.of(args[0]);
         long tickMillis = Long.parseLong(args[1]);
         int viewers = Integer.parseInt(args[2]);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(DeployControllerApplication.class,
-                FakeAwsConfiguration.class)
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(
+                        DeployControllerApplication.class, FakeAwsConfiguration.class)
                 .profiles("test")
                 // Viewers read the page's event streams as a public-read installation serves them.
-                .run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--spring.main.banner-mode=off",
                         "--controller.security.public-read=true",
-                        "--controller.store.embedded-data-dir=" + work.resolve("pg"), "--logging.level.root=WARN",
+                        "--controller.store.embedded-data-dir=" + work.resolve("pg"),
+                        "--logging.level.root=WARN",
                         "--logging.level.dev.ecscanary=WARN");
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         Files.writeString(work.resolve("port"), Integer.toString(port));
@@ -113,8 +117,14 @@ public final class FanoutBenchServer {
 
     private UUID start() {
         released++;
-        ReleaseRequest request = new ReleaseRequest("demo-app", ImageReference.parse(StatusPageFixture.REPOSITORY
-                + ":bench-" + released), "production", "fan-out benchmark", null, null, "bench");
+        ReleaseRequest request = new ReleaseRequest(
+                "demo-app",
+                ImageReference.parse(StatusPageFixture.REPOSITORY + ":bench-" + released),
+                "production",
+                "fan-out benchmark",
+                null,
+                null,
+                "bench");
         UUID id = releases.accept(request, null, null).deployment().id();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (releases.find(id).orElseThrow().status() == DeploymentStatus.PENDING && System.nanoTime() < deadline) {
@@ -137,11 +147,20 @@ public final class FanoutBenchServer {
     }
 
     private String figures(double heapMb) {
-        return String.format(Locale.ROOT, "server_viewers=%d releases=%d tick_p50_ms_no_viewers=%.1f"
+        return String.format(
+                Locale.ROOT,
+                "server_viewers=%d releases=%d tick_p50_ms_no_viewers=%.1f"
                         + " tick_p99_ms_no_viewers=%.1f tick_p50_ms_with_viewers=%.1f tick_p99_ms_with_viewers=%.1f"
                         + " ticks_measured=%d/%d heap_used_mb=%.0f",
-                live.viewers(), released, percentile(idleTicks, 50), percentile(idleTicks, 99),
-                percentile(loadedTicks, 50), percentile(loadedTicks, 99), idleTicks.size(), loadedTicks.size(), heapMb);
+                live.viewers(),
+                released,
+                percentile(idleTicks, 50),
+                percentile(idleTicks, 99),
+                percentile(loadedTicks, 50),
+                percentile(loadedTicks, 99),
+                idleTicks.size(),
+                loadedTicks.size(),
+                heapMb);
     }
 
     private static double percentile(List<Double> values, int p) {

@@ -30,7 +30,8 @@ class LatestStatesTest {
         StreamFrame third = latest.snapshot(d, render);
 
         assertThat(second).isSameAs(first);
-        assertThat(new String(third.bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("data:{\"render\":2}");
+        assertThat(new String(third.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("data:{\"render\":2}");
         assertThat(renders).hasValue(2);
         assertThat(latest.find(d.id())).isPresent();
     }
@@ -51,8 +52,15 @@ class LatestStatesTest {
     }
 
     private static Deployment release() {
-        return Deployment.accept(new ReleaseRequest("demo-app",
-                ImageReference.parse("123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0"), null, null,
-                null, null, "test"), Instant.parse("2026-11-23T10:00:00Z"));
+        return Deployment.accept(
+                new ReleaseRequest(
+                        "demo-app",
+                        ImageReference.parse("123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "test"),
+                Instant.parse("2026-11-23T10:00:00Z"));
     }
 }

@@ -38,10 +38,14 @@ class MetricChartsTest {
             assertThat(window[0]).as("StartTime").isEqualTo(created.minus(ChartWindow.MAX_LEAD_IN));
             assertThat(window[1]).as("EndTime").isEqualTo(clock.instant());
         });
-        assertThat(chart.points()).first().extracting(MetricCharts.PointRow::time)
+        assertThat(chart.points())
+                .first()
+                .extracting(MetricCharts.PointRow::time)
                 .isEqualTo(Format.time(created.minusSeconds(30)));
-        assertThat(chart.svg()).as("the release's start a quarter into the plot")
-                .contains("<line class=\"marker start\" x1=\"" + Svg.fmt(ChartScale.LEFT + (ChartScale.PLOT_RIGHT - ChartScale.LEFT) / 4.0) + "\"");
+        assertThat(chart.svg())
+                .as("the release's start a quarter into the plot")
+                .contains("<line class=\"marker start\" x1=\""
+                        + Svg.fmt(ChartScale.LEFT + (ChartScale.PLOT_RIGHT - ChartScale.LEFT) / 4.0) + "\"");
         assertThat(chart.summary()).startsWith("21 datapoints from 09:59:30 to 10:01:30 UTC");
     }
 
@@ -53,7 +57,9 @@ class MetricChartsTest {
         MetricCharts.ChartView chart = charts.chart(release, "demo-app-success-rate");
 
         assertThat(reads.getFirst()[0]).isBefore(reads.getFirst()[1]);
-        assertThat(chart.points()).extracting(MetricCharts.PointRow::time).containsExactly("09:58:00", "09:59:00", "10:00:00");
+        assertThat(chart.points())
+                .extracting(MetricCharts.PointRow::time)
+                .containsExactly("09:58:00", "09:59:00", "10:00:00");
     }
 
     /** A CloudWatch of one success-rate alarm with a datapoint every {@code period} over whatever window is asked. */
@@ -69,7 +75,13 @@ class MetricChartsTest {
     }
 
     private static ReleaseRequest request() {
-        return new ReleaseRequest("demo-app", ImageReference.parse(StatusPageFixture.REPOSITORY + ":2.0.0"), "production",
-                null, null, null, "ci");
+        return new ReleaseRequest(
+                "demo-app",
+                ImageReference.parse(StatusPageFixture.REPOSITORY + ":2.0.0"),
+                "production",
+                null,
+                null,
+                null,
+                "ci");
     }
 }

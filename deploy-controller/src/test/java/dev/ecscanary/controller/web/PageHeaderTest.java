@@ -23,8 +23,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @WebTest
 class PageHeaderTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired StatusPageFixture release;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    StatusPageFixture release;
 
     @BeforeEach
     void cleanWorld() {
@@ -36,7 +39,9 @@ class PageHeaderTest {
         UUID id = release.start("2.0.0", null);
 
         for (String path : new String[] {"/", "/deployments/" + id, "/services/demo-app/deployments"}) {
-            assertThat(html(get(path))).as(path).contains("<a class=\"sign-in-link\" href=\"/login\">Sign in</a>")
+            assertThat(html(get(path)))
+                    .as(path)
+                    .contains("<a class=\"sign-in-link\" href=\"/login\">Sign in</a>")
                     .doesNotContain("Signed in as", "action=\"/logout\"", "id=\"sign-out\"");
         }
     }
@@ -52,17 +57,24 @@ class PageHeaderTest {
 
     @Test
     void anOperatorSignedInOnTheTokenFormIsShownInsteadOfTheSignInLink() throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("token", TestCallers.OPERATOR)
-                .with(csrf())).andReturn().getRequest().getSession(false);
+        MockHttpSession session = (MockHttpSession)
+                mvc.perform(post("/login").param("token", TestCallers.OPERATOR).with(csrf()))
+                        .andReturn()
+                        .getRequest()
+                        .getSession(false);
 
         String html = html(get("/").session(session));
 
-        assertThat(html).contains("Signed in as <strong>token:test-operator</strong> · operator", "id=\"sign-out\"")
+        assertThat(html)
+                .contains("Signed in as <strong>token:test-operator</strong> · operator", "id=\"sign-out\"")
                 .doesNotContain("class=\"sign-in-link\"");
     }
 
     private String html(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 }

@@ -132,6 +132,8 @@ final class RecordingConnection implements EventConnection {
     /** The ids of the events that went out, in order. */
     List<Long> ids() {
         return Arrays.stream(text().split("\n"))
-                .filter(line -> line.startsWith("id:")).map(line -> Long.parseLong(line.substring(3))).toList();
+                .filter(line -> line.startsWith("id:"))
+                .map(line -> Long.parseLong(line.substring(3)))
+                .toList();
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import java.util.function.BooleanSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -47,21 +47,39 @@ class StatusPageBrowserTest {
     static ChromeDriver browser;
     static Path profile;
 
-    @LocalServerPort int port;
-    @Autowired StatusPageFixture release;
-    @Autowired AuditTrail trail;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StatusPageFixture release;
+
+    @Autowired
+    AuditTrail trail;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
         profile = Files.createTempDirectory("status-page-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toString())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-dev-shm-usage",
+                        "--hide-scrollbars",
+                        "--window-size=1280,900",
+                        "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         Files.createDirectories(SCREENSHOTS);
@@ -74,7 +92,9 @@ class StatusPageBrowserTest {
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .map(Path::toFile)
+                        .forEach(File::delete);
             }
         }
     }
@@ -94,35 +114,50 @@ class StatusPageBrowserTest {
         browser.get(url("/deployments/" + id));
         assertThat(text("progress-caption")).isEqualTo("Step 1 of 10: 10% of traffic on the new version.");
         browser.executeScript("window.notReloaded = true;");
-        waitFor("the page to go live", () -> "live".equals(browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
+        waitFor(
+                "the page to go live",
+                () -> "live".equals(browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
 
         release.step(20);
         release.step(30);
 
-        waitFor("step 3 without a reload", () -> text("progress-caption").equals("Step 3 of 10: 30% of traffic on the new version."));
+        waitFor(
+                "step 3 without a reload",
+                () -> text("progress-caption").equals("Step 3 of 10: 30% of traffic on the new version."));
         assertThat(text("traffic-replacement")).isEqualTo("30%");
-        assertThat(browser.executeScript("return window.notReloaded === true;")).as("the page was not reloaded").isEqualTo(true);
+        assertThat(browser.executeScript("return window.notReloaded === true;"))
+                .as("the page was not reloaded")
+                .isEqualTo(true);
         screenshot("deployment-in-flight");
 
         clickWhenSettled("rollback-button");
-        waitFor("the confirmation dialog", () -> Boolean.TRUE.equals(
-                browser.executeScript("return document.getElementById('rollback-dialog').open;")));
+        waitFor(
+                "the confirmation dialog",
+                () -> Boolean.TRUE.equals(
+                        browser.executeScript("return document.getElementById('rollback-dialog').open;")));
         screenshot("rollback-dialog");
         browser.findElement(By.id("rollback-confirm")).click();
 
-        waitFor("the rollback's outcome", () -> !browser.findElements(By.id("rollback-notice")).isEmpty());
+        waitFor(
+                "the rollback's outcome",
+                () -> !browser.findElements(By.id("rollback-notice")).isEmpty());
         assertThat(text("rollback-notice")).startsWith("Rollback requested");
-        assertThat(release.codeDeploy().stopCalls(release.find(id).codeDeployDeploymentId())).isEqualTo(1);
+        assertThat(release.codeDeploy().stopCalls(release.find(id).codeDeployDeploymentId()))
+                .isEqualTo(1);
         assertThat(text("status")).contains("Rolling back");
-        waitFor("the page to go live", () -> "live".equals(browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
+        waitFor(
+                "the page to go live",
+                () -> "live".equals(browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
 
         release.finishRollback(id);
 
         waitFor("the rolled-back status", () -> text("status").contains("Rolled back"));
-        assertThat(text("rollback-story")).contains("Rolled back by token:test-operator at 30% traffic")
+        assertThat(text("rollback-story"))
+                .contains("Rolled back by token:test-operator at 30% traffic")
                 .contains("during step 3 of 10");
         assertThat(release.status(id)).isEqualTo(DeploymentStatus.ROLLED_BACK);
-        assertThat(text("record").replaceAll("\\s+", " ")).contains("Accepted Rollback by token:test-operator")
+        assertThat(text("record").replaceAll("\\s+", " "))
+                .contains("Accepted Rollback by token:test-operator")
                 .contains("from the status page: Rolled back by token:test-operator at 30% traffic");
         screenshot("deployment-rolled-back-by-operator");
     }
@@ -147,22 +182,30 @@ class StatusPageBrowserTest {
         clickWhenSettled("sign-out");
         waitFor("the sign-in page", () -> browser.getCurrentUrl().equals(url("/login?logout")));
         assertThat(text("main")).contains("You are signed out.");
-        assertThat(browser.findElements(By.id("signed-in"))).as("anyone shown signed in").isEmpty();
+        assertThat(browser.findElements(By.id("signed-in")))
+                .as("anyone shown signed in")
+                .isEmpty();
         screenshot("signed-out");
 
         browser.navigate().back();
-        waitFor("the page again, read without signing in", () -> browser.getCurrentUrl().equals(url("/deployments/" + id))
-                && !browser.findElements(By.className("sign-in-link")).isEmpty());
+        waitFor(
+                "the page again, read without signing in",
+                () -> browser.getCurrentUrl().equals(url("/deployments/" + id))
+                        && !browser.findElements(By.className("sign-in-link")).isEmpty());
         assertThat(browser.findElements(By.id("signed-in"))).isEmpty();
         clickWhenSettled("rollback-button");
-        waitFor("the confirmation dialog", () -> Boolean.TRUE.equals(
-                browser.executeScript("return document.getElementById('rollback-dialog').open;")));
+        waitFor(
+                "the confirmation dialog",
+                () -> Boolean.TRUE.equals(
+                        browser.executeScript("return document.getElementById('rollback-dialog').open;")));
         browser.findElement(By.id("rollback-confirm")).click();
         waitFor("the way to sign in", () -> browser.getCurrentUrl().startsWith(url("/login")));
 
         assertThat(release.status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
-        assertThat(release.codeDeploy().stopCalls(release.find(id).codeDeployDeploymentId())).isZero();
-        assertThat(trail.forDeployment(id)).extracting(AuditEntry::action, AuditEntry::caller, AuditEntry::outcome)
+        assertThat(release.codeDeploy().stopCalls(release.find(id).codeDeployDeploymentId()))
+                .isZero();
+        assertThat(trail.forDeployment(id))
+                .extracting(AuditEntry::action, AuditEntry::caller, AuditEntry::outcome)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ROLLBACK", "anonymous", "REFUSED"));
     }
 
@@ -182,11 +225,13 @@ class StatusPageBrowserTest {
         assertThat(release.status(good)).isEqualTo(DeploymentStatus.SUCCEEDED);
 
         browser.get(url("/deployments/" + bad));
-        waitFor("the page to learn the release is over", () -> "ended".equals(
-                browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
+        waitFor(
+                "the page to learn the release is over",
+                () -> "ended".equals(browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
         assertThat(text("live-state")).isEqualTo("Finished · nothing more to follow");
         assertThat(text("rollback-story")).startsWith("The alarm demo-app-success-rate went into ALARM");
-        assertThat(text("record").replaceAll("\\s+", " ")).contains("Accepted Release requested by token:test-ci")
+        assertThat(text("record").replaceAll("\\s+", " "))
+                .contains("Accepted Release requested by token:test-ci")
                 .contains("token:test-ci HTTP 202 · from 127.0.0.1 · curl/8.5.0");
         fullPageScreenshot("deployment-rolled-back-by-alarm");
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -194,7 +239,9 @@ class StatusPageBrowserTest {
 
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(url("/"));
-        waitFor("the page to go live", () -> "live".equals(browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
+        waitFor(
+                "the page to go live",
+                () -> "live".equals(browser.findElement(By.id("live-state")).getDomAttribute("data-state")));
         assertThat(text("main")).contains("demo-app", "2.0.0", "Rolled back", "Succeeded");
         screenshot("services");
     }
@@ -203,13 +250,16 @@ class StatusPageBrowserTest {
     private UUID startThroughTheApi(String tag, String description) throws IOException {
         String body = """
                 {"service": "demo-app", "image": "%s:%s", "environment": "production", "description": "%s",
-                 "commitSha": "0123abcd4567", "runUrl": "https://github.com/acme/demo-app/actions/runs/4243"}"""
-                .formatted(StatusPageFixture.REPOSITORY, tag, description);
+                 "commitSha": "0123abcd4567", "runUrl": "https://github.com/acme/demo-app/actions/runs/4243"}""".formatted(StatusPageFixture.REPOSITORY, tag, description);
         try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(url("/api/deployments")))
-                    .header("Authorization", "Bearer " + dev.ecscanary.controller.fakes.TestCallers.CI)
-                    .header("Content-Type", "application/json").header("User-Agent", "curl/8.5.0")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> accepted = http.send(
+                    HttpRequest.newBuilder(URI.create(url("/api/deployments")))
+                            .header("Authorization", "Bearer " + dev.ecscanary.controller.fakes.TestCallers.CI)
+                            .header("Content-Type", "application/json")
+                            .header("User-Agent", "curl/8.5.0")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             String location = accepted.headers().firstValue("Location").orElseThrow();
             UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
@@ -283,8 +333,8 @@ class StatusPageBrowserTest {
 
     private void fullPageScreenshot(String name) throws IOException {
         Dimension before = browser.manage().window().getSize();
-        Number height = (Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollHeight;");
+        Number height =
+                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
         browser.manage().window().setSize(new Dimension(before.getWidth(), height.intValue() + 40));
         screenshot(name);
         browser.manage().window().setSize(before);

@@ -38,8 +38,13 @@ public class StatusPageFixture {
     private final List<AlarmSeries.Point> points = new ArrayList<>();
     private double rate = 99.93;
 
-    public StatusPageFixture(Releases releases, Reconciler reconciler, FakeCodeDeploy codeDeploy,
-                             FakeCloudWatch cloudWatch, MutableClock clock, FakeAws aws) {
+    public StatusPageFixture(
+            Releases releases,
+            Reconciler reconciler,
+            FakeCodeDeploy codeDeploy,
+            FakeCloudWatch cloudWatch,
+            MutableClock clock,
+            FakeAws aws) {
         this.releases = releases;
         this.reconciler = reconciler;
         this.codeDeploy = codeDeploy;
@@ -54,8 +59,12 @@ public class StatusPageFixture {
         codeDeploy.clock(clock);
         points.clear();
         rate = 99.93;
-        cloudWatch.set(ALARM, AlarmState.OK, "Threshold Crossed: no datapoints were received for 2 periods and 2 missing"
-                + " datapoints were treated as [NonBreaching].", clock.instant().minus(Duration.ofHours(3)));
+        cloudWatch.set(
+                ALARM,
+                AlarmState.OK,
+                "Threshold Crossed: no datapoints were received for 2 periods and 2 missing"
+                        + " datapoints were treated as [NonBreaching].",
+                clock.instant().minus(Duration.ofHours(3)));
         for (int m = 5; m >= 1; m--) {
             points.add(new AlarmSeries.Point(clock.instant().minus(Duration.ofMinutes(m)), 99.9 + (m % 3) * 0.03));
         }
@@ -64,14 +73,20 @@ public class StatusPageFixture {
 
     /** Accepts a release and takes it to IN_PROGRESS with the replacement installed (0% traffic). */
     public UUID start(String tag, String description) {
-        return start(new ReleaseRequest("demo-app", ImageReference.parse(REPOSITORY + ":" + tag), "production",
-                description, "0123abcd4567", "https://github.com/acme/demo-app/actions/runs/4242", "ci (github actions)"));
+        return start(new ReleaseRequest(
+                "demo-app",
+                ImageReference.parse(REPOSITORY + ":" + tag),
+                "production",
+                description,
+                "0123abcd4567",
+                "https://github.com/acme/demo-app/actions/runs/4242",
+                "ci (github actions)"));
     }
 
     /** A release whose description and run address are whatever a client sent. */
     public UUID startWith(String description, String runUrl) {
-        return start(new ReleaseRequest("demo-app", ImageReference.parse(REPOSITORY + ":2.0.0"), null, description,
-                null, runUrl, "ci"));
+        return start(new ReleaseRequest(
+                "demo-app", ImageReference.parse(REPOSITORY + ":2.0.0"), null, description, null, runUrl, "ci"));
     }
 
     private UUID start(ReleaseRequest request) {
@@ -107,9 +122,14 @@ public class StatusPageFixture {
         addPoint();
         AlarmSeries.Point a = points.get(points.size() - 2);
         AlarmSeries.Point b = points.getLast();
-        cloudWatch.set(ALARM, AlarmState.ALARM, "Threshold Crossed: 2 out of the last 2 datapoints [" + b.value() + " ("
-                + b.timestamp() + "), " + a.value() + " (" + a.timestamp() + ")] were less than the threshold (99.5)"
-                + " (minimum 2 datapoints for OK -> ALARM transition).", clock.instant().minusMillis(2300));
+        cloudWatch.set(
+                ALARM,
+                AlarmState.ALARM,
+                "Threshold Crossed: 2 out of the last 2 datapoints [" + b.value() + " ("
+                        + b.timestamp() + "), " + a.value() + " (" + a.timestamp()
+                        + ")] were less than the threshold (99.5)"
+                        + " (minimum 2 datapoints for OK -> ALARM transition).",
+                clock.instant().minusMillis(2300));
         tick();
     }
 
@@ -123,8 +143,11 @@ public class StatusPageFixture {
         clock.advance(Duration.ofSeconds(5));
         tick(); // the controller sees CodeDeploy's rollback deployment
         codeDeploy.completeRollback(find(id).rollbackDeploymentId());
-        cloudWatch.set(ALARM, AlarmState.OK, "Threshold Crossed: 2 out of the last 2 datapoints were not less than the"
-                + " threshold (99.5).", clock.instant().plusSeconds(30));
+        cloudWatch.set(
+                ALARM,
+                AlarmState.OK,
+                "Threshold Crossed: 2 out of the last 2 datapoints were not less than the" + " threshold (99.5).",
+                clock.instant().plusSeconds(30));
         clock.advance(Duration.ofSeconds(36));
         tick();
     }

@@ -20,7 +20,9 @@ class SubscriberTest {
     void theOpeningAndTheFirstFramesGoOutWhenTheConnectionOpensThenEachFrameAsItIsPublished() {
         Subscriber subscriber = joined(16);
         subscriber.start(List.of(), 1000, false);
-        assertThat(client.flushes).as("nothing before the container's first callback").isEmpty();
+        assertThat(client.flushes)
+                .as("nothing before the container's first callback")
+                .isEmpty();
 
         client.open();
         stream.publish(frame(1));
@@ -84,7 +86,8 @@ class SubscriberTest {
 
         client.drained();
 
-        assertThat(client.text()).endsWith("id:1\nevent:deployment\ndata:{\"n\":1}\n\nevent:end\ndata:{\"kind\":\"end\"}\n\n");
+        assertThat(client.text())
+                .endsWith("id:1\nevent:deployment\ndata:{\"n\":1}\n\nevent:end\ndata:{\"kind\":\"end\"}\n\n");
         assertThat(client.completed()).isTrue();
         assertThat(subscriber.isOpen()).isFalse();
     }
@@ -172,7 +175,9 @@ class SubscriberTest {
         }
 
         assertThat(client.writesOverlapped()).isFalse();
-        assertThat(client.ids()).containsExactlyElementsOf(LongStream.rangeClosed(1, frames).boxed().toList());
+        assertThat(client.ids())
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, frames).boxed().toList());
     }
 
     private Subscriber joined(int capacity) {

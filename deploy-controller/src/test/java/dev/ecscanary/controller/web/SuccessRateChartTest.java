@@ -33,8 +33,10 @@ class SuccessRateChartTest {
             double value = m == 3 || m == 4 ? 97.21 + m * 0.01 : 99.9 + (Math.floorMod(m, 3)) * 0.02;
             points.add(new Point(START.plus(Duration.ofMinutes(m)).plusSeconds(30), value));
         }
-        List<Marker> markers = List.of(new Marker(START, "start", "start"),
-                new Marker(START.plusSeconds(62), "10%", "phase"), new Marker(START.plusSeconds(122), "20%", "phase"),
+        List<Marker> markers = List.of(
+                new Marker(START, "start", "start"),
+                new Marker(START.plusSeconds(62), "10%", "phase"),
+                new Marker(START.plusSeconds(122), "20%", "phase"),
                 new Marker(START.plusSeconds(182), "30%", "phase"),
                 new Marker(START.plusSeconds(302).plusMillis(300), "stopped", "stop"));
 
@@ -50,10 +52,12 @@ class SuccessRateChartTest {
         for (int m = -5; m < 6; m++) {
             points.add(new Point(START.plus(Duration.ofMinutes(m)), m < 4 ? 180 + m * 7 : 640 + m));
         }
-        AlarmSeries latency = new AlarmSeries("demo-app-latency", "p99 latency (ms)", 500, "GreaterThanThreshold", 60,
-                points);
-        List<Marker> markers = List.of(new Marker(START, "start", "start"),
-                new Marker(START.plusSeconds(60), "10%", "phase"), new Marker(START.plusSeconds(120), "20%", "phase"));
+        AlarmSeries latency =
+                new AlarmSeries("demo-app-latency", "p99 latency (ms)", 500, "GreaterThanThreshold", 60, points);
+        List<Marker> markers = List.of(
+                new Marker(START, "start", "start"),
+                new Marker(START.plusSeconds(60), "10%", "phase"),
+                new Marker(START.plusSeconds(120), "20%", "phase"));
 
         String svg = chartOfRelease(latency, START.plusSeconds(330))
                 .svg(markers, "p99 latency (ms) of alarm demo-app-latency", "<b>11 datapoints</b> & more");
@@ -73,8 +77,10 @@ class SuccessRateChartTest {
     void aRehearsalReleaseRolledBackInItsThirdCompressedStepFillsThreeQuartersOfTheChart() throws IOException {
         // CodeDeploy minutes of 6 s: the replacement is ready after 15 s, the dip begins in the third step, the alarm
         // fires two datapoints later and the rollback is over 50 s after the release was created
-        List<Marker> markers = List.of(new Marker(START, "start", "start"),
-                new Marker(START.plusSeconds(15), "10%", "phase"), new Marker(START.plusSeconds(21), "20%", "phase"),
+        List<Marker> markers = List.of(
+                new Marker(START, "start", "start"),
+                new Marker(START.plusSeconds(15), "10%", "phase"),
+                new Marker(START.plusSeconds(21), "20%", "phase"),
                 new Marker(START.plusSeconds(27), "30%", "phase"),
                 new Marker(START.plusSeconds(40).plusMillis(300), "stopped", "stop"));
         List<Point> points = new ArrayList<>();
@@ -93,8 +99,10 @@ class SuccessRateChartTest {
     @Test
     void inTheCompressedRehearsalTheStopStartStepAndThresholdLabelsCoverNoOtherLabel() {
         // one CodeDeploy minute is 6 s: the steps 6 s apart, the stop 2.3 s into the third
-        List<Marker> markers = List.of(new Marker(START, "start", "start"),
-                new Marker(START.plusSeconds(6), "10%", "phase"), new Marker(START.plusSeconds(12), "20%", "phase"),
+        List<Marker> markers = List.of(
+                new Marker(START, "start", "start"),
+                new Marker(START.plusSeconds(6), "10%", "phase"),
+                new Marker(START.plusSeconds(12), "20%", "phase"),
                 new Marker(START.plusSeconds(18), "30%", "phase"),
                 new Marker(START.plusSeconds(20).plusMillis(300), "stopped", "stop"));
 
@@ -104,10 +112,16 @@ class SuccessRateChartTest {
         List<Label> labels = labels(svg);
         assertThat(labels).extracting(Label::text).contains("start", "10%", "stopped", "threshold 99.50%");
         assertNoLabelCoversAnother(labels);
-        Label threshold = labels.stream().filter(l -> l.text().startsWith("threshold")).findFirst().orElseThrow();
-        assertThat(markerLines(svg)).as("marker lines").isNotEmpty()
+        Label threshold = labels.stream()
+                .filter(l -> l.text().startsWith("threshold"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(markerLines(svg))
+                .as("marker lines")
+                .isNotEmpty()
                 .allSatisfy(x -> assertThat(threshold.left() - 2 < x && x < threshold.right() + 2)
-                        .as("the threshold label is clear of the marker line at x=%s", x).isFalse());
+                        .as("the threshold label is clear of the marker line at x=%s", x)
+                        .isFalse());
     }
 
     @Test
@@ -128,10 +142,16 @@ class SuccessRateChartTest {
 
     @Test
     void theTimeAxisCountsSecondsAcrossACompressedReleaseAndMinutesAcrossAnAwsOne() {
-        assertThat(ChartAxes.timeStepSeconds(67)).as("a rehearsal release of 50 s").isEqualTo(10);
-        assertThat(ChartAxes.timeStepSeconds(120)).as("an AWS release just created").isEqualTo(30);
+        assertThat(ChartAxes.timeStepSeconds(67))
+                .as("a rehearsal release of 50 s")
+                .isEqualTo(10);
+        assertThat(ChartAxes.timeStepSeconds(120))
+                .as("an AWS release just created")
+                .isEqualTo(30);
         assertThat(ChartAxes.timeStepSeconds(450)).isEqualTo(60);
-        assertThat(ChartAxes.timeStepSeconds(960)).as("an AWS release of 12 minutes").isEqualTo(300);
+        assertThat(ChartAxes.timeStepSeconds(960))
+                .as("an AWS release of 12 minutes")
+                .isEqualTo(300);
     }
 
     /** Datapoints every 6 s (the rehearsal's compressed minute): 100% before the release, a dip below 99.5% in it. */
@@ -147,10 +167,13 @@ class SuccessRateChartTest {
     private static void assertNoLabelCoversAnother(List<Label> labels) {
         for (Label label : labels) {
             assertThat(label.left() >= 0 && label.right() <= 720 && label.top() >= 0 && label.bottom() <= 260)
-                    .as("%s lies inside the chart", label).isTrue();
+                    .as("%s lies inside the chart", label)
+                    .isTrue();
             for (Label other : labels) {
                 if (other != label) {
-                    assertThat(label.overlaps(other)).as("%s overlaps %s", label, other).isFalse();
+                    assertThat(label.overlaps(other))
+                            .as("%s overlaps %s", label, other)
+                            .isFalse();
                 }
             }
         }
@@ -188,17 +211,23 @@ class SuccessRateChartTest {
 
     private static List<Label> labels(String svg) {
         Matcher m = Pattern.compile("<text class=\"([^\"]*)\" x=\"([-\\d.]+)\" y=\"([-\\d.]+)\" text-anchor=\"(\\w+)\">"
-                + "([^<]*)</text>").matcher(svg);
+                        + "([^<]*)</text>")
+                .matcher(svg);
         List<Label> labels = new ArrayList<>();
         while (m.find()) {
-            labels.add(new Label(m.group(1), m.group(5).replace("&amp;", "&"), Double.parseDouble(m.group(2)),
-                    Double.parseDouble(m.group(3)), m.group(4)));
+            labels.add(new Label(
+                    m.group(1),
+                    m.group(5).replace("&amp;", "&"),
+                    Double.parseDouble(m.group(2)),
+                    Double.parseDouble(m.group(3)),
+                    m.group(4)));
         }
         return labels;
     }
 
     private static List<Double> markerLines(String svg) {
-        Matcher m = Pattern.compile("<line class=\"marker [^\"]*\" x1=\"([-\\d.]+)\"").matcher(svg);
+        Matcher m = Pattern.compile("<line class=\"marker [^\"]*\" x1=\"([-\\d.]+)\"")
+                .matcher(svg);
         List<Double> xs = new ArrayList<>();
         while (m.find()) {
             xs.add(Double.parseDouble(m.group(1)));

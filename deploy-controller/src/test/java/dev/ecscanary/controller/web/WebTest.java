@@ -16,14 +16,16 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // The page is readable without signing in (as in the rehearsal); posting still takes an operator.
-        "controller.security.public-read=true",
-        // Operators sign in with the test profile's test-operator-token, over plain http on loopback.
-        "controller.security.login.token-form=true",
-        "server.servlet.session.cookie.secure=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            // The page is readable without signing in (as in the rehearsal); posting still takes an operator.
+            "controller.security.public-read=true",
+            // Operators sign in with the test profile's test-operator-token, over plain http on loopback.
+            "controller.security.login.token-form=true",
+            "server.servlet.session.cookie.secure=false"
+        })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import({FakeAwsConfiguration.class, StatusPageFixture.class})
-public @interface WebTest {
-}
+public @interface WebTest {}

@@ -24,8 +24,13 @@ public final class AwsStandIn implements AutoCloseable {
     private AwsStandIn(Clock clock, boolean recordRequests, int threads) {
         this.world = new StandInWorld(clock);
         this.transformer = new StandInTransformer(world, faults);
-        WireMockConfiguration config = wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
-                .containerThreads(threads).gzipDisabled(true).stubRequestLoggingDisabled(true).extensions(transformer);
+        WireMockConfiguration config = wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .containerThreads(threads)
+                .gzipDisabled(true)
+                .stubRequestLoggingDisabled(true)
+                .extensions(transformer);
         if (!recordRequests) {
             config.disableRequestJournal();
         }

@@ -40,7 +40,8 @@ final class CloudWatchOperations {
     }
 
     private String member(String name, StandInWorld.Alarm alarm) {
-        String loadBalancer = "app/" + world.byAlarm(name).map(StandInService::cluster).orElse("ecs-canary") + "/50dc6c495c0c9188";
+        String loadBalancer =
+                "app/" + world.byAlarm(name).map(StandInService::cluster).orElse("ecs-canary") + "/50dc6c495c0c9188";
         return "<member><AlarmName>" + Xml.escape(name) + "</AlarmName>"
                 + "<AlarmArn>arn:aws:cloudwatch:" + StandInService.REGION + ":" + StandInService.ACCOUNT + ":alarm:"
                 + Xml.escape(name) + "</AlarmArn>"
@@ -62,7 +63,8 @@ final class CloudWatchOperations {
     private static String query(String id, String metric, String loadBalancer) {
         return "<member><Id>" + id + "</Id><ReturnData>false</ReturnData><MetricStat><Metric>"
                 + "<Namespace>AWS/ApplicationELB</Namespace><MetricName>" + metric + "</MetricName>"
-                + "<Dimensions><member><Name>LoadBalancer</Name><Value>" + loadBalancer + "</Value></member></Dimensions>"
+                + "<Dimensions><member><Name>LoadBalancer</Name><Value>" + loadBalancer
+                + "</Value></member></Dimensions>"
                 + "</Metric><Period>60</Period><Stat>Sum</Stat></MetricStat></member>";
     }
 }

@@ -12,8 +12,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class CodeDeployOperations {
 
-    private static final List<String> LIFECYCLE = List.of("BeforeInstall", "Install", "AfterInstall",
-            "AllowTestTraffic", "AfterAllowTestTraffic", "BeforeAllowTraffic", "AllowTraffic", "AfterAllowTraffic");
+    private static final List<String> LIFECYCLE = List.of(
+            "BeforeInstall",
+            "Install",
+            "AfterInstall",
+            "AllowTestTraffic",
+            "AfterAllowTestTraffic",
+            "BeforeAllowTraffic",
+            "AllowTraffic",
+            "AfterAllowTraffic");
 
     private final StandInWorld world;
 
@@ -23,43 +30,59 @@ final class CodeDeployOperations {
 
     String answer(WireCall call) {
         return world.locked(() -> switch (call.operation()) {
-            case "GetDeploymentGroup" -> json(root -> DeploymentGroupJson.write(group(call), root.putObject("deploymentGroupInfo")));
+            case "GetDeploymentGroup" ->
+                json(root -> DeploymentGroupJson.write(group(call), root.putObject("deploymentGroupInfo")));
             case "CreateDeployment" -> json(root -> root.put("deploymentId", create(call).id));
-            case "GetDeployment" -> json(root -> info(world.deployment(call.string("deploymentId")), root.putObject("deploymentInfo")));
-            case "BatchGetDeployments" -> json(root -> {
-                ArrayNode infos = root.putArray("deploymentsInfo");
-                call.strings("deploymentIds").forEach(id -> info(world.deployment(id), infos.addObject()));
-            });
+            case "GetDeployment" ->
+                json(root -> info(world.deployment(call.string("deploymentId")), root.putObject("deploymentInfo")));
+            case "BatchGetDeployments" ->
+                json(root -> {
+                    ArrayNode infos = root.putArray("deploymentsInfo");
+                    call.strings("deploymentIds").forEach(id -> info(world.deployment(id), infos.addObject()));
+                });
             case "ListDeployments" -> json(root -> list(call, root.putArray("deployments")));
-            case "BatchGetDeploymentTargets" -> json(root -> {
-                StandInDeployment d = world.deployment(call.string("deploymentId"));
-                ArrayNode targets = root.putArray("deploymentTargets");
-                call.strings("targetIds").forEach(target -> target(d, target, targets.addObject()));
-            });
-            case "GetDeploymentTarget" -> json(root -> target(world.deployment(call.string("deploymentId")),
-                    call.string("targetId"), root.putObject("deploymentTarget")));
-            case "ListDeploymentTargets" -> json(root -> root.putArray("targetIds")
-                    .add(world.deployment(call.string("deploymentId")).service.ecsTargetId()));
-            case "StopDeployment" -> json(root -> {
-                world.stop(world.deployment(call.string("deploymentId")), call.bool("autoRollbackEnabled"));
-                root.put("status", "Pending").put("statusMessage", "Stop request is pending");
-            });
+            case "BatchGetDeploymentTargets" ->
+                json(root -> {
+                    StandInDeployment d = world.deployment(call.string("deploymentId"));
+                    ArrayNode targets = root.putArray("deploymentTargets");
+                    call.strings("targetIds").forEach(target -> target(d, target, targets.addObject()));
+                });
+            case "GetDeploymentTarget" ->
+                json(root -> target(
+                        world.deployment(call.string("deploymentId")),
+                        call.string("targetId"),
+                        root.putObject("deploymentTarget")));
+            case "ListDeploymentTargets" ->
+                json(root -> root.putArray("targetIds")
+                        .add(world.deployment(call.string("deploymentId"))
+                                .service
+                                .ecsTargetId()));
+            case "StopDeployment" ->
+                json(root -> {
+                    world.stop(world.deployment(call.string("deploymentId")), call.bool("autoRollbackEnabled"));
+                    root.put("status", "Pending").put("statusMessage", "Stop request is pending");
+                });
             default -> throw StandInError.clientError("UnknownOperationException", call.operation());
         });
     }
 
     private StandInService group(WireCall call) {
         return world.byGroup(call.string("applicationName"), call.string("deploymentGroupName"))
-                .orElseThrow(() -> StandInError.clientError("DeploymentGroupDoesNotExistException",
+                .orElseThrow(() -> StandInError.clientError(
+                        "DeploymentGroupDoesNotExistException",
                         "No deployment group named " + call.string("deploymentGroupName")));
     }
 
     private StandInDeployment create(WireCall call) {
         JsonNode revision = call.json().path("revision");
         if (!"AppSpecContent".equals(revision.path("revisionType").asString(""))) {
-            throw StandInError.clientError("InvalidRevisionException", "An ECS deployment needs an AppSpecContent revision");
+            throw StandInError.clientError(
+                    "InvalidRevisionException", "An ECS deployment needs an AppSpecContent revision");
         }
-        return world.create(group(call), call.string("deploymentConfigName"), call.string("description"),
+        return world.create(
+                group(call),
+                call.string("deploymentConfigName"),
+                call.string("description"),
                 revision.path("appSpecContent").path("content").asString(""));
     }
 
@@ -74,10 +97,15 @@ final class CodeDeployOperations {
     }
 
     private void info(StandInDeployment d, ObjectNode info) {
-        info.put("applicationName", d.service.application()).put("deploymentGroupName", d.service.deploymentGroup())
-                .put("deploymentConfigName", d.deploymentConfig).put("deploymentId", d.id).put("status", d.status)
-                .put("createTime", epoch(d.createdAt)).put("startTime", epoch(d.createdAt))
-                .put("creator", d.isRollback() ? "codeDeployRollback" : "user").put("computePlatform", "ECS");
+        info.put("applicationName", d.service.application())
+                .put("deploymentGroupName", d.service.deploymentGroup())
+                .put("deploymentConfigName", d.deploymentConfig)
+                .put("deploymentId", d.id)
+                .put("status", d.status)
+                .put("createTime", epoch(d.createdAt))
+                .put("startTime", epoch(d.createdAt))
+                .put("creator", d.isRollback() ? "codeDeployRollback" : "user")
+                .put("computePlatform", "ECS");
         if (d.description != null) {
             info.put("description", d.description);
         }
@@ -95,11 +123,17 @@ final class CodeDeployOperations {
                 rollback.put("rollbackTriggeringDeploymentId", d.rollbackOf);
             }
         }
-        info.putObject("deploymentStyle").put("deploymentType", "BLUE_GREEN").put("deploymentOption", "WITH_TRAFFIC_CONTROL");
+        info.putObject("deploymentStyle")
+                .put("deploymentType", "BLUE_GREEN")
+                .put("deploymentOption", "WITH_TRAFFIC_CONTROL");
         int green = world.green(d.service);
-        info.putObject("deploymentOverview").put("Pending", 0).put("InProgress", d.isFinished() ? 0 : 1)
-                .put("Succeeded", "Succeeded".equals(d.status) ? 1 : 0).put("Failed", d.isFinished()
-                        && !"Succeeded".equals(d.status) ? 1 : 0).put("Skipped", 0).put("Ready", 0);
+        info.putObject("deploymentOverview")
+                .put("Pending", 0)
+                .put("InProgress", d.isFinished() ? 0 : 1)
+                .put("Succeeded", "Succeeded".equals(d.status) ? 1 : 0)
+                .put("Failed", d.isFinished() && !"Succeeded".equals(d.status) ? 1 : 0)
+                .put("Skipped", 0)
+                .put("Ready", 0);
         info.put("instanceTerminationWaitTimeStarted", green == 100 && "Succeeded".equals(d.status));
     }
 
@@ -109,8 +143,11 @@ final class CodeDeployOperations {
         }
         int green = world.green(d.service);
         ObjectNode target = holder.put("deploymentTargetType", "ECSTarget").putObject("ecsTarget");
-        target.put("deploymentId", d.id).put("targetId", targetId).put("targetArn", d.service.serviceArn())
-                .put("lastUpdatedAt", epoch(world.clock.instant())).put("status", targetStatus(d));
+        target.put("deploymentId", d.id)
+                .put("targetId", targetId)
+                .put("targetArn", d.service.serviceArn())
+                .put("lastUpdatedAt", epoch(world.clock.instant()))
+                .put("status", targetStatus(d));
         ArrayNode events = target.putArray("lifecycleEvents");
         for (String name : LIFECYCLE) {
             events.addObject().put("lifecycleEventName", name).put("status", eventStatus(d, name, green));
@@ -119,14 +156,27 @@ final class CodeDeployOperations {
         String original = d.isRollback() ? d.service.greenTargetGroup() : d.service.blueTargetGroup();
         String replacement = d.isRollback() ? d.service.blueTargetGroup() : d.service.greenTargetGroup();
         int onReplacement = d.isRollback() ? 100 - green : green;
-        taskSet(taskSets.addObject(), "ecs-svc/1" + d.id.substring(2), "Blue", original, 100 - onReplacement, "PRIMARY");
+        taskSet(
+                taskSets.addObject(),
+                "ecs-svc/1" + d.id.substring(2),
+                "Blue",
+                original,
+                100 - onReplacement,
+                "PRIMARY");
         taskSet(taskSets.addObject(), "ecs-svc/2" + d.id.substring(2), "Green", replacement, onReplacement, "ACTIVE");
     }
 
-    private static void taskSet(ObjectNode taskSet, String id, String label, String targetGroup, int weight, String status) {
-        taskSet.put("identifer", id).put("desiredCount", 2).put("pendingCount", 0).put("runningCount", 2)
-                .put("status", status).put("trafficWeight", (double) weight).put("taskSetLabel", label)
-                .putObject("targetGroup").put("name", targetGroup);
+    private static void taskSet(
+            ObjectNode taskSet, String id, String label, String targetGroup, int weight, String status) {
+        taskSet.put("identifer", id)
+                .put("desiredCount", 2)
+                .put("pendingCount", 0)
+                .put("runningCount", 2)
+                .put("status", status)
+                .put("trafficWeight", (double) weight)
+                .put("taskSetLabel", label)
+                .putObject("targetGroup")
+                .put("name", targetGroup);
     }
 
     private static String targetStatus(StandInDeployment d) {

@@ -20,7 +20,9 @@ final class EcsOperations {
             switch (call.operation()) {
                 case "RegisterTaskDefinition" -> register(call, root.putObject("taskDefinition"));
                 case "DescribeServices" -> describe(call, root);
-                default -> throw StandInError.clientError("InvalidParameterException", "Unknown operation " + call.operation());
+                default ->
+                    throw StandInError.clientError(
+                            "InvalidParameterException", "Unknown operation " + call.operation());
             }
             return null;
         });
@@ -33,9 +35,14 @@ final class EcsOperations {
         if (family == null || !containers.isArray() || containers.isEmpty()) {
             throw StandInError.clientError("ClientException", "family and containerDefinitions are required");
         }
-        int revision = world.nextRevision(family, containers.get(0).path("image").asString(""));
-        taskDefinition.put("taskDefinitionArn", arn(family, revision)).put("family", family).put("revision", revision)
-                .put("status", "ACTIVE").put("registeredAt", CodeDeployOperations.epoch(world.clock.instant()));
+        int revision =
+                world.nextRevision(family, containers.get(0).path("image").asString(""));
+        taskDefinition
+                .put("taskDefinitionArn", arn(family, revision))
+                .put("family", family)
+                .put("revision", revision)
+                .put("status", "ACTIVE")
+                .put("registeredAt", CodeDeployOperations.epoch(world.clock.instant()));
         taskDefinition.set("containerDefinitions", containers);
         for (String member : List.of("networkMode", "cpu", "memory", "executionRoleArn", "taskRoleArn")) {
             if (call.string(member) != null) {
@@ -52,26 +59,49 @@ final class EcsOperations {
         ArrayNode services = root.putArray("services");
         ArrayNode failures = root.putArray("failures");
         for (String name : call.strings("services")) {
-            world.byEcsService(cluster, name).ifPresentOrElse(s -> service(s, services.addObject()),
-                    () -> failures.addObject().put("arn", "arn:aws:ecs:" + StandInService.REGION + ":"
-                            + StandInService.ACCOUNT + ":service/" + cluster + "/" + name).put("reason", "MISSING"));
+            world.byEcsService(cluster, name)
+                    .ifPresentOrElse(
+                            s -> service(s, services.addObject()),
+                            () -> failures.addObject()
+                                    .put(
+                                            "arn",
+                                            "arn:aws:ecs:" + StandInService.REGION + ":" + StandInService.ACCOUNT
+                                                    + ":service/" + cluster + "/" + name)
+                                    .put("reason", "MISSING"));
         }
     }
 
     private void service(StandInService s, ObjectNode service) {
         String live = arn(s.name(), 1);
-        service.put("serviceArn", s.serviceArn()).put("serviceName", s.ecsService()).put("clusterArn", s.clusterArn())
-                .put("status", "ACTIVE").put("desiredCount", 2).put("runningCount", 2).put("pendingCount", 0)
-                .put("launchType", "FARGATE").put("taskDefinition", live);
+        service.put("serviceArn", s.serviceArn())
+                .put("serviceName", s.ecsService())
+                .put("clusterArn", s.clusterArn())
+                .put("status", "ACTIVE")
+                .put("desiredCount", 2)
+                .put("runningCount", 2)
+                .put("pendingCount", 0)
+                .put("launchType", "FARGATE")
+                .put("taskDefinition", live);
         service.putObject("deploymentController").put("type", "CODE_DEPLOY");
-        service.putArray("loadBalancers").addObject().put("targetGroupArn", s.targetGroupArn(s.blueTargetGroup()))
-                .put("containerName", s.name()).put("containerPort", 3000);
-        service.putArray("taskSets").addObject().put("id", "ecs-svc/1000000000000000001").put("status", "PRIMARY")
-                .put("taskDefinition", live).put("computedDesiredCount", 2).put("runningCount", 2)
-                .putObject("scale").put("value", 100.0).put("unit", "PERCENT");
+        service.putArray("loadBalancers")
+                .addObject()
+                .put("targetGroupArn", s.targetGroupArn(s.blueTargetGroup()))
+                .put("containerName", s.name())
+                .put("containerPort", 3000);
+        service.putArray("taskSets")
+                .addObject()
+                .put("id", "ecs-svc/1000000000000000001")
+                .put("status", "PRIMARY")
+                .put("taskDefinition", live)
+                .put("computedDesiredCount", 2)
+                .put("runningCount", 2)
+                .putObject("scale")
+                .put("value", 100.0)
+                .put("unit", "PERCENT");
     }
 
     private static String arn(String family, int revision) {
-        return "arn:aws:ecs:" + StandInService.REGION + ":" + StandInService.ACCOUNT + ":task-definition/" + family + ":" + revision;
+        return "arn:aws:ecs:" + StandInService.REGION + ":" + StandInService.ACCOUNT + ":task-definition/" + family
+                + ":" + revision;
     }
 }

@@ -24,10 +24,15 @@ final class ElbOperations {
     private String targetGroups(WireCall call) {
         StringBuilder members = new StringBuilder();
         for (String name : call.strings("Names")) {
-            StandInService s = world.byTargetGroup(name).orElseThrow(() -> StandInError.clientError(
-                    "TargetGroupNotFound", "One or more target groups not found"));
-            members.append("<member><TargetGroupArn>").append(s.targetGroupArn(name)).append("</TargetGroupArn>")
-                    .append("<TargetGroupName>").append(Xml.escape(name)).append("</TargetGroupName>")
+            StandInService s = world.byTargetGroup(name)
+                    .orElseThrow(() ->
+                            StandInError.clientError("TargetGroupNotFound", "One or more target groups not found"));
+            members.append("<member><TargetGroupArn>")
+                    .append(s.targetGroupArn(name))
+                    .append("</TargetGroupArn>")
+                    .append("<TargetGroupName>")
+                    .append(Xml.escape(name))
+                    .append("</TargetGroupName>")
                     .append("<Protocol>HTTP</Protocol><Port>3000</Port><VpcId>vpc-0a1b2c3d</VpcId>")
                     .append("<HealthCheckPath>/health</HealthCheckPath><TargetType>ip</TargetType>")
                     .append("</member>");
@@ -37,8 +42,8 @@ final class ElbOperations {
 
     private String rules(WireCall call) {
         String listener = call.string("ListenerArn");
-        StandInService s = world.byListener(listener).orElseThrow(() -> StandInError.clientError(
-                "ListenerNotFound", "One or more listeners not found"));
+        StandInService s = world.byListener(listener)
+                .orElseThrow(() -> StandInError.clientError("ListenerNotFound", "One or more listeners not found"));
         int green = listener.equals(s.productionListenerArn()) ? world.green(s) : 100;
         return "<Rules><member><RuleArn>" + listener.replace(":listener/", ":listener-rule/") + "/default</RuleArn>"
                 + "<Priority>default</Priority><Conditions/><IsDefault>true</IsDefault>"
@@ -50,6 +55,7 @@ final class ElbOperations {
     }
 
     private static String weight(String targetGroupArn, int weight) {
-        return "<member><TargetGroupArn>" + targetGroupArn + "</TargetGroupArn><Weight>" + weight + "</Weight></member>";
+        return "<member><TargetGroupArn>" + targetGroupArn + "</TargetGroupArn><Weight>" + weight
+                + "</Weight></member>";
     }
 }

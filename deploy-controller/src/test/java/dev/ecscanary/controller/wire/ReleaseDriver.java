@@ -46,7 +46,8 @@ final class ReleaseDriver {
             }
             Thread.sleep(2);
         }
-        throw new AssertionError("the first step of release " + id + " did not settle: " + deployment(id).events());
+        throw new AssertionError("the first step of release " + id + " did not settle: "
+                + deployment(id).events());
     }
 
     /** A minute passes for CodeDeploy, CloudWatch and the controller, then the reconciler ticks. */

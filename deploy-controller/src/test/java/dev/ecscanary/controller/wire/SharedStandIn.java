@@ -18,8 +18,7 @@ public final class SharedStandIn {
     private static MutableClock clock;
     private static AwsStandIn standIn;
 
-    private SharedStandIn() {
-    }
+    private SharedStandIn() {}
 
     public static synchronized AwsStandIn aws() {
         if (standIn == null) {
@@ -63,7 +62,8 @@ public final class SharedStandIn {
         properties.put(other + "container-port", "3000");
         properties.put(other + "alarms[0]", OTHER_SERVICE + "-success-rate");
         properties.put(other + "environments[0]", "production");
-        properties.put(other + "image-repositories[0]", "123456789012.dkr.ecr.eu-central-1.amazonaws.com/" + OTHER_SERVICE);
+        properties.put(
+                other + "image-repositories[0]", "123456789012.dkr.ecr.eu-central-1.amazonaws.com/" + OTHER_SERVICE);
         properties.put(other + "variables.family", OTHER_SERVICE);
         properties.put(other + "variables.cpu", "256");
         properties.put(other + "variables.memory", "512");

@@ -17,6 +17,7 @@ final class StandInDeployment {
     final Instant createdAt;
     /** For a rollback deployment: the deployment it rolls back; null for a release. */
     final String rollbackOf;
+
     String status = "InProgress";
     String errorCode;
     String errorMessage;
@@ -24,8 +25,14 @@ final class StandInDeployment {
     String rollbackMessage;
     Instant completedAt;
 
-    StandInDeployment(String id, StandInService service, String deploymentConfig, String description,
-                      String appSpecContent, Instant createdAt, String rollbackOf) {
+    StandInDeployment(
+            String id,
+            StandInService service,
+            String deploymentConfig,
+            String description,
+            String appSpecContent,
+            Instant createdAt,
+            String rollbackOf) {
         this.id = id;
         this.service = service;
         this.deploymentConfig = deploymentConfig;

@@ -6,8 +6,15 @@ import java.util.HexFormat;
  * One ECS service as the stand-in's AWS account holds it: its cluster and service, its CodeDeploy application and
  * deployment group, its alarm, its blue and green target groups and its listeners.
  */
-public record StandInService(String name, String cluster, String ecsService, String application,
-                             String deploymentGroup, String alarm, String blueTargetGroup, String greenTargetGroup) {
+public record StandInService(
+        String name,
+        String cluster,
+        String ecsService,
+        String application,
+        String deploymentGroup,
+        String alarm,
+        String blueTargetGroup,
+        String greenTargetGroup) {
 
     static final String ACCOUNT = "123456789012";
     static final String REGION = "eu-central-1";
@@ -15,7 +22,8 @@ public record StandInService(String name, String cluster, String ecsService, Str
 
     /** The repository's naming: everything named after the service, the alarm {@code <name>-success-rate}. */
     public static StandInService named(String name, String cluster) {
-        return new StandInService(name, cluster, name, name, name, name + "-success-rate", name + "-blue", name + "-green");
+        return new StandInService(
+                name, cluster, name, name, name, name + "-success-rate", name + "-blue", name + "-green");
     }
 
     /** CodeDeploy's ECS target id: {@code cluster:service}. */

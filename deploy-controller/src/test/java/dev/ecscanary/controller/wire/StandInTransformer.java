@@ -40,15 +40,22 @@ final class StandInTransformer implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent event) {
         WireCall call = WireCall.of(event.getRequest()).orElse(null);
         if (call == null) {
-            return aResponse().withStatus(400).withBody("Not an AWS request this stand-in answers").build();
+            return aResponse()
+                    .withStatus(400)
+                    .withBody("Not an AWS request this stand-in answers")
+                    .build();
         }
         received.computeIfAbsent(call.operation(), k -> new LongAdder()).increment();
         WireFault fault = faults.take(call.operation());
         if (fault == WireFault.THROTTLING) {
-            return call.protocol().error(400, call.protocol().throttlingCode(), "Rate exceeded").build();
+            return call.protocol()
+                    .error(400, call.protocol().throttlingCode(), "Rate exceeded")
+                    .build();
         }
         if (fault == WireFault.SERVER_ERROR) {
-            return call.protocol().error(503, "ServiceUnavailable", "Service is unavailable").build();
+            return call.protocol()
+                    .error(503, "ServiceUnavailable", "Service is unavailable")
+                    .build();
         }
         String body;
         try {

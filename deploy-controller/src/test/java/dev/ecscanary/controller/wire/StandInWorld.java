@@ -20,17 +20,16 @@ import java.util.function.Supplier;
 public final class StandInWorld {
 
     /** A CloudWatch alarm's state as DescribeAlarms shows it. */
-    public record Alarm(String state, String reason, Instant updatedAt) {
-    }
+    public record Alarm(String state, String reason, Instant updatedAt) {}
 
     /** When a StopDeployment reached the stand-in, and whether it stopped anything. */
-    public record StopArrival(String service, String deploymentId, Instant at, boolean applied) {
-    }
+    public record StopArrival(String service, String deploymentId, Instant at, boolean applied) {}
 
     final Clock clock;
     private final Map<String, StandInService> services = new LinkedHashMap<>();
     /** Services by every name or ARN an operation may look them up by (cluster:service, app:group, alarm, ...). */
     private final Map<String, StandInService> index = new HashMap<>();
+
     private final Map<String, Alarm> alarms = new HashMap<>();
     private final Map<String, StandInDeployment> deployments = new LinkedHashMap<>();
     private final Map<String, Integer> greenPercent = new HashMap<>();
@@ -47,9 +46,14 @@ public final class StandInWorld {
 
     public synchronized void add(StandInService service) {
         services.put(service.name(), service);
-        for (String key : List.of("ecs:" + service.ecsTargetId(), "group:" + service.application() + ":" + service.deploymentGroup(),
-                "alarm:" + service.alarm(), "listener:" + service.productionListenerArn(), "listener:" + service.testListenerArn(),
-                "tg:" + service.blueTargetGroup(), "tg:" + service.greenTargetGroup())) {
+        for (String key : List.of(
+                "ecs:" + service.ecsTargetId(),
+                "group:" + service.application() + ":" + service.deploymentGroup(),
+                "alarm:" + service.alarm(),
+                "listener:" + service.productionListenerArn(),
+                "listener:" + service.testListenerArn(),
+                "tg:" + service.blueTargetGroup(),
+                "tg:" + service.greenTargetGroup())) {
             index.put(key, service);
         }
         setAlarm(service.alarm(), "OK", clock.instant());
@@ -70,9 +74,16 @@ public final class StandInWorld {
 
     /** CloudWatch keeps the state's timestamp to the millisecond; so does the stand-in. */
     public synchronized void setAlarm(String alarm, String state, Instant updatedAt) {
-        alarms.put(alarm, new Alarm(state, state.equals("OK") ? "Threshold not crossed"
-                : state.equals("ALARM") ? "Threshold Crossed: 2 out of the last 2 datapoints were less than the threshold (99.5)."
-                : "Insufficient Data: 2 datapoints were unknown.", updatedAt.truncatedTo(ChronoUnit.MILLIS)));
+        alarms.put(
+                alarm,
+                new Alarm(
+                        state,
+                        state.equals("OK")
+                                ? "Threshold not crossed"
+                                : state.equals("ALARM")
+                                        ? "Threshold Crossed: 2 out of the last 2 datapoints were less than the threshold (99.5)."
+                                        : "Insufficient Data: 2 datapoints were unknown.",
+                        updatedAt.truncatedTo(ChronoUnit.MILLIS)));
     }
 
     /** CodeDeploy moved production traffic: {@code percent} on the replacement (green) target group. */
@@ -88,7 +99,11 @@ public final class StandInWorld {
     /** CodeDeploy's own alarm monitoring stops the release and starts its rollback. */
     public synchronized String stopByOwnAlarm(String service) {
         StandInDeployment d = release(service);
-        d.end("Stopped", "ALARM_ACTIVE", "One or more alarms have been activated according to the deployment group", clock.instant());
+        d.end(
+                "Stopped",
+                "ALARM_ACTIVE",
+                "One or more alarms have been activated according to the deployment group",
+                clock.instant());
         return startRollback(d, "Rolled back because alarm " + d.service.alarm() + " was activated").id;
     }
 
@@ -114,8 +129,10 @@ public final class StandInWorld {
 
     /** The ids of the releases (not rollbacks) CodeDeploy created for the service, oldest first. */
     public synchronized List<String> releases(String service) {
-        return deployments.values().stream().filter(d -> d.service.name().equals(service) && !d.isRollback())
-                .map(d -> d.id).toList();
+        return deployments.values().stream()
+                .filter(d -> d.service.name().equals(service) && !d.isRollback())
+                .map(d -> d.id)
+                .toList();
     }
 
     public synchronized String description(String deploymentId) {
@@ -131,7 +148,9 @@ public final class StandInWorld {
     }
 
     public synchronized long stopsApplied(String service) {
-        return stops.stream().filter(s -> s.service().equals(service) && s.applied()).count();
+        return stops.stream()
+                .filter(s -> s.service().equals(service) && s.applied())
+                .count();
     }
 
     public synchronized Collection<StandInService> services() {
@@ -185,21 +204,26 @@ public final class StandInWorld {
     StandInDeployment deployment(String id) {
         StandInDeployment d = deployments.get(id);
         if (d == null) {
-            throw StandInError.clientError("DeploymentDoesNotExistException", "The deployment " + id + " could not be found.");
+            throw StandInError.clientError(
+                    "DeploymentDoesNotExistException", "The deployment " + id + " could not be found.");
         }
         return d;
     }
 
     List<StandInDeployment> deployments(StandInService service) {
-        return deployments.values().stream().filter(d -> d.service.equals(service)).toList();
+        return deployments.values().stream()
+                .filter(d -> d.service.equals(service))
+                .toList();
     }
 
     StandInDeployment create(StandInService service, String config, String description, String appSpec) {
         deployments(service).stream().filter(d -> !d.isFinished()).findFirst().ifPresent(active -> {
-            throw StandInError.clientError("DeploymentLimitExceededException", "The deployment group "
-                    + service.deploymentGroup() + " has an active deployment: " + active.id);
+            throw StandInError.clientError(
+                    "DeploymentLimitExceededException",
+                    "The deployment group " + service.deploymentGroup() + " has an active deployment: " + active.id);
         });
-        StandInDeployment d = new StandInDeployment(nextId(), service, config, description, appSpec, clock.instant(), null);
+        StandInDeployment d =
+                new StandInDeployment(nextId(), service, config, description, appSpec, clock.instant(), null);
         deployments.put(d.id, d);
         greenPercent.put(service.name(), 0);
         return d;
@@ -210,8 +234,8 @@ public final class StandInWorld {
         boolean applies = !d.isFinished();
         stops.add(new StopArrival(d.service.name(), d.id, clock.instant(), applies));
         if (!applies) {
-            throw StandInError.clientError("DeploymentAlreadyCompletedException", "The deployment " + d.id
-                    + " has already completed.");
+            throw StandInError.clientError(
+                    "DeploymentAlreadyCompletedException", "The deployment " + d.id + " has already completed.");
         }
         d.end("Stopped", "MANUAL_STOP", "The deployment was stopped by a request", clock.instant());
         if (autoRollback) {
@@ -220,8 +244,14 @@ public final class StandInWorld {
     }
 
     private StandInDeployment startRollback(StandInDeployment release, String message) {
-        StandInDeployment rollback = new StandInDeployment(nextId(), release.service, release.deploymentConfig,
-                "Rollback of " + release.id, release.appSpecContent, clock.instant(), release.id);
+        StandInDeployment rollback = new StandInDeployment(
+                nextId(),
+                release.service,
+                release.deploymentConfig,
+                "Rollback of " + release.id,
+                release.appSpecContent,
+                clock.instant(),
+                release.id);
         deployments.put(rollback.id, rollback);
         release.rollbackId = rollback.id;
         release.rollbackMessage = message;

@@ -28,8 +28,9 @@ record WireCall(AwsWireProtocol protocol, String operation, JsonNode json, Map<S
                 default -> null;
             };
             String body = request.getBodyAsString();
-            return Optional.ofNullable(protocol).map(p -> new WireCall(p, operation,
-                    JSON.readTree(body == null || body.isBlank() ? "{}" : body), Map.of()));
+            return Optional.ofNullable(protocol)
+                    .map(p -> new WireCall(
+                            p, operation, JSON.readTree(body == null || body.isBlank() ? "{}" : body), Map.of()));
         }
         Map<String, String> form = AwsWireProtocol.formParameters(request.getBodyAsString());
         AwsWireProtocol protocol = switch (form.getOrDefault("Version", "")) {
@@ -37,7 +38,8 @@ record WireCall(AwsWireProtocol protocol, String operation, JsonNode json, Map<S
             case "2015-12-01" -> AwsWireProtocol.ELBV2_QUERY;
             default -> null;
         };
-        return Optional.ofNullable(protocol).filter(p -> form.containsKey("Action"))
+        return Optional.ofNullable(protocol)
+                .filter(p -> form.containsKey("Action"))
                 .map(p -> new WireCall(p, form.get("Action"), null, form));
     }
 

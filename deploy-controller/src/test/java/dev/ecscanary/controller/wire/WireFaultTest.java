@@ -28,12 +28,23 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class WireFaultTest extends WireScenarioSupport {
 
-    @Autowired MeterRegistry meters;
+    @Autowired
+    MeterRegistry meters;
 
     @ParameterizedTest
-    @ValueSource(strings = {"GetDeploymentGroup", "DescribeServices", "DescribeTargetGroups", "DescribeAlarms",
-            "RegisterTaskDefinition", "CreateDeployment", "GetDeployment", "BatchGetDeploymentTargets", "DescribeRules",
-            "StopDeployment"})
+    @ValueSource(
+            strings = {
+                "GetDeploymentGroup",
+                "DescribeServices",
+                "DescribeTargetGroups",
+                "DescribeAlarms",
+                "RegisterTaskDefinition",
+                "CreateDeployment",
+                "GetDeployment",
+                "BatchGetDeploymentTargets",
+                "DescribeRules",
+                "StopDeployment"
+            })
     void throttlingThenAServerErrorOnTheCallIsRetriedByTheSdkAndTheReleaseRollsBackAsIfNothingHappened(String operation)
             throws Exception {
         double retriesBefore = retries(operation);
@@ -50,15 +61,22 @@ class WireFaultTest extends WireScenarioSupport {
         assertThat(d.status()).as("events %s", d.events()).isEqualTo(DeploymentStatus.ROLLED_BACK);
         assertThat(eventTypes(d)).doesNotContain("AWS_UNAVAILABLE", "STOP_UNANSWERED", "STOP_RESENT");
         assertThat(aws.faults().pending(operation)).as("both faults were met").isZero();
-        assertThat(retries(operation) - retriesBefore).as("attempts beyond the first, by the SDK").isEqualTo(2);
+        assertThat(retries(operation) - retriesBefore)
+                .as("attempts beyond the first, by the SDK")
+                .isEqualTo(2);
         assertThat(world.stopsApplied(SERVICE)).isEqualTo(1);
         assertThat(world.releases(SERVICE)).hasSize(1);
     }
 
     @ParameterizedTest
-    @CsvSource({"GetDeploymentGroup, SERVER_ERROR", "DescribeServices, THROTTLING", "DescribeTargetGroups, SERVER_ERROR",
-            "DescribeAlarms, THROTTLING"})
-    void aPreflightCallThatStaysUnavailableAnswers503AndStartsNothing(String operation, WireFault fault) throws Exception {
+    @CsvSource({
+        "GetDeploymentGroup, SERVER_ERROR",
+        "DescribeServices, THROTTLING",
+        "DescribeTargetGroups, SERVER_ERROR",
+        "DescribeAlarms, THROTTLING"
+    })
+    void aPreflightCallThatStaysUnavailableAnswers503AndStartsNothing(String operation, WireFault fault)
+            throws Exception {
         aws.faults().always(operation, fault);
 
         postRelease(BODY, null)
@@ -68,15 +86,16 @@ class WireFaultTest extends WireScenarioSupport {
                 .andExpect(jsonPath("$.detail").value(containsString(operation)));
 
         assertThat(releases.list(SERVICE, null, 10)).isEmpty();
-        assertThat(aws.received("RegisterTaskDefinition") + aws.received("CreateDeployment")).isZero();
+        assertThat(aws.received("RegisterTaskDefinition") + aws.received("CreateDeployment"))
+                .isZero();
         aws.faults().heal(operation);
         assertThat(deployment(startRelease()).status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
     }
 
     @ParameterizedTest
     @CsvSource({"RegisterTaskDefinition, THROTTLING", "CreateDeployment, SERVER_ERROR"})
-    void aStartCallThatStaysUnavailableKeepsTheReleasePendingUntilAwsAnswersThenStartsItOnce(String operation,
-                                                                                             WireFault fault) throws Exception {
+    void aStartCallThatStaysUnavailableKeepsTheReleasePendingUntilAwsAnswersThenStartsItOnce(
+            String operation, WireFault fault) throws Exception {
         aws.faults().always(operation, fault);
         UUID id = idOf(postRelease(BODY, null).andExpect(status().isAccepted()));
         awaitFirstStep(id);
@@ -99,9 +118,13 @@ class WireFaultTest extends WireScenarioSupport {
 
     /** {@code operations}: the calls that fail, separated by '|'; the record names the last of them. */
     @ParameterizedTest
-    @CsvSource({"BatchGetDeployments|GetDeployment, THROTTLING", "BatchGetDeploymentTargets, SERVER_ERROR",
-            "DescribeRules, THROTTLING"})
-    void aWatchCallThatStaysUnavailablePromotesNothingUntilAwsAnswers(String operations, WireFault fault) throws Exception {
+    @CsvSource({
+        "BatchGetDeployments|GetDeployment, THROTTLING",
+        "BatchGetDeploymentTargets, SERVER_ERROR",
+        "DescribeRules, THROTTLING"
+    })
+    void aWatchCallThatStaysUnavailablePromotesNothingUntilAwsAnswers(String operations, WireFault fault)
+            throws Exception {
         UUID id = startRelease();
         shiftAndWatch(10);
         world.succeed(SERVICE);
@@ -112,7 +135,9 @@ class WireFaultTest extends WireScenarioSupport {
         minute();
 
         Deployment d = deployment(id);
-        assertThat(d.status()).as("CodeDeploy says Succeeded, but it cannot be verified").isEqualTo(DeploymentStatus.IN_PROGRESS);
+        assertThat(d.status())
+                .as("CodeDeploy says Succeeded, but it cannot be verified")
+                .isEqualTo(DeploymentStatus.IN_PROGRESS);
         assertThat(d.awsProblem()).contains(operation).contains("unavailable");
         assertThat(d.trafficPercent()).isEqualTo(10);
 
@@ -178,7 +203,8 @@ class WireFaultTest extends WireScenarioSupport {
         assertThat(d.stopState()).isEqualTo(StopState.ACCEPTED);
         assertThat(eventTypes(d)).contains("STOP_RESENT");
         assertThat(world.stopsApplied(SERVICE)).isEqualTo(1);
-        aws.server().verify(exactly(4), CODEDEPLOY_JSON.requestsOf("StopDeployment")); // 3 attempts unanswered, 1 resend
+        aws.server()
+                .verify(exactly(4), CODEDEPLOY_JSON.requestsOf("StopDeployment")); // 3 attempts unanswered, 1 resend
 
         world.completeRollback(SERVICE);
         minute();
@@ -188,9 +214,11 @@ class WireFaultTest extends WireScenarioSupport {
     /** HTTP attempts beyond the first of each call of the operation, so far: the SDK's retries. */
     private double retries(String operation) {
         double attempts = meters.find("controller.aws.attempts").tag("operation", operation).counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+                .mapToDouble(c -> c.count())
+                .sum();
         double calls = meters.find("controller.aws.calls").tag("operation", operation).timers().stream()
-                .mapToDouble(Timer::count).sum();
+                .mapToDouble(Timer::count)
+                .sum();
         return attempts - calls;
     }
 }

@@ -38,17 +38,30 @@ class WireReleaseTest extends WireScenarioSupport {
         assertThat(d.status()).as("events %s", d.events()).isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(d.reason()).contains("verified on the load balancer");
         assertThat(d.trafficPercent()).isEqualTo(100);
-        assertThat(d.phases()).as("events %s", d.events()).extracting(Phase::trafficPercent)
+        assertThat(d.phases())
+                .as("events %s", d.events())
+                .extracting(Phase::trafficPercent)
                 .containsExactly(0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
         assertThat(d.phases()).allSatisfy(p -> assertThat(p.alarmStates()).containsEntry(ALARM, AlarmState.OK));
         assertThat(d.phases().getLast().outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
         assertThat(world.registeredImages()).containsExactly(IMAGE);
         assertThat(world.releases(SERVICE)).containsExactly(d.codeDeployDeploymentId());
-        assertThat(world.description(d.codeDeployDeploymentId())).contains(IMAGE).contains(id.toString());
-        aws.server().verify(exactly(1), ECS_JSON.requestsOf("RegisterTaskDefinition").withRequestBody(containing(IMAGE)));
-        aws.server().verify(exactly(1), CODEDEPLOY_JSON.requestsOf("CreateDeployment")
-                .withRequestBody(containing("\"deploymentConfigName\":\"CodeDeployDefault.ECSLinear10PercentEvery1Minutes\""))
-                .withRequestBody(containing("\"revisionType\":\"AppSpecContent\"")));
+        assertThat(world.description(d.codeDeployDeploymentId()))
+                .contains(IMAGE)
+                .contains(id.toString());
+        aws.server()
+                .verify(
+                        exactly(1),
+                        ECS_JSON.requestsOf("RegisterTaskDefinition").withRequestBody(containing(IMAGE)));
+        aws.server()
+                .verify(
+                        exactly(1),
+                        CODEDEPLOY_JSON
+                                .requestsOf("CreateDeployment")
+                                .withRequestBody(
+                                        containing(
+                                                "\"deploymentConfigName\":\"CodeDeployDefault.ECSLinear10PercentEvery1Minutes\""))
+                                .withRequestBody(containing("\"revisionType\":\"AppSpecContent\"")));
         aws.server().verify(exactly(0), CODEDEPLOY_JSON.requestsOf("StopDeployment"));
     }
 
@@ -65,25 +78,42 @@ class WireReleaseTest extends WireScenarioSupport {
         Deployment d = deployment(id);
         assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
         assertThat(d.stopState()).isEqualTo(StopState.ACCEPTED);
-        assertThat(d.reason()).contains("alarm " + ALARM + " is in ALARM").contains("phase 3").contains("30% traffic")
+        assertThat(d.reason())
+                .contains("alarm " + ALARM + " is in ALARM")
+                .contains("phase 3")
+                .contains("30% traffic")
                 .contains(IMAGE);
-        assertThat(d.rollbackDeploymentId()).isEqualTo(world.rollbackOf(d.codeDeployDeploymentId()).orElseThrow());
-        aws.server().verify(exactly(1), CODEDEPLOY_JSON.requestsOf("StopDeployment").withRequestBody(equalToJson(
-                "{\"deploymentId\":\"" + d.codeDeployDeploymentId() + "\",\"autoRollbackEnabled\":true}")));
+        assertThat(d.rollbackDeploymentId())
+                .isEqualTo(world.rollbackOf(d.codeDeployDeploymentId()).orElseThrow());
+        aws.server()
+                .verify(
+                        exactly(1),
+                        CODEDEPLOY_JSON
+                                .requestsOf("StopDeployment")
+                                .withRequestBody(equalToJson("{\"deploymentId\":\"" + d.codeDeployDeploymentId()
+                                        + "\",\"autoRollbackEnabled\":true}")));
 
-        assertThat(d.rollbackLifecycleEvents()).as("the rollback deployment's own target, read over the wire")
+        assertThat(d.rollbackLifecycleEvents())
+                .as("the rollback deployment's own target, read over the wire")
                 .extracting(e -> e.name() + "=" + e.status())
                 .contains("AllowTraffic=InProgress", "AfterAllowTraffic=Pending");
-        assertThat(d.lifecycleEvents()).extracting(e -> e.name() + "=" + e.status()).contains("AllowTraffic=Failed");
-        aws.server().verify(CODEDEPLOY_JSON.requestsOf("BatchGetDeploymentTargets").withRequestBody(equalToJson(
-                "{\"deploymentId\":\"" + d.rollbackDeploymentId() + "\",\"targetIds\":[\"ecs-canary:demo-app\"]}")));
+        assertThat(d.lifecycleEvents())
+                .extracting(e -> e.name() + "=" + e.status())
+                .contains("AllowTraffic=Failed");
+        aws.server()
+                .verify(CODEDEPLOY_JSON
+                        .requestsOf("BatchGetDeploymentTargets")
+                        .withRequestBody(equalToJson("{\"deploymentId\":\"" + d.rollbackDeploymentId()
+                                + "\",\"targetIds\":[\"ecs-canary:demo-app\"]}")));
 
         world.completeRollback(SERVICE);
         minute();
         d = deployment(id);
         assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLED_BACK);
         assertThat(d.trafficPercent()).isZero();
-        assertThat(d.rollbackLifecycleEvents()).hasSize(8).allSatisfy(e -> assertThat(e.status()).isEqualTo("Succeeded"));
+        assertThat(d.rollbackLifecycleEvents())
+                .hasSize(8)
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo("Succeeded"));
         assertThat(d.phases().get(3).outcome()).isEqualTo(PhaseOutcome.ROLLED_BACK);
         assertThat(d.phases().get(3).alarmStates()).containsEntry(ALARM, AlarmState.ALARM);
         mvc.perform(get("/api/deployments/" + id).with(TestCallers.reader()))
@@ -91,7 +121,8 @@ class WireReleaseTest extends WireScenarioSupport {
                 .andExpect(jsonPath("$.safetyNet.stopState").value("ACCEPTED"))
                 .andExpect(jsonPath("$.safetyNet.alarmChangedAt").value(fired.toString()))
                 .andExpect(jsonPath("$.safetyNet.stopRequestedAt").value(stoppedAt.toString()))
-                .andExpect(jsonPath("$.safetyNet.trafficRestoredAt").value(clock.instant().toString()))
+                .andExpect(jsonPath("$.safetyNet.trafficRestoredAt")
+                        .value(clock.instant().toString()))
                 .andExpect(jsonPath("$.safetyNet.detectionMillis").value(63_000))
                 .andExpect(jsonPath("$.safetyNet.restoreMillis").value(120_000));
         aws.server().verify(exactly(1), CODEDEPLOY_JSON.requestsOf("StopDeployment"));
@@ -108,7 +139,9 @@ class WireReleaseTest extends WireScenarioSupport {
 
         Deployment d = deployment(id);
         assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
-        assertThat(d.reason()).contains("CodeDeploy stopped the deployment itself").contains("ALARM_ACTIVE");
+        assertThat(d.reason())
+                .contains("CodeDeploy stopped the deployment itself")
+                .contains("ALARM_ACTIVE");
         assertThat(d.stopState()).isEqualTo(StopState.NONE);
 
         world.completeRollback(SERVICE);
@@ -132,9 +165,13 @@ class WireReleaseTest extends WireScenarioSupport {
         minute(); // two minutes of INSUFFICIENT_DATA: the default grace is spent
         Deployment d = deployment(id);
         assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
-        assertThat(d.reason()).contains("policy ROLL_BACK").contains("INSUFFICIENT_DATA").contains("10% traffic");
+        assertThat(d.reason())
+                .contains("policy ROLL_BACK")
+                .contains("INSUFFICIENT_DATA")
+                .contains("10% traffic");
         aws.server().verify(exactly(1), CODEDEPLOY_JSON.requestsOf("StopDeployment"));
-        mvc.perform(get("/api/deployments/" + id).with(TestCallers.reader())).andExpect(jsonPath("$.analysis.inconclusivePolicy").value("ROLL_BACK"));
+        mvc.perform(get("/api/deployments/" + id).with(TestCallers.reader()))
+                .andExpect(jsonPath("$.analysis.inconclusivePolicy").value("ROLL_BACK"));
     }
 
     @Test
@@ -153,11 +190,13 @@ class WireReleaseTest extends WireScenarioSupport {
 
     @Test
     void aRetriedRequestWithTheSameIdempotencyKeyGetsTheFirstDeploymentAndStartsNothing() throws Exception {
-        UUID id = idOf(postRelease(BODY, "ci-run-42").andExpect(status().isAccepted())
+        UUID id = idOf(postRelease(BODY, "ci-run-42")
+                .andExpect(status().isAccepted())
                 .andExpect(header().string("Idempotent-Replayed", "false")));
         awaitStarted(id);
 
-        UUID replayed = idOf(postRelease(BODY, "ci-run-42").andExpect(status().isAccepted())
+        UUID replayed = idOf(postRelease(BODY, "ci-run-42")
+                .andExpect(status().isAccepted())
                 .andExpect(header().string("Idempotent-Replayed", "true")));
         postRelease(BODY.replace("2.0.0", "2.0.1"), "ci-run-42")
                 .andExpect(status().isUnprocessableContent())
@@ -197,13 +236,17 @@ class WireReleaseTest extends WireScenarioSupport {
         minute();
 
         List<String> calls = aws.server().getAllServeEvents().reversed().stream()
-                .map(e -> e.getRequest().getHeader("X-Amz-Target") + " " + e.getRequest().getBodyAsString())
-                .filter(call -> call.startsWith("CodeDeploy_20141006.")).toList();
+                .map(e -> e.getRequest().getHeader("X-Amz-Target") + " "
+                        + e.getRequest().getBodyAsString())
+                .filter(call -> call.startsWith("CodeDeploy_20141006."))
+                .toList();
         String stopOther = "StopDeployment {\"deploymentId\":\"" + codeDeployId(other) + "\"";
         // the firing release is looked at, and stopped, before any read that concerns the other release
         String lookAtDemo = "\"" + codeDeployId(demo) + "\"";
-        assertThat(indexOf(calls, stopOther)).as("CodeDeploy calls of the tick: %s", calls)
-                .isNotNegative().isLessThan(indexOf(calls, lookAtDemo));
+        assertThat(indexOf(calls, stopOther))
+                .as("CodeDeploy calls of the tick: %s", calls)
+                .isNotNegative()
+                .isLessThan(indexOf(calls, lookAtDemo));
         assertThat(deployment(other).status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
         assertThat(deployment(demo).status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
     }

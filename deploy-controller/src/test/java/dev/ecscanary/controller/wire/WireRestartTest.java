@@ -43,6 +43,7 @@ class WireRestartTest {
     private final MutableClock clock = SharedStandIn.clock();
     /** The controller now running; a test leaves its restarted controller for the next, to spare a start-up. */
     private static ConfigurableApplicationContext controller;
+
     private static Path dataDir;
     private static ReleaseDriver driver;
 
@@ -53,7 +54,10 @@ class WireRestartTest {
             dataDir = Path.of("target", "test-pg", "wire-restart-" + UUID.randomUUID());
             startController();
         } else {
-            controller.getBean(JdbcClient.class).sql("truncate deployment cascade").update();
+            controller
+                    .getBean(JdbcClient.class)
+                    .sql("truncate deployment cascade")
+                    .update();
         }
     }
 
@@ -83,7 +87,9 @@ class WireRestartTest {
 
         Deployment d = driver.deployment(id);
         assertThat(d.status()).as("events %s", d.events()).isEqualTo(DeploymentStatus.SUCCEEDED);
-        assertThat(d.phases()).extracting(Phase::trafficPercent).containsExactly(0, 10, 20, 30, 50, 60, 70, 80, 90, 100);
+        assertThat(d.phases())
+                .extracting(Phase::trafficPercent)
+                .containsExactly(0, 10, 20, 30, 50, 60, 70, 80, 90, 100);
         aws.server().verify(exactly(1), ECS_JSON.requestsOf("RegisterTaskDefinition"));
         aws.server().verify(exactly(1), CODEDEPLOY_JSON.requestsOf("CreateDeployment"));
         aws.server().verify(exactly(0), CODEDEPLOY_JSON.requestsOf("StopDeployment"));
@@ -100,17 +106,22 @@ class WireRestartTest {
         CompletableFuture<Void> tick = CompletableFuture.runAsync(dying::tick);
         awaitStopReachedCodeDeploy();
 
-        restartController(() -> { }); // the controller dies before the StopDeployment answer reaches it
+        restartController(() -> {}); // the controller dies before the StopDeployment answer reaches it
         tick.handle((ok, failed) -> null).get(30, TimeUnit.SECONDS);
         Deployment resumed = driver.deployment(id);
         assertThat(resumed.status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
-        assertThat(resumed.stopState()).as("the decision was saved before the call").isEqualTo(StopState.REQUESTED);
+        assertThat(resumed.stopState())
+                .as("the decision was saved before the call")
+                .isEqualTo(StopState.REQUESTED);
 
         driver.minute();
         Deployment d = driver.deployment(id);
         assertThat(d.stopState()).isEqualTo(StopState.ACCEPTED);
-        assertThat(d.events()).extracting(DeploymentEvent::message).anyMatch(m -> m.contains("CodeDeploy shows the deployment STOPPED"));
-        assertThat(d.rollbackDeploymentId()).isEqualTo(world.rollbackOf(d.codeDeployDeploymentId()).orElseThrow());
+        assertThat(d.events())
+                .extracting(DeploymentEvent::message)
+                .anyMatch(m -> m.contains("CodeDeploy shows the deployment STOPPED"));
+        assertThat(d.rollbackDeploymentId())
+                .isEqualTo(world.rollbackOf(d.codeDeployDeploymentId()).orElseThrow());
         world.completeRollback(SERVICE);
         driver.minute();
 
@@ -123,9 +134,13 @@ class WireRestartTest {
     }
 
     private UUID startRelease() throws InterruptedException {
-        ReleaseRequest request = new ReleaseRequest(SERVICE, ImageReference.parse(IMAGE), "production", "restart",
-                "abc1234", null, "test");
-        UUID id = controller.getBean(Releases.class).accept(request, null, null).deployment().id();
+        ReleaseRequest request = new ReleaseRequest(
+                SERVICE, ImageReference.parse(IMAGE), "production", "restart", "abc1234", null, "test");
+        UUID id = controller
+                .getBean(Releases.class)
+                .accept(request, null, null)
+                .deployment()
+                .id();
         driver.awaitStarted(id);
         controller.getBean(Reconciler.class).tick();
         return id;
@@ -136,7 +151,9 @@ class WireRestartTest {
         while (world.stopsApplied(SERVICE) == 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertThat(world.stopsApplied(SERVICE)).as("StopDeployment carried out by CodeDeploy").isEqualTo(1);
+        assertThat(world.stopsApplied(SERVICE))
+                .as("StopDeployment carried out by CodeDeploy")
+                .isEqualTo(1);
     }
 
     /** Closes the controller, lets {@code meanwhile} happen, and starts a new one on the same data directory. */
@@ -149,13 +166,17 @@ class WireRestartTest {
 
     private static void startController() {
         String[] args = SharedStandIn.controllerProperties().entrySet().stream()
-                .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new);
         controller = new SpringApplicationBuilder(DeployControllerApplication.class, WireTestConfiguration.class)
                 .profiles("test")
                 .properties("spring.main.web-application-type=none", "spring.main.banner-mode=off")
                 .run(append(args, "--controller.store.embedded-data-dir=" + dataDir.toAbsolutePath()));
-        driver = new ReleaseDriver(controller.getBean(Releases.class), controller.getBean(Reconciler.class),
-                SharedStandIn.clock(), SharedStandIn.aws().world());
+        driver = new ReleaseDriver(
+                controller.getBean(Releases.class),
+                controller.getBean(Reconciler.class),
+                SharedStandIn.clock(),
+                SharedStandIn.aws().world());
     }
 
     private static String[] append(String[] args, String arg) {

@@ -41,17 +41,23 @@ abstract class WireScenarioSupport {
     static final String ALARM = SharedStandIn.ALARM;
     static final String IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0";
     static final String BODY = """
-            {"service": "demo-app", "image": "%s", "environment": "production", "commitSha": "0123abc"}"""
-            .formatted(IMAGE);
+            {"service": "demo-app", "image": "%s", "environment": "production", "commitSha": "0123abc"}""".formatted(IMAGE);
 
     final AwsStandIn aws = SharedStandIn.aws();
     final StandInWorld world = aws.world();
     final MutableClock clock = SharedStandIn.clock();
 
-    @Autowired MockMvc mvc;
-    @Autowired Reconciler reconciler;
-    @Autowired Releases releases;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Reconciler reconciler;
+
+    @Autowired
+    Releases releases;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void pointTheControllerAtTheStandIn(DynamicPropertyRegistry registry) {
@@ -66,7 +72,9 @@ abstract class WireScenarioSupport {
     }
 
     ResultActions postRelease(String body, String idempotencyKey) throws Exception {
-        MockHttpServletRequestBuilder request = post("/api/deployments").contentType(MediaType.APPLICATION_JSON).content(body)
+        MockHttpServletRequestBuilder request = post("/api/deployments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
                 .with(TestCallers.ci());
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -84,7 +92,9 @@ abstract class WireScenarioSupport {
     UUID startRelease() throws Exception {
         UUID id = idOf(postRelease(BODY, null));
         awaitStarted(id);
-        assertThat(deployment(id).status()).as("events %s", deployment(id).events()).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        assertThat(deployment(id).status())
+                .as("events %s", deployment(id).events())
+                .isEqualTo(DeploymentStatus.IN_PROGRESS);
         reconciler.tick();
         return id;
     }
@@ -100,8 +110,9 @@ abstract class WireScenarioSupport {
     /** Waits for work the controller does off the test's thread (a new release's first step) to end. */
     void awaitIdle() {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline && jdbc.sql("select id from deployment").query(UUID.class).list().stream()
-                .anyMatch(reconciler::isBusy)) {
+        while (System.nanoTime() < deadline
+                && jdbc.sql("select id from deployment").query(UUID.class).list().stream()
+                        .anyMatch(reconciler::isBusy)) {
             Thread.onSpinWait();
         }
     }

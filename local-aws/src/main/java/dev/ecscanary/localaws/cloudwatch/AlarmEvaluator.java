@@ -13,9 +13,11 @@ import java.util.Locale;
  */
 public final class AlarmEvaluator {
 
-    private static final DateTimeFormatter REASON_TIME = DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATA_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter REASON_TIME =
+            DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private final MetricQueries queries;
 
@@ -30,7 +32,11 @@ public final class AlarmEvaluator {
         Instant end = queries.storeTimeScale().bucketStart(now, period);
         Instant start = end.minusMillis(step * alarm.evaluationPeriods());
         MetricQueries.Result result = queries.evaluate(alarm.metrics(), start, end);
-        String watched = alarm.metrics().stream().filter(MetricQuery::returnData).findFirst().orElseThrow().id();
+        String watched = alarm.metrics().stream()
+                .filter(MetricQuery::returnData)
+                .findFirst()
+                .orElseThrow()
+                .id();
         double[] values = result.values().get(watched);
         List<Integer> present = new ArrayList<>();
         for (int i = values.length - 1; i >= 0; i--) {
@@ -44,9 +50,19 @@ public final class AlarmEvaluator {
         long bad = breaching + (missingBreaches ? missing : 0);
         String data = reasonData(alarm, result, values, present, start, now, period);
         if (bad >= alarm.datapointsToAlarm()) {
-            alarm.transition("ALARM", thresholdReason(alarm, result, values, present, bad, true, "OK -> ALARM", alarm.datapointsToAlarm()), data, now);
+            alarm.transition(
+                    "ALARM",
+                    thresholdReason(
+                            alarm, result, values, present, bad, true, "OK -> ALARM", alarm.datapointsToAlarm()),
+                    data,
+                    now);
         } else if (!present.isEmpty()) {
-            alarm.transition("OK", thresholdReason(alarm, result, values, present, present.size() - breaching, false, "ALARM -> OK", 1), data, now);
+            alarm.transition(
+                    "OK",
+                    thresholdReason(
+                            alarm, result, values, present, present.size() - breaching, false, "ALARM -> OK", 1),
+                    data,
+                    now);
         } else {
             allMissing(alarm, missing, data, now);
         }
@@ -54,42 +70,74 @@ public final class AlarmEvaluator {
 
     private static void allMissing(MetricAlarm alarm, int missing, String data, Instant now) {
         switch (alarm.treatMissingData()) {
-            case "notBreaching" -> alarm.transition("OK", "Threshold Crossed: no datapoints were received for " + missing
-                    + " periods and " + missing + " missing datapoints were treated as [NonBreaching].", data, now);
-            case "ignore" -> { }
-            default -> alarm.transition("INSUFFICIENT_DATA", "Insufficient Data: " + missing
-                    + " datapoints were unknown.", data, now);
+            case "notBreaching" ->
+                alarm.transition(
+                        "OK",
+                        "Threshold Crossed: no datapoints were received for " + missing + " periods and " + missing
+                                + " missing datapoints were treated as [NonBreaching].",
+                        data,
+                        now);
+            case "ignore" -> {}
+            default ->
+                alarm.transition(
+                        "INSUFFICIENT_DATA", "Insufficient Data: " + missing + " datapoints were unknown.", data, now);
         }
     }
 
-    private static String thresholdReason(MetricAlarm alarm, MetricQueries.Result result, double[] values, List<Integer> present,
-                                          long count, boolean breaching, String transition, int minimum) {
+    private static String thresholdReason(
+            MetricAlarm alarm,
+            MetricQueries.Result result,
+            double[] values,
+            List<Integer> present,
+            long count,
+            boolean breaching,
+            String transition,
+            int minimum) {
         StringBuilder points = new StringBuilder();
         for (int i : present) {
-            points.append(points.isEmpty() ? "" : ", ").append(format(values[i]))
-                    .append(" (").append(REASON_TIME.format(result.slots()[i])).append(")");
+            points.append(points.isEmpty() ? "" : ", ")
+                    .append(format(values[i]))
+                    .append(" (")
+                    .append(REASON_TIME.format(result.slots()[i]))
+                    .append(")");
         }
-        return "Threshold Crossed: " + count + " out of the last " + alarm.evaluationPeriods() + " datapoints [" + points + "] were "
-                + alarm.comparisonWords(breaching) + " the threshold (" + format(alarm.threshold()) + ") (minimum " + minimum
+        return "Threshold Crossed: " + count + " out of the last " + alarm.evaluationPeriods() + " datapoints ["
+                + points + "] were "
+                + alarm.comparisonWords(breaching) + " the threshold (" + format(alarm.threshold()) + ") (minimum "
+                + minimum
                 + " datapoint" + (minimum == 1 ? "" : "s") + " for " + transition + " transition).";
     }
 
-    private static String reasonData(MetricAlarm alarm, MetricQueries.Result result, double[] values, List<Integer> present,
-                                     Instant start, Instant now, int period) {
+    private static String reasonData(
+            MetricAlarm alarm,
+            MetricQueries.Result result,
+            double[] values,
+            List<Integer> present,
+            Instant start,
+            Instant now,
+            int period) {
         StringBuilder recent = new StringBuilder();
         StringBuilder evaluated = new StringBuilder();
         for (int i : present) {
             recent.append(recent.isEmpty() ? "" : ",").append(format(values[i]));
-            evaluated.append(evaluated.isEmpty() ? "" : ",").append("{\"timestamp\":\"").append(DATA_TIME.format(result.slots()[i]))
-                    .append("\",\"value\":").append(format(values[i])).append('}');
+            evaluated
+                    .append(evaluated.isEmpty() ? "" : ",")
+                    .append("{\"timestamp\":\"")
+                    .append(DATA_TIME.format(result.slots()[i]))
+                    .append("\",\"value\":")
+                    .append(format(values[i]))
+                    .append('}');
         }
-        return "{\"version\":\"1.0\",\"queryDate\":\"" + DATA_TIME.format(now) + "\",\"startDate\":\"" + DATA_TIME.format(start)
-                + "\",\"period\":" + period + ",\"recentDatapoints\":[" + recent + "],\"threshold\":" + format(alarm.threshold())
+        return "{\"version\":\"1.0\",\"queryDate\":\"" + DATA_TIME.format(now) + "\",\"startDate\":\""
+                + DATA_TIME.format(start)
+                + "\",\"period\":" + period + ",\"recentDatapoints\":[" + recent + "],\"threshold\":"
+                + format(alarm.threshold())
                 + ",\"evaluatedDatapoints\":[" + evaluated + "]}";
     }
 
     static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.format(Locale.ROOT, "%.1f", value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.format(Locale.ROOT, "%.1f", value)
                 : String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "");
     }
 }

@@ -61,8 +61,10 @@ public final class CloudWatchApi implements QueryService {
     private void describeAlarms(QueryParams params, Xml result) {
         List<String> names = params.strings("AlarmNames");
         if (names.size() > 100) {
-            throw AwsException.client("ValidationError", "1 validation error detected: Value at 'alarmNames' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to 100");
+            throw AwsException.client(
+                    "ValidationError",
+                    "1 validation error detected: Value at 'alarmNames' failed to satisfy "
+                            + "constraint: Member must have length less than or equal to 100");
         }
         int maxRecords = maxRecords(params.integer("MaxRecords"));
         List<String> types = params.strings("AlarmTypes");
@@ -77,7 +79,7 @@ public final class CloudWatchApi implements QueryService {
         int from = decodeToken(params.get("NextToken"), matching.size());
         List<MetricAlarm> page = matching.subList(from, Math.min(matching.size(), from + maxRecords));
         result.members("MetricAlarms", page, AlarmXml::write);
-        result.members("CompositeAlarms", List.<String>of(), (x, none) -> { });
+        result.members("CompositeAlarms", List.<String>of(), (x, none) -> {});
         if (from + page.size() < matching.size()) {
             result.element("NextToken", encodeToken(from + page.size()));
         }
@@ -88,8 +90,10 @@ public final class CloudWatchApi implements QueryService {
             return 50;
         }
         if (requested < 1 || requested > 100) {
-            throw AwsException.client("ValidationError", "1 validation error detected: Value '" + requested
-                    + "' at 'maxRecords' failed to satisfy constraint: Member must have value between 1 and 100");
+            throw AwsException.client(
+                    "ValidationError",
+                    "1 validation error detected: Value '" + requested
+                            + "' at 'maxRecords' failed to satisfy constraint: Member must have value between 1 and 100");
         }
         return requested;
     }
@@ -98,29 +102,40 @@ public final class CloudWatchApi implements QueryService {
         Instant start = params.instant("StartTime");
         Instant end = params.instant("EndTime");
         if (!start.isBefore(end)) {
-            throw AwsException.client("ValidationError", "The parameter StartTime must be less than the parameter EndTime.");
+            throw AwsException.client(
+                    "ValidationError", "The parameter StartTime must be less than the parameter EndTime.");
         }
-        List<MetricQuery> requested = params.structures("MetricDataQueries").stream().map(CloudWatchApi::query).toList();
+        List<MetricQuery> requested = params.structures("MetricDataQueries").stream()
+                .map(CloudWatchApi::query)
+                .toList();
         if (requested.size() > 500) {
-            throw AwsException.client("ValidationError", "The collection MetricDataQueries must not have a size greater than 500.");
+            throw AwsException.client(
+                    "ValidationError", "The collection MetricDataQueries must not have a size greater than 500.");
         }
         boolean ascending = "TimestampAscending".equals(params.get("ScanBy"));
         MetricQueries.Result evaluated = queries.evaluate(requested, start, end);
-        result.members("MetricDataResults", requested.stream().filter(MetricQuery::returnData).toList(), (xml, query) -> {
-            double[] values = evaluated.values().get(query.id());
-            List<Integer> slots = new ArrayList<>();
-            for (int i = 0; i < values.length; i++) {
-                if (!Double.isNaN(values[i])) {
-                    slots.add(ascending ? slots.size() : 0, i);
-                }
-            }
-            xml.element("Id", query.id()).element("Label", query.labelOrDefault())
-                    .members("Timestamps", slots, (x, i) -> x.raw(Xml.timestamp(evaluated.slots()[i])))
-                    .members("Values", slots, (x, i) -> x.raw(AlarmEvaluator.format(values[i])))
-                    .element("StatusCode", "Complete")
-                    .members("Messages", List.<String>of(), (x, none) -> { });
-        });
-        result.members("Messages", List.<String>of(), (x, none) -> { });
+        result.members(
+                "MetricDataResults",
+                requested.stream().filter(MetricQuery::returnData).toList(),
+                (xml, query) -> {
+                    double[] values = evaluated.values().get(query.id());
+                    List<Integer> slots = new ArrayList<>();
+                    for (int i = 0; i < values.length; i++) {
+                        if (!Double.isNaN(values[i])) {
+                            slots.add(ascending ? slots.size() : 0, i);
+                        }
+                    }
+                    xml.element("Id", query.id())
+                            .element("Label", query.labelOrDefault())
+                            .members(
+                                    "Timestamps",
+                                    slots,
+                                    (x, i) -> x.raw(Xml.timestamp(evaluated.slots()[i])))
+                            .members("Values", slots, (x, i) -> x.raw(AlarmEvaluator.format(values[i])))
+                            .element("StatusCode", "Complete")
+                            .members("Messages", List.<String>of(), (x, none) -> {});
+                });
+        result.members("Messages", List.<String>of(), (x, none) -> {});
     }
 
     static MetricQuery query(QueryParams q) {
@@ -130,15 +145,20 @@ public final class CloudWatchApi implements QueryService {
         if (q.has("MetricStat")) {
             QueryParams m = q.scope("MetricStat");
             Map<String, String> dimensions = new LinkedHashMap<>();
-            m.scope("Metric").structures("Dimensions").forEach(d -> dimensions.put(d.required("Name"), d.required("Value")));
+            m.scope("Metric")
+                    .structures("Dimensions")
+                    .forEach(d -> dimensions.put(d.required("Name"), d.required("Value")));
             metric = new MetricKey(m.required("Metric.Namespace"), m.required("Metric.MetricName"), dimensions);
             stat = m.required("Stat");
             period = m.integer("Period");
             if (period == null || period <= 0 || (period >= 60 && period % 60 != 0)) {
-                throw AwsException.client("ValidationError", "The parameter MetricStat.Period must be 1, 5, 10, 20, 30, 60, or any multiple of 60.");
+                throw AwsException.client(
+                        "ValidationError",
+                        "The parameter MetricStat.Period must be 1, 5, 10, 20, 30, 60, or any multiple of 60.");
             }
         }
-        return new MetricQuery(q.get("Id"), metric, stat, period, q.get("Expression"), q.get("Label"), q.bool("ReturnData", true));
+        return new MetricQuery(
+                q.get("Id"), metric, stat, period, q.get("Expression"), q.get("Label"), q.bool("ReturnData", true));
     }
 
     private static String encodeToken(int offset) {

@@ -7,8 +7,7 @@ import java.util.List;
 public final class MetricAlarm {
 
     /** The state fields, replaced together on every state change. */
-    public record State(String value, String reason, String reasonData, Instant updated, Instant transitioned) {
-    }
+    public record State(String value, String reason, String reasonData, Instant updated, Instant transitioned) {}
 
     private final String name;
     private final String arn;
@@ -22,8 +21,16 @@ public final class MetricAlarm {
     private final Instant configuredAt = Instant.now();
     private volatile State state;
 
-    public MetricAlarm(String name, String arn, String description, List<MetricQuery> metrics, String comparisonOperator,
-                       double threshold, int evaluationPeriods, int datapointsToAlarm, String treatMissingData) {
+    public MetricAlarm(
+            String name,
+            String arn,
+            String description,
+            List<MetricQuery> metrics,
+            String comparisonOperator,
+            double threshold,
+            int evaluationPeriods,
+            int datapointsToAlarm,
+            String treatMissingData) {
         this.name = name;
         this.arn = arn;
         this.description = description;
@@ -33,7 +40,8 @@ public final class MetricAlarm {
         this.evaluationPeriods = evaluationPeriods;
         this.datapointsToAlarm = datapointsToAlarm;
         this.treatMissingData = treatMissingData;
-        this.state = new State("INSUFFICIENT_DATA", "Unchecked: Initial alarm creation", null, configuredAt, configuredAt);
+        this.state =
+                new State("INSUFFICIENT_DATA", "Unchecked: Initial alarm creation", null, configuredAt, configuredAt);
     }
 
     public String name() {

@@ -167,6 +167,7 @@ final class MetricMath {
     }
 
     private AwsException invalid(String why) {
-        return AwsException.client("ValidationError", "Invalid metrics math expression '" + text + "': " + why + " at " + pos);
+        return AwsException.client(
+                "ValidationError", "Invalid metrics math expression '" + text + "': " + why + " at " + pos);
     }
 }

@@ -11,8 +11,7 @@ import java.util.TreeMap;
 public final class MetricQueries {
 
     /** The grid's slot start times and every query's value per slot (NaN where there is no datapoint). */
-    public record Result(Instant[] slots, Map<String, double[]> values) {
-    }
+    public record Result(Instant[] slots, Map<String, double[]> values) {}
 
     private final MetricStore store;
 
@@ -25,7 +24,11 @@ public final class MetricQueries {
     }
 
     public static int gridPeriod(List<MetricQuery> queries) {
-        return queries.stream().filter(q -> q.period() != null).mapToInt(MetricQuery::period).findFirst().orElse(60);
+        return queries.stream()
+                .filter(q -> q.period() != null)
+                .mapToInt(MetricQuery::period)
+                .findFirst()
+                .orElse(60);
     }
 
     public Result evaluate(List<MetricQuery> queries, Instant start, Instant end) {
@@ -52,7 +55,8 @@ public final class MetricQueries {
         return new Result(slots, values);
     }
 
-    private double[] metricSeries(MetricQuery query, int period, Instant[] slots, Instant first, Instant end, long step) {
+    private double[] metricSeries(
+            MetricQuery query, int period, Instant[] slots, Instant first, Instant end, long step) {
         TreeMap<Instant, Double> points = new TreeMap<>(store.query(query.metric(), query.stat(), period, first, end));
         double[] out = new double[slots.length];
         for (int i = 0; i < slots.length; i++) {
@@ -69,15 +73,20 @@ public final class MetricQueries {
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (MetricQuery query : queries) {
             if (query.id() == null || !query.id().matches("[a-z][A-Za-z0-9_]{0,254}")) {
-                throw AwsException.client("ValidationError", "The value " + query.id()
-                        + " for parameter MetricDataQueries.member.Id is invalid: it must start with a lowercase letter.");
+                throw AwsException.client(
+                        "ValidationError",
+                        "The value " + query.id()
+                                + " for parameter MetricDataQueries.member.Id is invalid: it must start with a lowercase letter.");
             }
             if (!ids.add(query.id())) {
-                throw AwsException.client("ValidationError", "The values for parameter id in MetricDataQueries are not unique.");
+                throw AwsException.client(
+                        "ValidationError", "The values for parameter id in MetricDataQueries are not unique.");
             }
             if ((query.metric() == null) == (query.expression() == null)) {
-                throw AwsException.client("ValidationError",
-                        "Exactly one of MetricStat and Expression must be specified in a MetricDataQuery (" + query.id() + ").");
+                throw AwsException.client(
+                        "ValidationError",
+                        "Exactly one of MetricStat and Expression must be specified in a MetricDataQuery (" + query.id()
+                                + ").");
             }
         }
     }

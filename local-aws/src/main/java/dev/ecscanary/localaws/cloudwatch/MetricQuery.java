@@ -11,8 +11,8 @@ package dev.ecscanary.localaws.cloudwatch;
  * @param label      a human-readable label, may be null
  * @param returnData whether the result is returned (for an alarm: the watched value)
  */
-public record MetricQuery(String id, MetricKey metric, String stat, Integer period, String expression, String label,
-                          boolean returnData) {
+public record MetricQuery(
+        String id, MetricKey metric, String stat, Integer period, String expression, String label, boolean returnData) {
 
     public boolean isExpression() {
         return expression != null;

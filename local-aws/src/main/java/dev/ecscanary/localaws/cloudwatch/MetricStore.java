@@ -38,15 +38,18 @@ public final class MetricStore {
      * One statistic of a metric aggregated into periods of {@code periodSeconds} (AWS seconds, a multiple of 60)
      * over [start, end); only periods that hold data appear.
      */
-    public NavigableMap<Instant, Double> query(MetricKey key, String stat, int periodSeconds, Instant start, Instant end) {
+    public NavigableMap<Instant, Double> query(
+            MetricKey key, String stat, int periodSeconds, Instant start, Instant end) {
         NavigableMap<Instant, Double> result = new java.util.TreeMap<>();
         NavigableMap<Instant, Datapoint> points = series.get(key);
         if (points == null) {
             return result;
         }
         Map<Instant, Datapoint> periods = new java.util.TreeMap<>();
-        points.subMap(start, true, end, false).forEach((bucket, point) ->
-                periods.computeIfAbsent(timeScale.bucketStart(bucket, periodSeconds), p -> new Datapoint()).merge(point));
+        points.subMap(start, true, end, false)
+                .forEach((bucket, point) -> periods.computeIfAbsent(
+                                timeScale.bucketStart(bucket, periodSeconds), p -> new Datapoint())
+                        .merge(point));
         periods.forEach((period, point) -> result.put(period, point.statistic(stat)));
         return result;
     }

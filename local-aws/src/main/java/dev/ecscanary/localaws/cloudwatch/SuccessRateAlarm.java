@@ -11,20 +11,47 @@ import java.util.Map;
  */
 public final class SuccessRateAlarm {
 
-    private SuccessRateAlarm() {
-    }
+    private SuccessRateAlarm() {}
 
     public static MetricAlarm create(RehearsalNames names, String loadBalancerDimension) {
         Map<String, String> dimensions = Map.of("LoadBalancer", loadBalancerDimension);
         int period = names.alarmPeriodSeconds();
         List<MetricQuery> metrics = List.of(
-                new MetricQuery("success_rate", null, null, null, "100 * (1 - FILL(errors, 0) / requests)", "Success rate (%)", true),
-                new MetricQuery("requests", new MetricKey(AlbMetrics.NAMESPACE, "RequestCount", dimensions), "Sum", period, null, null, false),
-                new MetricQuery("errors", new MetricKey(AlbMetrics.NAMESPACE, "HTTPCode_Target_5XX_Count", dimensions), "Sum", period, null, null, false));
-        return new MetricAlarm(names.alarm(), names.arn("cloudwatch", "alarm:" + names.alarm()),
-                "Share of " + names.service() + " requests answered without a target 5xx fell below " + names.alarmThreshold()
-                        + "% for " + names.alarmDatapointsToAlarm() + " of " + names.alarmEvaluationPeriods() + " minutes",
-                metrics, "LessThanThreshold", names.alarmThreshold(), names.alarmEvaluationPeriods(),
-                names.alarmDatapointsToAlarm(), names.alarmTreatMissingData());
+                new MetricQuery(
+                        "success_rate",
+                        null,
+                        null,
+                        null,
+                        "100 * (1 - FILL(errors, 0) / requests)",
+                        "Success rate (%)",
+                        true),
+                new MetricQuery(
+                        "requests",
+                        new MetricKey(AlbMetrics.NAMESPACE, "RequestCount", dimensions),
+                        "Sum",
+                        period,
+                        null,
+                        null,
+                        false),
+                new MetricQuery(
+                        "errors",
+                        new MetricKey(AlbMetrics.NAMESPACE, "HTTPCode_Target_5XX_Count", dimensions),
+                        "Sum",
+                        period,
+                        null,
+                        null,
+                        false));
+        return new MetricAlarm(
+                names.alarm(),
+                names.arn("cloudwatch", "alarm:" + names.alarm()),
+                "Share of " + names.service() + " requests answered without a target 5xx fell below "
+                        + names.alarmThreshold() + "% for " + names.alarmDatapointsToAlarm() + " of "
+                        + names.alarmEvaluationPeriods() + " minutes",
+                metrics,
+                "LessThanThreshold",
+                names.alarmThreshold(),
+                names.alarmEvaluationPeriods(),
+                names.alarmDatapointsToAlarm(),
+                names.alarmTreatMissingData());
     }
 }

@@ -29,7 +29,8 @@ public record AppSpec(String taskDefinition, String containerName, Integer conta
         try {
             document = new Yaml(new SafeConstructor(new LoaderOptions())).load(content);
         } catch (RuntimeException e) {
-            throw invalid("The AppSpec content is not valid YAML or JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw invalid("The AppSpec content is not valid YAML or JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         Map<?, ?> properties = targetServiceProperties(document);
         Object taskDefinition = properties.get("TaskDefinition");
@@ -38,18 +39,23 @@ public record AppSpec(String taskDefinition, String containerName, Integer conta
         }
         Map<?, ?> loadBalancerInfo = properties.get("LoadBalancerInfo") instanceof Map<?, ?> info ? info : properties;
         Object port = loadBalancerInfo.get("ContainerPort");
-        return new AppSpec(arn, (String) loadBalancerInfo.get("ContainerName"),
+        return new AppSpec(
+                arn,
+                (String) loadBalancerInfo.get("ContainerName"),
                 port == null ? null : Integer.valueOf(port.toString()));
     }
 
     private static Map<?, ?> targetServiceProperties(Object document) {
-        if (!(document instanceof Map<?, ?> root) || !(root.get("Resources") instanceof List<?> resources) || resources.isEmpty()) {
+        if (!(document instanceof Map<?, ?> root)
+                || !(root.get("Resources") instanceof List<?> resources)
+                || resources.isEmpty()) {
             throw invalid("The AppSpec has no Resources list.");
         }
         for (Object resource : resources) {
             if (resource instanceof Map<?, ?> named) {
                 for (Object value : named.values()) {
-                    if (value instanceof Map<?, ?> service && "AWS::ECS::Service".equals(service.get("Type"))
+                    if (value instanceof Map<?, ?> service
+                            && "AWS::ECS::Service".equals(service.get("Type"))
                             && service.get("Properties") instanceof Map<?, ?> properties) {
                         return properties;
                     }
@@ -61,7 +67,8 @@ public record AppSpec(String taskDefinition, String containerName, Integer conta
 
     public static String sha256Of(String content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

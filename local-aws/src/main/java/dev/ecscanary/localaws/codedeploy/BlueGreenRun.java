@@ -20,8 +20,15 @@ import java.util.logging.Logger;
  */
 final class BlueGreenRun implements Runnable {
 
-    static final List<String> LIFECYCLE = List.of("BeforeInstall", "Install", "AfterInstall", "AllowTestTraffic",
-            "AfterAllowTestTraffic", "BeforeAllowTraffic", "AllowTraffic", "AfterAllowTraffic");
+    static final List<String> LIFECYCLE = List.of(
+            "BeforeInstall",
+            "Install",
+            "AfterInstall",
+            "AllowTestTraffic",
+            "AfterAllowTestTraffic",
+            "BeforeAllowTraffic",
+            "AllowTraffic",
+            "AfterAllowTraffic");
 
     private static final Logger LOG = Logger.getLogger(BlueGreenRun.class.getName());
     private static final Duration MIN_HEALTHY_WAIT = Duration.ofSeconds(120);
@@ -42,8 +49,15 @@ final class BlueGreenRun implements Runnable {
     private TaskSet original;
     private TaskSet replacement;
 
-    BlueGreenRun(Deployment deployment, AppSpec appSpec, EcsService ecs, TaskDefinitionRegistry taskDefinitions,
-                 TrafficControl traffic, TimeScale timeScale, AlarmWatch alarms, RollbackStarter rollbacks) {
+    BlueGreenRun(
+            Deployment deployment,
+            AppSpec appSpec,
+            EcsService ecs,
+            TaskDefinitionRegistry taskDefinitions,
+            TrafficControl traffic,
+            TimeScale timeScale,
+            AlarmWatch alarms,
+            RollbackStarter rollbacks) {
         this.deployment = deployment;
         this.appSpec = appSpec;
         this.ecs = ecs;
@@ -61,14 +75,14 @@ final class BlueGreenRun implements Runnable {
             pacer.pause(timeScale.realSeconds(5));
             deployment.start();
             target.status("InProgress");
-            event("BeforeInstall", () -> { });
+            event("BeforeInstall", () -> {});
             event("Install", this::install);
-            event("AfterInstall", () -> { });
+            event("AfterInstall", () -> {});
             event("AllowTestTraffic", () -> traffic.test(replacement.targetGroup()));
-            event("AfterAllowTestTraffic", () -> { });
-            event("BeforeAllowTraffic", () -> { });
+            event("AfterAllowTestTraffic", () -> {});
+            event("BeforeAllowTraffic", () -> {});
             event("AllowTraffic", this::shiftProductionTraffic);
-            event("AfterAllowTraffic", () -> { });
+            event("AfterAllowTraffic", () -> {});
             ecs.makePrimary(replacement);
             waitBeforeTerminatingOriginal();
             ecs.removeTaskSet(original);
@@ -84,7 +98,11 @@ final class BlueGreenRun implements Runnable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "deployment " + deployment.id() + " failed unexpectedly", e);
-            end("Failed", "INTERNAL_ERROR", "An internal error occurred: " + e, deployment.rollsBackOn("DEPLOYMENT_FAILURE"));
+            end(
+                    "Failed",
+                    "INTERNAL_ERROR",
+                    "An internal error occurred: " + e,
+                    deployment.rollsBackOn("DEPLOYMENT_FAILURE"));
         }
     }
 
@@ -99,7 +117,9 @@ final class BlueGreenRun implements Runnable {
     }
 
     private void install() throws DeploymentStopped, DeploymentFailed, InterruptedException {
-        original = ecs.primary().orElseThrow(() -> new DeploymentFailed("ECS_UPDATE_ERROR", "The ECS service has no PRIMARY task set."));
+        original = ecs.primary()
+                .orElseThrow(
+                        () -> new DeploymentFailed("ECS_UPDATE_ERROR", "The ECS service has no PRIMARY task set."));
         for (TaskSet leftover : ecs.taskSets()) {
             if (leftover != original) {
                 ecs.removeTaskSet(leftover);
@@ -108,21 +128,30 @@ final class BlueGreenRun implements Runnable {
         TargetGroup replacementGroup = traffic.loadBalancer().other(original.targetGroup());
         traffic.production(original.targetGroup(), replacementGroup, 0);
         traffic.test(original.targetGroup());
-        TaskDefinition taskDefinition = taskDefinitions.find(appSpec.taskDefinition()).orElseThrow(() -> new DeploymentFailed(
-                "ECS_UPDATE_ERROR", "Failed to create task set: the task definition " + appSpec.taskDefinition() + " does not exist."));
+        TaskDefinition taskDefinition = taskDefinitions
+                .find(appSpec.taskDefinition())
+                .orElseThrow(() -> new DeploymentFailed(
+                        "ECS_UPDATE_ERROR",
+                        "Failed to create task set: the task definition " + appSpec.taskDefinition()
+                                + " does not exist."));
         checkLoadBalancerInfo(taskDefinition);
         try {
             replacement = ecs.createTaskSet(taskDefinition, replacementGroup, deployment.id(), "ACTIVE");
         } catch (CannotStartTaskException e) {
-            throw new DeploymentFailed("ECS_UPDATE_ERROR", "The replacement task set could not start: " + e.getMessage());
+            throw new DeploymentFailed(
+                    "ECS_UPDATE_ERROR", "The replacement task set could not start: " + e.getMessage());
         }
         deployment.target().taskSets(original, replacement);
         Duration patience = max(timeScale.realMinutes(10), MIN_HEALTHY_WAIT);
-        boolean healthy = pacer.pauseUntil(patience, () -> replacement.targetGroup().allHealthy(replacement.desiredCount())
-                || replacement.tasks().stream().anyMatch(t -> "STOPPED".equals(t.lastStatus())));
+        boolean healthy = pacer.pauseUntil(
+                patience,
+                () -> replacement.targetGroup().allHealthy(replacement.desiredCount())
+                        || replacement.tasks().stream().anyMatch(t -> "STOPPED".equals(t.lastStatus())));
         if (!healthy || !replacement.targetGroup().allHealthy(replacement.desiredCount())) {
-            throw new DeploymentFailed("ECS_UPDATE_ERROR", "The replacement task set's tasks did not pass the "
-                    + replacementGroup.name() + " health checks (a task stopped, or " + patience.toSeconds() + " s passed).");
+            throw new DeploymentFailed(
+                    "ECS_UPDATE_ERROR",
+                    "The replacement task set's tasks did not pass the " + replacementGroup.name()
+                            + " health checks (a task stopped, or " + patience.toSeconds() + " s passed).");
         }
         ecs.markServing(replacement);
     }
@@ -131,12 +160,15 @@ final class BlueGreenRun implements Runnable {
         RehearsalNames names = ecs.names();
         if (appSpec.containerName() != null && !appSpec.containerName().equals(names.containerName())
                 || appSpec.containerPort() != null && appSpec.containerPort() != names.containerPort()) {
-            throw new DeploymentFailed("ECS_UPDATE_ERROR", "The AppSpec's LoadBalancerInfo (" + appSpec.containerName() + ":"
-                    + appSpec.containerPort() + ") does not match the ECS service's load balancer container "
-                    + names.containerName() + ":" + names.containerPort() + ".");
+            throw new DeploymentFailed(
+                    "ECS_UPDATE_ERROR",
+                    "The AppSpec's LoadBalancerInfo (" + appSpec.containerName() + ":"
+                            + appSpec.containerPort() + ") does not match the ECS service's load balancer container "
+                            + names.containerName() + ":" + names.containerPort() + ".");
         }
         if (taskDefinition.container(names.containerName()).isEmpty()) {
-            throw new DeploymentFailed("ECS_UPDATE_ERROR", "The task definition has no container named " + names.containerName() + ".");
+            throw new DeploymentFailed(
+                    "ECS_UPDATE_ERROR", "The task definition has no container named " + names.containerName() + ".");
         }
     }
 
@@ -151,7 +183,8 @@ final class BlueGreenRun implements Runnable {
 
     private void waitBeforeTerminatingOriginal() throws DeploymentStopped, InterruptedException {
         deployment.terminationWaitStarted(java.time.Instant.now());
-        pacer.pauseUntil(timeScale.realMinutes(deployment.group().terminationWaitMinutes()), deployment::skipTerminationWait);
+        pacer.pauseUntil(
+                timeScale.realMinutes(deployment.group().terminationWaitMinutes()), deployment::skipTerminationWait);
     }
 
     private void end(String status, String code, String message, boolean rollback) {

@@ -14,8 +14,17 @@ import tools.jackson.databind.node.ObjectNode;
 /** CodeDeploy (awsJson 1.1, CodeDeploy_20141006) for the one ECS blue/green deployment group. */
 public final class CodeDeployApi implements JsonService {
 
-    private static final Set<String> OPERATIONS = Set.of("CreateDeployment", "GetDeployment", "StopDeployment", "ContinueDeployment",
-            "GetDeploymentGroup", "ListDeployments", "BatchGetDeployments", "ListDeploymentTargets", "GetDeploymentTarget", "BatchGetDeploymentTargets");
+    private static final Set<String> OPERATIONS = Set.of(
+            "CreateDeployment",
+            "GetDeployment",
+            "StopDeployment",
+            "ContinueDeployment",
+            "GetDeploymentGroup",
+            "ListDeployments",
+            "BatchGetDeployments",
+            "ListDeploymentTargets",
+            "GetDeploymentTarget",
+            "BatchGetDeploymentTargets");
 
     private final Deployments deployments;
     private final CodeDeployJson json;
@@ -68,8 +77,10 @@ public final class CodeDeployApi implements JsonService {
         }
         String revisionType = Json.text(revision, "revisionType");
         if (!"AppSpecContent".equals(revisionType) && !"String".equals(revisionType)) {
-            throw AwsException.client("InvalidRevisionException",
-                    "An Amazon ECS deployment's revision must be of revisionType AppSpecContent or String, not " + revisionType + ".");
+            throw AwsException.client(
+                    "InvalidRevisionException",
+                    "An Amazon ECS deployment's revision must be of revisionType AppSpecContent or String, not "
+                            + revisionType + ".");
         }
         JsonNode content = revision.get("AppSpecContent".equals(revisionType) ? "appSpecContent" : "string");
         if (content == null || content.isNull()) {
@@ -77,14 +88,20 @@ public final class CodeDeployApi implements JsonService {
         }
         AppSpec appSpec = AppSpec.parse(Json.text(content, "content"), Json.text(content, "sha256"));
         String configName = Json.text(request, "deploymentConfigName");
-        TrafficRouting routing = TrafficRouting.named(configName != null ? configName : deployments.group().deploymentConfigName())
-                .orElseThrow(() -> AwsException.client("DeploymentConfigDoesNotExistException",
+        TrafficRouting routing = TrafficRouting.named(
+                        configName != null ? configName : deployments.group().deploymentConfigName())
+                .orElseThrow(() -> AwsException.client(
+                        "DeploymentConfigDoesNotExistException",
                         "No deployment configuration found for name: " + configName));
         String description = Json.text(request, "description");
         JsonNode rollback = request.get("autoRollbackConfiguration");
-        Boolean rollbackEnabled = rollback == null || rollback.isNull() ? null : rollback.path("enabled").asBoolean(false);
-        List<String> rollbackEvents = rollback == null || rollback.isNull() ? null : rollbackEvents(rollback.get("events"));
-        Deployment deployment = deployments.create(appSpec, revision, routing, description, rollbackEnabled, rollbackEvents);
+        Boolean rollbackEnabled = rollback == null || rollback.isNull()
+                ? null
+                : rollback.path("enabled").asBoolean(false);
+        List<String> rollbackEvents =
+                rollback == null || rollback.isNull() ? null : rollbackEvents(rollback.get("events"));
+        Deployment deployment =
+                deployments.create(appSpec, revision, routing, description, rollbackEnabled, rollbackEvents);
         return Json.object().put("deploymentId", deployment.id());
     }
 
@@ -93,7 +110,8 @@ public final class CodeDeployApi implements JsonService {
         if (events != null) {
             for (JsonNode event : events) {
                 if (!DeploymentGroup.ROLLBACK_EVENTS.contains(event.asString())) {
-                    throw AwsException.client("InvalidAutoRollbackConfigException", "Unknown auto-rollback event " + event.asString());
+                    throw AwsException.client(
+                            "InvalidAutoRollbackConfigException", "Unknown auto-rollback event " + event.asString());
                 }
                 result.add(event.asString());
             }
@@ -105,7 +123,9 @@ public final class CodeDeployApi implements JsonService {
         Deployment deployment = lookup.deployment(request);
         JsonNode rollback = request.get("autoRollbackEnabled");
         deployments.stop(deployment, rollback == null || rollback.isNull() || rollback.asBoolean());
-        return Json.object().put("status", "Pending").put("statusMessage", "Stopping Pending. Stopping to deploy the deployment.");
+        return Json.object()
+                .put("status", "Pending")
+                .put("statusMessage", "Stopping Pending. Stopping to deploy the deployment.");
     }
 
     private ObjectNode continueDeployment(JsonNode request) {
@@ -115,7 +135,8 @@ public final class CodeDeployApi implements JsonService {
             throw AwsException.client("InvalidDeploymentWaitTypeException", "Unknown deploymentWaitType " + waitType);
         }
         if (!"TERMINATION_WAIT".equals(waitType)) {
-            throw AwsException.client("DeploymentIsNotInReadyStateException",
+            throw AwsException.client(
+                    "DeploymentIsNotInReadyStateException",
                     "The deployment group has no deployment ready option set: there is no READY_WAIT to continue from.");
         }
         deployments.continueTermination(deployment);
@@ -160,13 +181,15 @@ public final class CodeDeployApi implements JsonService {
             throw AwsException.client("DeploymentIdRequiredException", "At least one deployment ID is required.");
         }
         if (ids.size() > 25) {
-            throw AwsException.client("BatchLimitExceededException", "The maximum number of deployment IDs in one request is 25.");
+            throw AwsException.client(
+                    "BatchLimitExceededException", "The maximum number of deployment IDs in one request is 25.");
         }
         ObjectNode response = Json.object();
         ArrayNode infos = response.putArray("deploymentsInfo");
         for (JsonNode id : ids) {
             if (!id.asString().matches("d-[A-Z0-9]{9}")) {
-                throw AwsException.client("InvalidDeploymentIdException", "The deployment ID " + id.asString() + " is not valid.");
+                throw AwsException.client(
+                        "InvalidDeploymentIdException", "The deployment ID " + id.asString() + " is not valid.");
             }
             deployments.find(id.asString()).ifPresent(d -> infos.add(json.deployment(d)));
         }

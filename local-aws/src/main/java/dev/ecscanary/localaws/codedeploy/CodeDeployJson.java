@@ -79,7 +79,8 @@ public final class CodeDeployJson {
                 .put("terminationHookEnabled", false);
         info.putArray("triggerConfigurations");
         ObjectNode alarms = info.putObject("alarmConfiguration")
-                .put("enabled", group.alarmMonitoringEnabled()).put("ignorePollAlarmFailure", false);
+                .put("enabled", group.alarmMonitoringEnabled())
+                .put("ignorePollAlarmFailure", false);
         ArrayNode alarmList = alarms.putArray("alarms");
         group.alarmNames().forEach(name -> alarmList.addObject().put("name", name));
         ObjectNode autoRollback = info.putObject("autoRollbackConfiguration").put("enabled", true);
@@ -88,7 +89,10 @@ public final class CodeDeployJson {
         info.set("deploymentStyle", deploymentStyle());
         info.set("blueGreenDeploymentConfiguration", blueGreenConfiguration(group));
         info.set("loadBalancerInfo", loadBalancerInfo());
-        info.putArray("ecsServices").addObject().put("serviceName", names.service()).put("clusterName", names.cluster());
+        info.putArray("ecsServices")
+                .addObject()
+                .put("serviceName", names.service())
+                .put("clusterName", names.cluster());
         if (group.lastSuccessful() != null) {
             info.set("lastSuccessfulDeployment", lastDeployment(group.lastSuccessful()));
         }
@@ -117,8 +121,11 @@ public final class CodeDeployJson {
     private static ObjectNode blueGreenConfiguration(DeploymentGroup group) {
         ObjectNode config = Json.object();
         config.putObject("terminateBlueInstancesOnDeploymentSuccess")
-                .put("action", "TERMINATE").put("terminationWaitTimeInMinutes", group.terminationWaitMinutes());
-        config.putObject("deploymentReadyOption").put("actionOnTimeout", "CONTINUE_DEPLOYMENT").put("waitTimeInMinutes", 0);
+                .put("action", "TERMINATE")
+                .put("terminationWaitTimeInMinutes", group.terminationWaitMinutes());
+        config.putObject("deploymentReadyOption")
+                .put("actionOnTimeout", "CONTINUE_DEPLOYMENT")
+                .put("waitTimeInMinutes", 0);
         return config;
     }
 
@@ -127,8 +134,12 @@ public final class CodeDeployJson {
         ObjectNode pair = info.putArray("targetGroupPairInfoList").addObject();
         ArrayNode groups = pair.putArray("targetGroups");
         loadBalancer.targetGroups().forEach(g -> groups.addObject().put("name", g.name()));
-        pair.putObject("prodTrafficRoute").putArray("listenerArns").add(loadBalancer.production().arn());
-        pair.putObject("testTrafficRoute").putArray("listenerArns").add(loadBalancer.test().arn());
+        pair.putObject("prodTrafficRoute")
+                .putArray("listenerArns")
+                .add(loadBalancer.production().arn());
+        pair.putObject("testTrafficRoute")
+                .putArray("listenerArns")
+                .add(loadBalancer.test().arn());
         return info;
     }
 

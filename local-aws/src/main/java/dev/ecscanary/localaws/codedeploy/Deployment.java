@@ -32,10 +32,20 @@ public final class Deployment {
     private volatile Instant terminationWaitStarted;
     private volatile StopRequest stopRequest;
     private volatile boolean skipTerminationWait;
-    private final java.util.concurrent.atomic.AtomicInteger trafficSteps = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger trafficSteps =
+            new java.util.concurrent.atomic.AtomicInteger();
 
-    Deployment(String id, DeploymentGroup group, TrafficRouting routing, JsonNode revision, JsonNode previousRevision,
-               String description, String creator, boolean rollbackEnabled, List<String> rollbackEvents, List<String> lifecycle) {
+    Deployment(
+            String id,
+            DeploymentGroup group,
+            TrafficRouting routing,
+            JsonNode revision,
+            JsonNode previousRevision,
+            String description,
+            String creator,
+            boolean rollbackEnabled,
+            List<String> rollbackEvents,
+            List<String> lifecycle) {
         this.id = id;
         this.group = group;
         this.routing = routing;
@@ -48,31 +58,94 @@ public final class Deployment {
         this.target = new EcsDeploymentTarget(lifecycle);
     }
 
-    public String id() { return id; }
-    public DeploymentGroup group() { return group; }
-    public TrafficRouting routing() { return routing; }
-    public JsonNode revision() { return revision; }
-    public JsonNode previousRevision() { return previousRevision; }
-    public String description() { return description; }
-    public String creator() { return creator; }
-    public boolean rollbackEnabled() { return rollbackEnabled; }
-    public List<String> rollbackEvents() { return rollbackEvents; }
-    public Instant createTime() { return createTime; }
-    public EcsDeploymentTarget target() { return target; }
-    public String status() { return status; }
-    public Instant startTime() { return startTime; }
-    public Instant completeTime() { return completeTime; }
-    public String errorCode() { return errorCode; }
-    public String errorMessage() { return errorMessage; }
-    public String rollbackDeploymentId() { return rollbackDeploymentId; }
-    public String rollbackTriggeringDeploymentId() { return rollbackTriggeringDeploymentId; }
-    public String rollbackMessage() { return rollbackMessage; }
-    public Instant terminationWaitStarted() { return terminationWaitStarted; }
+    public String id() {
+        return id;
+    }
+
+    public DeploymentGroup group() {
+        return group;
+    }
+
+    public TrafficRouting routing() {
+        return routing;
+    }
+
+    public JsonNode revision() {
+        return revision;
+    }
+
+    public JsonNode previousRevision() {
+        return previousRevision;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String creator() {
+        return creator;
+    }
+
+    public boolean rollbackEnabled() {
+        return rollbackEnabled;
+    }
+
+    public List<String> rollbackEvents() {
+        return rollbackEvents;
+    }
+
+    public Instant createTime() {
+        return createTime;
+    }
+
+    public EcsDeploymentTarget target() {
+        return target;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public Instant startTime() {
+        return startTime;
+    }
+
+    public Instant completeTime() {
+        return completeTime;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    public String rollbackDeploymentId() {
+        return rollbackDeploymentId;
+    }
+
+    public String rollbackTriggeringDeploymentId() {
+        return rollbackTriggeringDeploymentId;
+    }
+
+    public String rollbackMessage() {
+        return rollbackMessage;
+    }
+
+    public Instant terminationWaitStarted() {
+        return terminationWaitStarted;
+    }
 
     /** How many production traffic shifts this deployment has made (10 for a whole linear 10% release). */
-    public int trafficSteps() { return trafficSteps.get(); }
+    public int trafficSteps() {
+        return trafficSteps.get();
+    }
 
-    void trafficStepTaken() { trafficSteps.incrementAndGet(); }
+    void trafficStepTaken() {
+        trafficSteps.incrementAndGet();
+    }
 
     public boolean isFinal() {
         return FINAL.contains(status);
@@ -83,8 +156,13 @@ public final class Deployment {
         return rollbackEnabled && rollbackEvents.contains(event);
     }
 
-    StopRequest stopRequest() { return stopRequest; }
-    boolean skipTerminationWait() { return skipTerminationWait; }
+    StopRequest stopRequest() {
+        return stopRequest;
+    }
+
+    boolean skipTerminationWait() {
+        return skipTerminationWait;
+    }
 
     synchronized boolean requestStop(StopRequest request) {
         if (isFinal() || stopRequest != null) {
@@ -94,14 +172,18 @@ public final class Deployment {
         return true;
     }
 
-    void continueFromTerminationWait() { skipTerminationWait = true; }
+    void continueFromTerminationWait() {
+        skipTerminationWait = true;
+    }
 
     void start() {
         startTime = Instant.now();
         status = "InProgress";
     }
 
-    void terminationWaitStarted(Instant at) { terminationWaitStarted = at; }
+    void terminationWaitStarted(Instant at) {
+        terminationWaitStarted = at;
+    }
 
     synchronized void finish(String finalStatus, String code, String message) {
         errorCode = code;

@@ -12,7 +12,8 @@ import java.util.UUID;
 public final class DeploymentGroup {
 
     /** The auto-rollback events that a deployment group can enable. */
-    public static final Set<String> ROLLBACK_EVENTS = Set.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM", "DEPLOYMENT_STOP_ON_REQUEST");
+    public static final Set<String> ROLLBACK_EVENTS =
+            Set.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM", "DEPLOYMENT_STOP_ON_REQUEST");
 
     private final RehearsalNames names;
     private final String id = UUID.randomUUID().toString();

@@ -21,14 +21,17 @@ final class DeploymentLookup {
         if (!id.matches("d-[A-Z0-9]{9}")) {
             throw AwsException.client("InvalidDeploymentIdException", "The deployment ID " + id + " is not valid.");
         }
-        return deployments.find(id).orElseThrow(() ->
-                AwsException.client("DeploymentDoesNotExistException", "The deployment " + id + " could not be found."));
+        return deployments
+                .find(id)
+                .orElseThrow(() -> AwsException.client(
+                        "DeploymentDoesNotExistException", "The deployment " + id + " could not be found."));
     }
 
     Deployment started(JsonNode request) {
         Deployment deployment = deployment(request);
         if ("Created".equals(deployment.status())) {
-            throw AwsException.client("DeploymentNotStartedException", "The deployment " + deployment.id() + " has not started.");
+            throw AwsException.client(
+                    "DeploymentNotStartedException", "The deployment " + deployment.id() + " has not started.");
         }
         return deployment;
     }
@@ -39,15 +42,16 @@ final class DeploymentLookup {
             throw AwsException.client("ApplicationNameRequiredException", "The application name is required.");
         }
         if (!application.equals(deployments.group().applicationName())) {
-            throw AwsException.client("ApplicationDoesNotExistException", "No application found for name: " + application);
+            throw AwsException.client(
+                    "ApplicationDoesNotExistException", "No application found for name: " + application);
         }
         String group = Json.text(request, "deploymentGroupName");
         if (group == null || group.isEmpty()) {
             throw AwsException.client("DeploymentGroupNameRequiredException", "The deployment group name is required.");
         }
         if (!group.equals(deployments.group().name())) {
-            throw AwsException.client("DeploymentGroupDoesNotExistException", "No Deployment Group found for name: " + group);
+            throw AwsException.client(
+                    "DeploymentGroupDoesNotExistException", "No Deployment Group found for name: " + group);
         }
     }
-
 }

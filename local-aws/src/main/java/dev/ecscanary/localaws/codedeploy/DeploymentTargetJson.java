@@ -9,8 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** The JSON of an ECS deployment target (DeploymentTarget with ECSTarget and its ECSTaskSet list). */
 final class DeploymentTargetJson {
 
-    private DeploymentTargetJson() {
-    }
+    private DeploymentTargetJson() {}
 
     static ObjectNode target(Deployment d, String targetId, String serviceArn) {
         EcsDeploymentTarget t = d.target();
@@ -22,12 +21,16 @@ final class DeploymentTargetJson {
         putTime(ecsTarget, "lastUpdatedAt", t.lastUpdatedAt());
         ArrayNode events = ecsTarget.putArray("lifecycleEvents");
         for (LifecycleEvent event : t.lifecycleEvents()) {
-            ObjectNode e = events.addObject().put("lifecycleEventName", event.name()).put("status", event.status());
+            ObjectNode e =
+                    events.addObject().put("lifecycleEventName", event.name()).put("status", event.status());
             putTime(e, "startTime", event.startTime());
             putTime(e, "endTime", event.endTime());
             if (event.diagnosticsCode() != null) {
-                e.putObject("diagnostics").put("errorCode", "UnknownError").put("scriptName", "")
-                        .put("message", event.diagnosticsMessage()).put("logTail", "");
+                e.putObject("diagnostics")
+                        .put("errorCode", "UnknownError")
+                        .put("scriptName", "")
+                        .put("message", event.diagnosticsMessage())
+                        .put("logTail", "");
             }
         }
         ArrayNode taskSets = ecsTarget.putArray("taskSetsInfo");

@@ -18,7 +18,8 @@ final class DeploymentTargetsApi {
     }
 
     ObjectNode get(JsonNode request) {
-        return CodeDeployApi.wrap("deploymentTarget", json.target(lookup.started(request), targetId(Json.text(request, "targetId"))));
+        return CodeDeployApi.wrap(
+                "deploymentTarget", json.target(lookup.started(request), targetId(Json.text(request, "targetId"))));
     }
 
     ObjectNode list(JsonNode request) {
@@ -27,7 +28,10 @@ final class DeploymentTargetsApi {
         ArrayNode ids = response.putArray("targetIds");
         JsonNode filters = request.get("targetFilters");
         JsonNode statuses = filters == null ? null : filters.get("TargetStatus");
-        boolean matches = statuses == null || statuses.isEmpty() || statuses.valueStream().anyMatch(s -> s.asString().equals(deployment.target().status()));
+        boolean matches = statuses == null
+                || statuses.isEmpty()
+                || statuses.valueStream()
+                        .anyMatch(s -> s.asString().equals(deployment.target().status()));
         if (matches) {
             ids.add(json.targetId());
         }
@@ -41,7 +45,9 @@ final class DeploymentTargetsApi {
             throw AwsException.client("DeploymentTargetIdRequiredException", "A deployment target ID is required.");
         }
         if (targetIds.size() > 25) {
-            throw AwsException.client("DeploymentTargetListSizeExceededException", "The maximum number of targets that can be requested is 25.");
+            throw AwsException.client(
+                    "DeploymentTargetListSizeExceededException",
+                    "The maximum number of targets that can be requested is 25.");
         }
         ObjectNode response = Json.object();
         ArrayNode targets = response.putArray("deploymentTargets");
@@ -54,9 +60,9 @@ final class DeploymentTargetsApi {
             throw AwsException.client("DeploymentTargetIdRequiredException", "A deployment target ID is required.");
         }
         if (!id.equals(json.targetId())) {
-            throw AwsException.client("DeploymentTargetDoesNotExistException", "The deployment target " + id + " does not exist.");
+            throw AwsException.client(
+                    "DeploymentTargetDoesNotExistException", "The deployment target " + id + " does not exist.");
         }
         return id;
     }
-
 }

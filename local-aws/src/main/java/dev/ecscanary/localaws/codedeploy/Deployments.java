@@ -27,8 +27,13 @@ public final class Deployments implements RollbackStarter {
     private final AlarmWatch alarms;
     private final Map<String, Deployment> byId = new ConcurrentHashMap<>();
 
-    public Deployments(DeploymentGroup group, EcsService ecs, TaskDefinitionRegistry taskDefinitions, LoadBalancer loadBalancer,
-                       TimeScale timeScale, AlarmWatch alarms) {
+    public Deployments(
+            DeploymentGroup group,
+            EcsService ecs,
+            TaskDefinitionRegistry taskDefinitions,
+            LoadBalancer loadBalancer,
+            TimeScale timeScale,
+            AlarmWatch alarms) {
         this.group = group;
         this.ecs = ecs;
         this.taskDefinitions = taskDefinitions;
@@ -54,39 +59,62 @@ public final class Deployments implements RollbackStarter {
     }
 
     /** CreateDeployment for the group, after the API has validated names; the AppSpec is already parsed. */
-    public synchronized Deployment create(AppSpec appSpec, JsonNode revision, TrafficRouting routing, String description,
-                                          Boolean rollbackEnabled, List<String> rollbackEvents) {
+    public synchronized Deployment create(
+            AppSpec appSpec,
+            JsonNode revision,
+            TrafficRouting routing,
+            String description,
+            Boolean rollbackEnabled,
+            List<String> rollbackEvents) {
         active().ifPresent(running -> {
-            throw AwsException.client("DeploymentLimitExceededException", "The Deployment Group '" + group.name()
-                    + "' already has an active Deployment '" + running.id() + "'");
+            throw AwsException.client(
+                    "DeploymentLimitExceededException",
+                    "The Deployment Group '" + group.name() + "' already has an active Deployment '" + running.id()
+                            + "'");
         });
         Deployment previous = group.lastSuccessful();
-        Deployment deployment = new Deployment(newId(), group, routing, revision, previous == null ? null : previous.revision(),
-                description, "user", rollbackEnabled != null ? rollbackEnabled : true,
-                rollbackEvents != null ? rollbackEvents : group.autoRollbackEvents(), BlueGreenRun.LIFECYCLE);
+        Deployment deployment = new Deployment(
+                newId(),
+                group,
+                routing,
+                revision,
+                previous == null ? null : previous.revision(),
+                description,
+                "user",
+                rollbackEnabled != null ? rollbackEnabled : true,
+                rollbackEvents != null ? rollbackEvents : group.autoRollbackEvents(),
+                BlueGreenRun.LIFECYCLE);
         byId.put(deployment.id(), deployment);
         group.attempted(deployment);
-        Thread.ofVirtual().name("deployment-" + deployment.id()).start(new BlueGreenRun(deployment, appSpec, ecs, taskDefinitions,
-                traffic, timeScale, alarms, this));
+        Thread.ofVirtual()
+                .name("deployment-" + deployment.id())
+                .start(new BlueGreenRun(deployment, appSpec, ecs, taskDefinitions, traffic, timeScale, alarms, this));
         return deployment;
     }
 
     /** StopDeployment: the deployment stops at its next check (within milliseconds), optionally rolling back. */
     public void stop(Deployment deployment, boolean autoRollback) {
         if (deployment.isFinal()) {
-            throw AwsException.client("DeploymentAlreadyCompletedException", "The deployment " + deployment.id() + " is already completed.");
+            throw AwsException.client(
+                    "DeploymentAlreadyCompletedException",
+                    "The deployment " + deployment.id() + " is already completed.");
         }
-        deployment.requestStop(new StopRequest("MANUAL_STOP", "The deployment was stopped by a user (StopDeployment"
-                + (autoRollback ? ", with rollback)." : ")."), autoRollback));
+        deployment.requestStop(new StopRequest(
+                "MANUAL_STOP",
+                "The deployment was stopped by a user (StopDeployment" + (autoRollback ? ", with rollback)." : ")."),
+                autoRollback));
     }
 
     /** ContinueDeployment with TERMINATION_WAIT: end the wait for the original task set's termination now. */
     public void continueTermination(Deployment deployment) {
         if (deployment.isFinal()) {
-            throw AwsException.client("DeploymentAlreadyCompletedException", "The deployment " + deployment.id() + " is already completed.");
+            throw AwsException.client(
+                    "DeploymentAlreadyCompletedException",
+                    "The deployment " + deployment.id() + " is already completed.");
         }
         if (deployment.terminationWaitStarted() == null) {
-            throw AwsException.client("DeploymentIsNotInReadyStateException",
+            throw AwsException.client(
+                    "DeploymentIsNotInReadyStateException",
                     "The deployment " + deployment.id() + " is not waiting for the original task set's termination.");
         }
         deployment.continueFromTerminationWait();
@@ -94,10 +122,21 @@ public final class Deployments implements RollbackStarter {
 
     @Override
     public Deployment prepare(Deployment triggering, String reason) {
-        Deployment rollback = new Deployment(newId(), group, triggering.routing(), triggering.previousRevision(), triggering.revision(),
-                null, "codeDeployRollback", false, List.of(), RollbackRun.LIFECYCLE);
+        Deployment rollback = new Deployment(
+                newId(),
+                group,
+                triggering.routing(),
+                triggering.previousRevision(),
+                triggering.revision(),
+                null,
+                "codeDeployRollback",
+                false,
+                List.of(),
+                RollbackRun.LIFECYCLE);
         rollback.rollbackOf(triggering.id(), "Rollback of deployment " + triggering.id() + ": " + reason);
-        triggering.rolledBackBy(rollback.id(), "Deployment " + triggering.id() + " was rolled back by deployment " + rollback.id() + ".");
+        triggering.rolledBackBy(
+                rollback.id(),
+                "Deployment " + triggering.id() + " was rolled back by deployment " + rollback.id() + ".");
         byId.put(rollback.id(), rollback);
         group.attempted(rollback);
         return rollback;
@@ -105,7 +144,9 @@ public final class Deployments implements RollbackStarter {
 
     @Override
     public void start(Deployment rollback, Deployment triggering) {
-        Thread.ofVirtual().name("rollback-" + rollback.id()).start(new RollbackRun(rollback, triggering, ecs, traffic, timeScale));
+        Thread.ofVirtual()
+                .name("rollback-" + rollback.id())
+                .start(new RollbackRun(rollback, triggering, ecs, traffic, timeScale));
     }
 
     private static String newId() {

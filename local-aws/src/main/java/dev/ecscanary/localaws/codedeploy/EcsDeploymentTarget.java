@@ -21,15 +21,35 @@ public final class EcsDeploymentTarget {
         this.lifecycleEvents = lifecycle.stream().map(LifecycleEvent::new).toList();
     }
 
-    public List<LifecycleEvent> lifecycleEvents() { return lifecycleEvents; }
-    public String status() { return status; }
-    public Instant lastUpdatedAt() { return lastUpdatedAt; }
-    public TaskSet original() { return original; }
-    public TaskSet replacement() { return replacement; }
-    public double replacementWeight() { return replacementWeight; }
+    public List<LifecycleEvent> lifecycleEvents() {
+        return lifecycleEvents;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public Instant lastUpdatedAt() {
+        return lastUpdatedAt;
+    }
+
+    public TaskSet original() {
+        return original;
+    }
+
+    public TaskSet replacement() {
+        return replacement;
+    }
+
+    public double replacementWeight() {
+        return replacementWeight;
+    }
 
     LifecycleEvent event(String name) {
-        return lifecycleEvents.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+        return lifecycleEvents.stream()
+                .filter(e -> e.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     void status(String status) {

@@ -24,10 +24,12 @@ final class Pacer {
     void check() throws DeploymentStopped {
         DeploymentGroup group = deployment.group();
         if (deployment.stopRequest() == null && group.alarmMonitoringEnabled()) {
-            alarms.firstInAlarm(group.alarmNames()).ifPresent(alarm -> deployment.requestStop(new StopRequest("ALARM_ACTIVE",
-                    "One or more alarms have been activated according to the Amazon CloudWatch metrics you selected, and the "
-                            + "affected deployments have been stopped. Activated alarms: <" + alarm + ">",
-                    deployment.rollsBackOn("DEPLOYMENT_STOP_ON_ALARM"))));
+            alarms.firstInAlarm(group.alarmNames())
+                    .ifPresent(alarm -> deployment.requestStop(new StopRequest(
+                            "ALARM_ACTIVE",
+                            "One or more alarms have been activated according to the Amazon CloudWatch metrics you selected, and the "
+                                    + "affected deployments have been stopped. Activated alarms: <" + alarm + ">",
+                            deployment.rollsBackOn("DEPLOYMENT_STOP_ON_ALARM"))));
         }
         StopRequest stop = deployment.stopRequest();
         if (stop != null) {

@@ -23,7 +23,8 @@ final class RollbackRun implements Runnable {
     private final TrafficControl traffic;
     private final TimeScale timeScale;
 
-    RollbackRun(Deployment rollback, Deployment triggering, EcsService ecs, TrafficControl traffic, TimeScale timeScale) {
+    RollbackRun(
+            Deployment rollback, Deployment triggering, EcsService ecs, TrafficControl traffic, TimeScale timeScale) {
         this.rollback = rollback;
         this.triggering = triggering;
         this.ecs = ecs;
@@ -34,7 +35,9 @@ final class RollbackRun implements Runnable {
     @Override
     public void run() {
         EcsDeploymentTarget target = rollback.target();
-        TaskSet original = triggering.target().original() != null ? triggering.target().original() : ecs.primary().orElse(null);
+        TaskSet original = triggering.target().original() != null
+                ? triggering.target().original()
+                : ecs.primary().orElse(null);
         TaskSet replacement = triggering.target().replacement();
         try {
             Thread.sleep(timeScale.realSeconds(2).toMillis());
@@ -42,9 +45,9 @@ final class RollbackRun implements Runnable {
             target.status("InProgress");
             target.taskSets(original, replacement);
             target.replacementWeight(triggering.target().replacementWeight());
-            run(target.event("BeforeAllowTraffic"), () -> { });
+            run(target.event("BeforeAllowTraffic"), () -> {});
             run(target.event("AllowTraffic"), () -> rerouteTo(original, replacement));
-            run(target.event("AfterAllowTraffic"), () -> { });
+            run(target.event("AfterAllowTraffic"), () -> {});
             if (replacement != null && original != null) {
                 ecs.removeTaskSet(replacement);
                 target.taskSets(original, null);

@@ -18,7 +18,9 @@ final class TrafficControl {
 
     /** Production listener: {@code replacementPercent} to the replacement group, the rest to the original. */
     void production(TargetGroup original, TargetGroup replacement, int replacementPercent) {
-        loadBalancer.production().setForward(LoadBalancer.weights(original, 100 - replacementPercent, replacement, replacementPercent));
+        loadBalancer
+                .production()
+                .setForward(LoadBalancer.weights(original, 100 - replacementPercent, replacement, replacementPercent));
     }
 
     /** Test listener: everything to {@code group}. */

@@ -12,15 +12,19 @@ import java.util.Optional;
 public record TrafficRouting(String name, List<Step> steps) {
 
     /** Set the replacement's share to {@code percent}, then wait {@code minutesAfter} (0 after the last step). */
-    public record Step(int percent, int minutesAfter) {
-    }
+    public record Step(int percent, int minutesAfter) {}
 
     private static final Map<String, TrafficRouting> PREDEFINED = Map.of(
-            "CodeDeployDefault.ECSAllAtOnce", new TrafficRouting("CodeDeployDefault.ECSAllAtOnce", List.of(new Step(100, 0))),
-            "CodeDeployDefault.ECSLinear10PercentEvery1Minutes", linear("CodeDeployDefault.ECSLinear10PercentEvery1Minutes", 10, 1),
-            "CodeDeployDefault.ECSLinear10PercentEvery3Minutes", linear("CodeDeployDefault.ECSLinear10PercentEvery3Minutes", 10, 3),
-            "CodeDeployDefault.ECSCanary10Percent5Minutes", canary("CodeDeployDefault.ECSCanary10Percent5Minutes", 10, 5),
-            "CodeDeployDefault.ECSCanary10Percent15Minutes", canary("CodeDeployDefault.ECSCanary10Percent15Minutes", 10, 15));
+            "CodeDeployDefault.ECSAllAtOnce",
+                    new TrafficRouting("CodeDeployDefault.ECSAllAtOnce", List.of(new Step(100, 0))),
+            "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
+                    linear("CodeDeployDefault.ECSLinear10PercentEvery1Minutes", 10, 1),
+            "CodeDeployDefault.ECSLinear10PercentEvery3Minutes",
+                    linear("CodeDeployDefault.ECSLinear10PercentEvery3Minutes", 10, 3),
+            "CodeDeployDefault.ECSCanary10Percent5Minutes",
+                    canary("CodeDeployDefault.ECSCanary10Percent5Minutes", 10, 5),
+            "CodeDeployDefault.ECSCanary10Percent15Minutes",
+                    canary("CodeDeployDefault.ECSCanary10Percent15Minutes", 10, 15));
 
     public static Optional<TrafficRouting> named(String name) {
         return Optional.ofNullable(PREDEFINED.get(name));

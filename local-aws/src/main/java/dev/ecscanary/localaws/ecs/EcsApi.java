@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** ECS (awsJson 1.1, AmazonEC2ContainerServiceV20141113): task definitions, the service and its task sets. */
 public final class EcsApi implements JsonService {
 
-    private static final Set<String> OPERATIONS = Set.of(
-            "RegisterTaskDefinition", "DescribeTaskDefinition", "DescribeServices", "DescribeTaskSets");
+    private static final Set<String> OPERATIONS =
+            Set.of("RegisterTaskDefinition", "DescribeTaskDefinition", "DescribeServices", "DescribeTaskSets");
 
     private final TaskDefinitionRegistry taskDefinitions;
     private final EcsService service;
@@ -63,7 +63,8 @@ public final class EcsApi implements JsonService {
         if (wanted == null) {
             throw AwsException.client("ClientException", "TaskDefinition must be specified.");
         }
-        TaskDefinition found = taskDefinitions.find(wanted)
+        TaskDefinition found = taskDefinitions
+                .find(wanted)
                 .orElseThrow(() -> AwsException.client("ClientException", "Unable to describe task definition."));
         ObjectNode response = Json.object();
         response.set("taskDefinition", found.described());
@@ -77,7 +78,8 @@ public final class EcsApi implements JsonService {
             throw AwsException.client("InvalidParameterException", "Services cannot be empty.");
         }
         if (wanted.size() > 10) {
-            throw AwsException.client("InvalidParameterException", "The number of services must be less than or equal to 10.");
+            throw AwsException.client(
+                    "InvalidParameterException", "The number of services must be less than or equal to 10.");
         }
         ObjectNode response = Json.object();
         ArrayNode services = response.putArray("services");
@@ -86,8 +88,10 @@ public final class EcsApi implements JsonService {
             if (matchesService(name.asString())) {
                 services.add(EcsJson.service(service));
             } else {
-                String arn = name.asString().startsWith("arn:") ? name.asString()
-                        : service.names().arn("ecs", "service/" + service.names().cluster() + "/" + name.asString());
+                String arn = name.asString().startsWith("arn:")
+                        ? name.asString()
+                        : service.names()
+                                .arn("ecs", "service/" + service.names().cluster() + "/" + name.asString());
                 failures.addObject().put("arn", arn).put("reason", "MISSING");
             }
         }
@@ -116,7 +120,9 @@ public final class EcsApi implements JsonService {
                 taskSets.add(EcsJson.taskSet(service, taskSet));
             }
         }
-        wanted.stream().filter(w -> service.taskSets().stream().noneMatch(t -> t.id().equals(w) || t.arn().equals(w)))
+        wanted.stream()
+                .filter(w -> service.taskSets().stream()
+                        .noneMatch(t -> t.id().equals(w) || t.arn().equals(w)))
                 .forEach(w -> failures.addObject().put("arn", w).put("reason", "MISSING"));
         return response;
     }

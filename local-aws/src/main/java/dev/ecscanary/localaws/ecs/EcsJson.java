@@ -6,8 +6,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** The JSON shapes of ECS's Service and TaskSet, with the SDK model's wire names. */
 final class EcsJson {
 
-    private EcsJson() {
-    }
+    private EcsJson() {}
 
     static ObjectNode service(EcsService service) {
         ObjectNode json = Json.object()
@@ -16,17 +15,28 @@ final class EcsJson {
                 .put("clusterArn", service.clusterArn())
                 .put("status", "ACTIVE")
                 .put("desiredCount", service.desiredCount())
-                .put("runningCount", service.taskSets().stream().mapToLong(TaskSet::runningCount).sum())
-                .put("pendingCount", service.taskSets().stream().mapToLong(TaskSet::pendingCount).sum())
+                .put(
+                        "runningCount",
+                        service.taskSets().stream()
+                                .mapToLong(TaskSet::runningCount)
+                                .sum())
+                .put(
+                        "pendingCount",
+                        service.taskSets().stream()
+                                .mapToLong(TaskSet::pendingCount)
+                                .sum())
                 .put("launchType", "FARGATE")
                 .put("schedulingStrategy", "REPLICA")
                 .put("createdAt", Json.epochSeconds(service.createdAt()));
-        service.primary().ifPresent(p -> json.put("taskDefinition", p.taskDefinition().arn()));
+        service.primary()
+                .ifPresent(p -> json.put("taskDefinition", p.taskDefinition().arn()));
         json.putObject("deploymentController").put("type", "CODE_DEPLOY");
-        service.primary().ifPresent(p -> json.putArray("loadBalancers").addObject()
-                .put("targetGroupArn", p.targetGroup().arn())
-                .put("containerName", service.names().containerName())
-                .put("containerPort", service.names().containerPort()));
+        service.primary()
+                .ifPresent(p -> json.putArray("loadBalancers")
+                        .addObject()
+                        .put("targetGroupArn", p.targetGroup().arn())
+                        .put("containerName", service.names().containerName())
+                        .put("containerPort", service.names().containerPort()));
         var taskSets = json.putArray("taskSets");
         service.taskSets().forEach(t -> taskSets.add(taskSet(service, t)));
         json.putArray("deployments");
@@ -55,7 +65,8 @@ final class EcsJson {
         if (taskSet.externalId() != null) {
             json.put("startedBy", "CODE_DEPLOY").put("externalId", taskSet.externalId());
         }
-        json.putArray("loadBalancers").addObject()
+        json.putArray("loadBalancers")
+                .addObject()
                 .put("targetGroupArn", taskSet.targetGroup().arn())
                 .put("containerName", service.names().containerName())
                 .put("containerPort", service.names().containerPort());

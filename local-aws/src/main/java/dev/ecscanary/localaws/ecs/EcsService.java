@@ -32,7 +32,12 @@ public final class EcsService {
     private final Instant createdAt = Instant.now();
     private final List<TaskSet> taskSets = new CopyOnWriteArrayList<>();
 
-    public EcsService(RehearsalNames names, TimeScale timeScale, TaskLauncher launcher, ImageCatalogue catalogue, int desiredCount) {
+    public EcsService(
+            RehearsalNames names,
+            TimeScale timeScale,
+            TaskLauncher launcher,
+            ImageCatalogue catalogue,
+            int desiredCount) {
         this.names = names;
         this.timeScale = timeScale;
         this.launcher = launcher;
@@ -73,14 +78,27 @@ public final class EcsService {
      *
      * @throws CannotStartTaskException when the task definition lacks the service's container or its image is unknown
      */
-    public TaskSet createTaskSet(TaskDefinition taskDefinition, TargetGroup targetGroup, String externalId, String status) {
-        TaskDefinition.Container container = taskDefinition.container(names.containerName()).orElseThrow(() ->
-                new CannotStartTaskException("The task definition has no container named " + names.containerName()));
-        Map<String, String> baked = catalogue.bakedEnvironment(container.image()).orElseThrow(() -> new CannotStartTaskException(
-                "CannotPullContainerError: pull image manifest has been retried 5 time(s): " + container.image() + ": not found"));
+    public TaskSet createTaskSet(
+            TaskDefinition taskDefinition, TargetGroup targetGroup, String externalId, String status) {
+        TaskDefinition.Container container = taskDefinition
+                .container(names.containerName())
+                .orElseThrow(() -> new CannotStartTaskException(
+                        "The task definition has no container named " + names.containerName()));
+        Map<String, String> baked = catalogue
+                .bakedEnvironment(container.image())
+                .orElseThrow(() -> new CannotStartTaskException(
+                        "CannotPullContainerError: pull image manifest has been retried 5 time(s): " + container.image()
+                                + ": not found"));
         String id = "ecs-svc/" + ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 9_000_000_000_000_000L);
-        TaskSet taskSet = new TaskSet(id, names.arn("ecs", "task-set/" + names.cluster() + "/" + names.service() + "/" + id),
-                taskDefinition, container.image(), targetGroup, externalId, desiredCount, status);
+        TaskSet taskSet = new TaskSet(
+                id,
+                names.arn("ecs", "task-set/" + names.cluster() + "/" + names.service() + "/" + id),
+                taskDefinition,
+                container.image(),
+                targetGroup,
+                externalId,
+                desiredCount,
+                status);
         taskSets.add(taskSet);
         Map<String, String> environment = new HashMap<>(baked);
         environment.putAll(container.environment());
@@ -128,7 +146,9 @@ public final class EcsService {
     }
 
     public void makePrimary(TaskSet taskSet) {
-        taskSets.stream().filter(t -> t != taskSet && "PRIMARY".equals(t.status())).forEach(t -> t.status("ACTIVE"));
+        taskSets.stream()
+                .filter(t -> t != taskSet && "PRIMARY".equals(t.status()))
+                .forEach(t -> t.status("ACTIVE"));
         taskSet.status("PRIMARY");
     }
 
@@ -141,8 +161,10 @@ public final class EcsService {
         TargetGroup group = taskSet.targetGroup();
         List<Target> targets = taskSet.tasks().stream().map(Task::target).toList();
         targets.forEach(group::drain);
-        Instant deadline = Instant.now().plus(timeScale.realSeconds(group.healthCheck().deregistrationDelaySeconds()));
-        while (Instant.now().isBefore(deadline) && targets.stream().anyMatch(t -> t.inFlight().get() > 0)) {
+        Instant deadline =
+                Instant.now().plus(timeScale.realSeconds(group.healthCheck().deregistrationDelaySeconds()));
+        while (Instant.now().isBefore(deadline)
+                && targets.stream().anyMatch(t -> t.inFlight().get() > 0)) {
             Thread.sleep(20);
         }
         targets.forEach(group::deregister);

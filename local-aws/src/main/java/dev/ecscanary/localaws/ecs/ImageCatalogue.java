@@ -34,7 +34,9 @@ public final class ImageCatalogue {
             Map<String, String> env = new LinkedHashMap<>();
             for (String pair : p.getProperty(image).split(";")) {
                 if (!pair.isBlank()) {
-                    env.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+                    env.put(
+                            pair.substring(0, pair.indexOf('=')).trim(),
+                            pair.substring(pair.indexOf('=') + 1).trim());
                 }
             }
             images.put(image, Map.copyOf(env));

@@ -32,8 +32,16 @@ public final class ProcessTaskLauncher implements TaskLauncher {
         env.putIfAbsent("DATABASE_URL", databaseUrl);
         // A small task (like Fargate's 0.25 vCPU): one processor's worth of JIT and GC threads, so that a task
         // starting up does not starve the tasks that are serving traffic on this machine's few cores.
-        List<String> command = List.of(javaBin.toString(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", demoAppJar.toString());
+        List<String> command = List.of(
+                javaBin.toString(),
+                "-Xms64m",
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:ActiveProcessorCount=1",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-jar",
+                demoAppJar.toString());
         Process process = children.launch("task-" + taskId, Niceness.starting(command), env, new File("."));
         return new RunningTask() {
             @Override

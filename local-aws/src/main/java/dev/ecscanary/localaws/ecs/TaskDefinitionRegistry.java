@@ -33,7 +33,8 @@ public final class TaskDefinitionRegistry {
             throw AwsException.client("ClientException", "Family must be specified.");
         }
         if (!FAMILY.matcher(family).matches()) {
-            throw AwsException.client("ClientException",
+            throw AwsException.client(
+                    "ClientException",
                     "Family contains invalid characters: up to 255 letters, numbers, hyphens, and underscores are allowed.");
         }
         JsonNode definitions = request.get("containerDefinitions");
@@ -47,8 +48,8 @@ public final class TaskDefinitionRegistry {
         int revision = lastRevision.merge(family, 1, Integer::sum);
         String arn = names.arn("ecs", "task-definition/" + family + ":" + revision);
         Instant now = Instant.now();
-        TaskDefinition taskDefinition = new TaskDefinition(arn, family, revision, now, List.copyOf(containers),
-                describe(request, arn, revision, now));
+        TaskDefinition taskDefinition = new TaskDefinition(
+                arn, family, revision, now, List.copyOf(containers), describe(request, arn, revision, now));
         byArn.put(arn, taskDefinition);
         return taskDefinition;
     }
@@ -79,16 +80,22 @@ public final class TaskDefinitionRegistry {
             env.forEach(pair -> environment.put(Json.text(pair, "name"), Json.text(pair, "value")));
         }
         JsonNode mappings = definition.get("portMappings");
-        Integer port = mappings != null && !mappings.isEmpty() && mappings.get(0).has("containerPort")
-                ? mappings.get(0).get("containerPort").asInt() : null;
+        Integer port =
+                mappings != null && !mappings.isEmpty() && mappings.get(0).has("containerPort")
+                        ? mappings.get(0).get("containerPort").asInt()
+                        : null;
         return new TaskDefinition.Container(name, image, port, Map.copyOf(environment));
     }
 
     private static ObjectNode describe(JsonNode request, String arn, int revision, Instant registeredAt) {
         ObjectNode described = ((ObjectNode) request).deepCopy();
         described.remove("tags");
-        described.put("taskDefinitionArn", arn).put("revision", revision).put("status", "ACTIVE")
-                .put("registeredAt", Json.epochSeconds(registeredAt)).put("registeredBy", "arn:aws:iam::000000000000:user/rehearsal");
+        described
+                .put("taskDefinitionArn", arn)
+                .put("revision", revision)
+                .put("status", "ACTIVE")
+                .put("registeredAt", Json.epochSeconds(registeredAt))
+                .put("registeredBy", "arn:aws:iam::000000000000:user/rehearsal");
         described.putArray("compatibilities").add("EC2").add("FARGATE");
         return described;
     }

@@ -12,8 +12,7 @@ public interface TaskLauncher {
         void stop();
 
         /** The task passed its health checks and serves traffic now. */
-        default void serving() {
-        }
+        default void serving() {}
     }
 
     /**

@@ -21,8 +21,15 @@ public final class TaskSet {
     private volatile Instant updatedAt;
     private volatile double scalePercent = 100;
 
-    public TaskSet(String id, String arn, TaskDefinition taskDefinition, String image, TargetGroup targetGroup,
-                   String externalId, int desiredCount, String status) {
+    public TaskSet(
+            String id,
+            String arn,
+            TaskDefinition taskDefinition,
+            String image,
+            TargetGroup targetGroup,
+            String externalId,
+            int desiredCount,
+            String status) {
         this.id = id;
         this.arn = arn;
         this.taskDefinition = taskDefinition;
@@ -95,7 +102,9 @@ public final class TaskSet {
     }
 
     public long pendingCount() {
-        return tasks.stream().filter(t -> "PROVISIONING".equals(t.lastStatus()) || "PENDING".equals(t.lastStatus())).count();
+        return tasks.stream()
+                .filter(t -> "PROVISIONING".equals(t.lastStatus()) || "PENDING".equals(t.lastStatus()))
+                .count();
     }
 
     /** STEADY_STATE once every task runs and passes its target group's health checks. */

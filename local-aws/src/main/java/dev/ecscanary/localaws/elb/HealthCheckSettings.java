@@ -12,12 +12,21 @@ import java.time.Duration;
  * @param unhealthyThreshold consecutive failures before a target turns unhealthy
  * @param deregistrationDelaySeconds AWS seconds a deregistered target drains before it is removed
  */
-public record HealthCheckSettings(String path, int intervalSeconds, Duration timeout, int healthyThreshold,
-                                  int unhealthyThreshold, int deregistrationDelaySeconds) {
+public record HealthCheckSettings(
+        String path,
+        int intervalSeconds,
+        Duration timeout,
+        int healthyThreshold,
+        int unhealthyThreshold,
+        int deregistrationDelaySeconds) {
 
     public static HealthCheckSettings of(dev.ecscanary.localaws.RehearsalNames names) {
-        return new HealthCheckSettings(names.healthCheckPath(), names.healthCheckIntervalSeconds(),
-                Duration.ofSeconds(names.healthCheckTimeoutSeconds()), names.healthyThreshold(), names.unhealthyThreshold(),
+        return new HealthCheckSettings(
+                names.healthCheckPath(),
+                names.healthCheckIntervalSeconds(),
+                Duration.ofSeconds(names.healthCheckTimeoutSeconds()),
+                names.healthyThreshold(),
+                names.unhealthyThreshold(),
                 names.deregistrationDelaySeconds());
     }
 }

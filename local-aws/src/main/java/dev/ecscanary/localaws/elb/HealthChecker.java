@@ -16,7 +16,9 @@ public final class HealthChecker implements AutoCloseable {
     private final LoadBalancer loadBalancer;
     private final TimeScale timeScale;
     private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
     private final Thread loop;
 
     public HealthChecker(LoadBalancer loadBalancer, TimeScale timeScale) {
@@ -34,7 +36,8 @@ public final class HealthChecker implements AutoCloseable {
             long intervalMillis = 100;
             for (TargetGroup group : loadBalancer.targetGroups()) {
                 HealthCheckSettings settings = group.healthCheck();
-                intervalMillis = Math.max(100, timeScale.realSeconds(settings.intervalSeconds()).toMillis());
+                intervalMillis = Math.max(
+                        100, timeScale.realSeconds(settings.intervalSeconds()).toMillis());
                 for (Target target : group.targets()) {
                     Thread.ofVirtual().start(() -> target.recordHealthCheck(probe(target, settings), settings));
                 }
@@ -49,7 +52,10 @@ public final class HealthChecker implements AutoCloseable {
 
     private boolean probe(Target target, HealthCheckSettings settings) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + settings.path()))
-                .timeout(settings.timeout()).header("User-Agent", "ELB-HealthChecker/2.0").GET().build();
+                .timeout(settings.timeout())
+                .header("User-Agent", "ELB-HealthChecker/2.0")
+                .GET()
+                .build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (java.io.IOException e) {

@@ -9,12 +9,10 @@ import java.util.List;
 public final class Listener {
 
     /** One target group of the forward action with its weight (0..999). */
-    public record WeightedTargetGroup(TargetGroup targetGroup, int weight) {
-    }
+    public record WeightedTargetGroup(TargetGroup targetGroup, int weight) {}
 
     /** One change of the forward weights, kept so that tests and the state page can see the order of shifts. */
-    public record Change(java.time.Instant at, java.util.Map<String, Integer> weights) {
-    }
+    public record Change(java.time.Instant at, java.util.Map<String, Integer> weights) {}
 
     private static final int HISTORY = 500;
 
@@ -78,7 +76,10 @@ public final class Listener {
 
     /** The weight of the given target group in the forward action, 0 if absent. */
     public int weightOf(TargetGroup group) {
-        return forward.stream().filter(w -> w.targetGroup() == group).mapToInt(WeightedTargetGroup::weight).sum();
+        return forward.stream()
+                .filter(w -> w.targetGroup() == group)
+                .mapToInt(WeightedTargetGroup::weight)
+                .sum();
     }
 
     /** Picks a target group for one request; {@code dice} is uniform in [0, 1). */

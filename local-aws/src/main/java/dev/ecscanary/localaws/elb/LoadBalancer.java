@@ -18,20 +18,28 @@ public final class LoadBalancer {
         this.name = names.loadBalancer();
         this.arn = names.arn("elasticloadbalancing", "loadbalancer/app/" + name + "/5e0f1a2b3c4d5e6f");
         HealthCheckSettings health = HealthCheckSettings.of(names);
-        this.blue = new TargetGroup(names.targetGroupBlue(),
+        this.blue = new TargetGroup(
+                names.targetGroupBlue(),
                 names.arn("elasticloadbalancing", "targetgroup/" + names.targetGroupBlue() + "/0a1b2c3d4e5f6071"),
-                names.containerPort(), health);
-        this.green = new TargetGroup(names.targetGroupGreen(),
+                names.containerPort(),
+                health);
+        this.green = new TargetGroup(
+                names.targetGroupGreen(),
                 names.arn("elasticloadbalancing", "targetgroup/" + names.targetGroupGreen() + "/1b2c3d4e5f607182"),
-                names.containerPort(), health);
+                names.containerPort(),
+                health);
         String listenerPrefix = "listener/app/" + name + "/5e0f1a2b3c4d5e6f/";
         String rulePrefix = "listener-rule/app/" + name + "/5e0f1a2b3c4d5e6f/";
-        this.production = new Listener(names.arn("elasticloadbalancing", listenerPrefix + "aa00000000000080"),
+        this.production = new Listener(
+                names.arn("elasticloadbalancing", listenerPrefix + "aa00000000000080"),
                 names.arn("elasticloadbalancing", rulePrefix + "aa00000000000080/d000000000000080"),
-                names.productionListenerPort(), weights(blue, 100, green, 0));
-        this.test = new Listener(names.arn("elasticloadbalancing", listenerPrefix + "bb00000000008080"),
+                names.productionListenerPort(),
+                weights(blue, 100, green, 0));
+        this.test = new Listener(
+                names.arn("elasticloadbalancing", listenerPrefix + "bb00000000008080"),
                 names.arn("elasticloadbalancing", rulePrefix + "bb00000000008080/d000000000008080"),
-                names.testListenerPort(), weights(blue, 100, green, 0));
+                names.testListenerPort(),
+                weights(blue, 100, green, 0));
     }
 
     public static List<Listener.WeightedTargetGroup> weights(TargetGroup a, int weightA, TargetGroup b, int weightB) {

@@ -23,8 +23,18 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ProxyListener implements AutoCloseable {
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding",
-            "te", "trailer", "upgrade", "host", "content-length", "expect", "date");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "upgrade",
+            "host",
+            "content-length",
+            "expect",
+            "date");
 
     private final Listener listener;
     private final AlbMetrics metrics;
@@ -61,7 +71,8 @@ public final class ProxyListener implements AutoCloseable {
         }
     }
 
-    private void forward(HttpExchange exchange, byte[] body, TargetGroup group, Target target, Instant arrival) throws IOException {
+    private void forward(HttpExchange exchange, byte[] body, TargetGroup group, Target target, Instant arrival)
+            throws IOException {
         target.inFlight().incrementAndGet();
         HttpResponse<byte[]> response;
         try {
@@ -92,24 +103,31 @@ public final class ProxyListener implements AutoCloseable {
     }
 
     private HttpRequest toTarget(HttpExchange exchange, byte[] body, Target target) {
-        URI uri = URI.create("http://127.0.0.1:" + target.port() + exchange.getRequestURI().toString());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .method(exchange.getRequestMethod(), body.length == 0
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        URI uri = URI.create(
+                "http://127.0.0.1:" + target.port() + exchange.getRequestURI().toString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase())) {
                 values.forEach(value -> request.header(name, value));
             }
         });
-        request.header("X-Forwarded-For", exchange.getRemoteAddress().getAddress().getHostAddress());
+        request.header(
+                "X-Forwarded-For", exchange.getRemoteAddress().getAddress().getHostAddress());
         request.header("X-Forwarded-Proto", "http");
         request.header("X-Forwarded-Port", String.valueOf(listener.awsPort()));
         return request.build();
     }
 
     private static void sendElbError(HttpExchange exchange, int status, String reason) throws IOException {
-        byte[] html = ("<html><head><title>" + status + " " + reason + "</title></head><body><center><h1>" + status + " "
-                + reason + "</h1></center></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] html = ("<html><head><title>" + status + " " + reason + "</title></head><body><center><h1>" + status
+                        + " " + reason + "</h1></center></body></html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html");
         exchange.getResponseHeaders().set("Server", "awselb/2.0");
         exchange.sendResponseHeaders(status, html.length);

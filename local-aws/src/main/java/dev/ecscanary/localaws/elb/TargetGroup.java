@@ -65,9 +65,12 @@ public final class TargetGroup {
      * to every registered, non-draining target; empty only when nothing is registered.
      */
     public Optional<Target> choose() {
-        List<Target> healthy = targets.stream().filter(t -> t.state() == TargetState.HEALTHY).toList();
+        List<Target> healthy =
+                targets.stream().filter(t -> t.state() == TargetState.HEALTHY).toList();
         List<Target> candidates = healthy.isEmpty()
-                ? targets.stream().filter(t -> t.state() != TargetState.DRAINING).toList()
+                ? targets.stream()
+                        .filter(t -> t.state() != TargetState.DRAINING)
+                        .toList()
                 : healthy;
         if (candidates.isEmpty()) {
             return Optional.empty();

@@ -41,10 +41,14 @@ public final class ChildProcesses implements AutoCloseable {
     public void start() throws IOException {
         sweepLeftovers();
         Files.writeString(pidFile, "");
-        watchdog = new ProcessBuilder("sh", "-c",
-                "cat >/dev/null; p=$(cut -d' ' -f1 \"$0\" 2>/dev/null); [ -n \"$p\" ] && { kill $p; sleep 5; kill -9 $p; } 2>/dev/null; exit 0",
-                pidFile.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        watchdog = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "cat >/dev/null; p=$(cut -d' ' -f1 \"$0\" 2>/dev/null); [ -n \"$p\" ] && { kill $p; sleep 5; kill -9 $p; } 2>/dev/null; exit 0",
+                        pidFile.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     public Path logFile(String name) {
@@ -52,8 +56,11 @@ public final class ChildProcesses implements AutoCloseable {
     }
 
     public Process launch(String logName, List<String> command, Map<String, String> environment, File workDir) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(logName).toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(logFile(logName).toFile()));
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();
@@ -68,7 +75,10 @@ public final class ChildProcesses implements AutoCloseable {
     /** Adds a process that this JVM did not start itself (PostgreSQL's postmaster) to the pidfile. */
     public synchronized void register(long pid) {
         try {
-            long started = ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()).map(java.time.Instant::toEpochMilli).orElse(0L);
+            long started = ProcessHandle.of(pid)
+                    .flatMap(p -> p.info().startInstant())
+                    .map(java.time.Instant::toEpochMilli)
+                    .orElse(0L);
             Files.writeString(pidFile, pid + " " + started + "\n", StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,7 +107,9 @@ public final class ChildProcesses implements AutoCloseable {
     /** Takes a stopped process out of the pidfile, so that the watchdog never kills a pid the system reused. */
     private synchronized void unregister(long pid) {
         try {
-            List<String> kept = Files.readAllLines(pidFile).stream().filter(line -> !line.startsWith(pid + " ")).toList();
+            List<String> kept = Files.readAllLines(pidFile).stream()
+                    .filter(line -> !line.startsWith(pid + " "))
+                    .toList();
             Files.write(pidFile, kept);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -132,11 +144,21 @@ public final class ChildProcesses implements AutoCloseable {
             String[] fields = line.trim().split(" ");
             long started = fields.length > 1 ? Long.parseLong(fields[1]) : -1;
             ProcessHandle.of(Long.parseLong(fields[0]))
-                    .filter(p -> p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L) == started)
-                    .filter(p -> p.info().commandLine().map(c -> OURS.stream().anyMatch(c::contains)).orElse(false))
+                    .filter(p -> p.info()
+                                    .startInstant()
+                                    .map(java.time.Instant::toEpochMilli)
+                                    .orElse(0L)
+                            == started)
+                    .filter(p -> p.info()
+                            .commandLine()
+                            .map(c -> OURS.stream().anyMatch(c::contains))
+                            .orElse(false))
                     .ifPresent(p -> {
                         p.destroyForcibly();
-                        p.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> p).join();
+                        p.onExit()
+                                .orTimeout(5, TimeUnit.SECONDS)
+                                .exceptionally(e -> p)
+                                .join();
                     });
         }
     }

@@ -17,8 +17,7 @@ public final class Niceness {
     private static final Path NICE = Path.of("/usr/bin/nice");
     private static final Path RENICE = Path.of("/usr/bin/renice");
 
-    private Niceness() {
-    }
+    private Niceness() {}
 
     /** The command, prefixed to start at a lower priority. */
     public static List<String> starting(List<String> command) {
@@ -37,7 +36,9 @@ public final class Niceness {
         }
         try {
             Process renice = new ProcessBuilder(RENICE.toString(), "-n", "0", "-p", String.valueOf(pid))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             renice.waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
             // not permitted here: the process keeps its lower priority, which is only slower, never wrong

@@ -34,20 +34,28 @@ public final class ControllerClient {
 
     /** POST /api/deployments; returns the controller's deployment id. */
     public String release(String image) {
-        String body = "{\"service\":\"demo-app\",\"image\":\"" + image + "\",\"environment\":\"rehearsal\",\"description\":\"rehearsal of " + image + "\"}";
+        String body = "{\"service\":\"demo-app\",\"image\":\"" + image
+                + "\",\"environment\":\"rehearsal\",\"description\":\"rehearsal of " + image + "\"}";
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/deployments"))
-                .header("Authorization", "Bearer " + CI_TOKEN).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("Authorization", "Bearer " + CI_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
         if (response.statusCode() != 202) {
-            throw new IllegalStateException("release of " + image + " was not accepted: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "release of " + image + " was not accepted: " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body()).get("id").asString();
     }
 
     public JsonNode deployment(String id) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/deployments/" + id))
-                .header("Authorization", "Bearer " + CI_TOKEN).GET().build());
+                .header("Authorization", "Bearer " + CI_TOKEN)
+                .GET()
+                .build());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET deployment " + id + ": " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "GET deployment " + id + ": " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
     }

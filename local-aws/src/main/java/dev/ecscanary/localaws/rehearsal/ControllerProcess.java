@@ -27,23 +27,39 @@ public final class ControllerProcess implements AutoCloseable {
     private final int port;
     private Process process;
 
-    public ControllerProcess(ChildProcesses children, Path jar, Path javaBin, int port, String awsEndpoint, SharedDatabase database,
-                             double timeScale) {
+    public ControllerProcess(
+            ChildProcesses children,
+            Path jar,
+            Path javaBin,
+            int port,
+            String awsEndpoint,
+            SharedDatabase database,
+            double timeScale) {
         this.children = children;
         this.jar = jar;
         this.javaBin = javaBin;
         this.port = port;
         this.environment = Map.of(
-                "CONTROLLER_AWS_ENDPOINT", awsEndpoint,
-                "AWS_ACCESS_KEY_ID", "rehearsal",
-                "AWS_SECRET_ACCESS_KEY", "rehearsal",
-                "AWS_REGION", "eu-central-1",
-                "SPRING_PROFILES_ACTIVE", "rehearsal",
-                "SPRING_DATASOURCE_URL", database.jdbcUrl("controller"),
-                "SPRING_DATASOURCE_USERNAME", SharedDatabase.USER,
-                "SPRING_DATASOURCE_PASSWORD", SharedDatabase.PASSWORD,
-                "PORT", String.valueOf(port),
-                "REHEARSAL_TIME_SCALE", String.valueOf(timeScale));
+                "CONTROLLER_AWS_ENDPOINT",
+                awsEndpoint,
+                "AWS_ACCESS_KEY_ID",
+                "rehearsal",
+                "AWS_SECRET_ACCESS_KEY",
+                "rehearsal",
+                "AWS_REGION",
+                "eu-central-1",
+                "SPRING_PROFILES_ACTIVE",
+                "rehearsal",
+                "SPRING_DATASOURCE_URL",
+                database.jdbcUrl("controller"),
+                "SPRING_DATASOURCE_USERNAME",
+                SharedDatabase.USER,
+                "SPRING_DATASOURCE_PASSWORD",
+                SharedDatabase.PASSWORD,
+                "PORT",
+                String.valueOf(port),
+                "REHEARSAL_TIME_SCALE",
+                String.valueOf(timeScale));
     }
 
     public String url() {
@@ -53,17 +69,27 @@ public final class ControllerProcess implements AutoCloseable {
     /** Starts the controller and waits until its health endpoint says UP. */
     public void start(Duration timeout) throws InterruptedException {
         if (!Files.exists(jar)) {
-            throw new IllegalStateException("The controller is not built: " + jar + " is missing (./mvnw -B -DskipTests package)");
+            throw new IllegalStateException(
+                    "The controller is not built: " + jar + " is missing (./mvnw -B -DskipTests package)");
         }
-        process = children.launch("deploy-controller", Niceness.starting(List.of(javaBin.toString(), "-Xmx384m",
-                "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())),
-                environment, new File("."));
+        process = children.launch(
+                "deploy-controller",
+                Niceness.starting(List.of(
+                        javaBin.toString(),
+                        "-Xmx384m",
+                        "-XX:+UseSerialGC",
+                        "-XX:ActiveProcessorCount=1",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toString())),
+                environment,
+                new File("."));
         Instant deadline = Instant.now().plus(timeout);
         try (HttpClient client = HttpClient.newHttpClient()) {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("The controller exited with code " + process.exitValue()
-                            + "; see " + children.logFile("deploy-controller"));
+                    throw new IllegalStateException("The controller exited with code " + process.exitValue() + "; see "
+                            + children.logFile("deploy-controller"));
                 }
                 if (up(client)) {
                     Niceness.serving(process.pid());
@@ -72,13 +98,17 @@ public final class ControllerProcess implements AutoCloseable {
                 Thread.sleep(250);
             }
         }
-        throw new IllegalStateException("The controller did not report UP within " + timeout + "; see " + children.logFile("deploy-controller"));
+        throw new IllegalStateException("The controller did not report UP within " + timeout + "; see "
+                + children.logFile("deploy-controller"));
     }
 
     private boolean up(HttpClient client) throws InterruptedException {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("UP");
         } catch (java.io.IOException e) {
             return false;

@@ -38,7 +38,8 @@ final class LiveStatus {
     }
 
     String line() {
-        return "[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] prod " + weights(aws.loadBalancer().production())
+        return "[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] prod "
+                + weights(aws.loadBalancer().production())
                 + " | test " + weights(aws.loadBalancer().test())
                 + " | alarm " + aws.alarmState().orElse("?")
                 + " | " + deployment()
@@ -46,13 +47,15 @@ final class LiveStatus {
     }
 
     private static String weights(Listener listener) {
-        return listener.forward().stream().filter(w -> w.weight() > 0)
+        return listener.forward().stream()
+                .filter(w -> w.weight() > 0)
                 .map(w -> w.targetGroup().name().replace("demo-app-", "") + "=" + w.weight())
                 .collect(Collectors.joining(" "));
     }
 
     private String deployment() {
-        return aws.deployments().all().stream().max(Comparator.comparing(Deployment::createTime))
+        return aws.deployments().all().stream()
+                .max(Comparator.comparing(Deployment::createTime))
                 .map(d -> d.id() + " " + d.status() + (d.errorCode() != null ? " (" + d.errorCode() + ")" : ""))
                 .orElse("no deployment yet");
     }

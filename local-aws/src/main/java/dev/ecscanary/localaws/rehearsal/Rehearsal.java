@@ -66,16 +66,31 @@ public final class Rehearsal implements AutoCloseable {
         progress.println("Starting PostgreSQL (databases tasks, controller) ...");
         database = SharedDatabase.start(settings.stateDir().resolve("postgres"), children);
         track(database);
-        progress.println("Starting the local AWS and the first release (" + settings.initialImage() + ") as the blue task set ...");
-        aws = new LocalAws(new LocalAwsSettings(settings.awsPort(), settings.productionPort(), settings.testPort(), settings.timeScale(),
-                settings.tasksPerTaskSet(), settings.codeDeployAlarmRollback()),
-                new ProcessTaskLauncher(children, javaBin(), settings.demoAppJar(), database.jdbcUrlWithCredentials("tasks"))).start();
+        progress.println("Starting the local AWS and the first release (" + settings.initialImage()
+                + ") as the blue task set ...");
+        aws = new LocalAws(
+                        new LocalAwsSettings(
+                                settings.awsPort(),
+                                settings.productionPort(),
+                                settings.testPort(),
+                                settings.timeScale(),
+                                settings.tasksPerTaskSet(),
+                                settings.codeDeployAlarmRollback()),
+                        new ProcessTaskLauncher(
+                                children, javaBin(), settings.demoAppJar(), database.jdbcUrlWithCredentials("tasks")))
+                .start();
         track(aws);
         aws.bootstrap(settings.initialImage());
         if (settings.withController()) {
             progress.println("Starting the deploy controller on port " + settings.controllerPort() + " ...");
-            controller = new ControllerProcess(children, settings.controllerJar(), javaBin(), settings.controllerPort(), aws.endpoint(),
-                    database, settings.timeScale().factor());
+            controller = new ControllerProcess(
+                    children,
+                    settings.controllerJar(),
+                    javaBin(),
+                    settings.controllerPort(),
+                    aws.endpoint(),
+                    database,
+                    settings.timeScale().factor());
             track(controller);
             controller.start(Duration.ofSeconds(180));
         }
@@ -103,10 +118,21 @@ public final class Rehearsal implements AutoCloseable {
         return new LiveStatus(aws, traffic, System.out).line();
     }
 
-    public RehearsalSettings settings() { return settings; }
-    public LocalAws aws() { return aws; }
-    public ControllerProcess controller() { return controller; }
-    public TrafficGenerator traffic() { return traffic; }
+    public RehearsalSettings settings() {
+        return settings;
+    }
+
+    public LocalAws aws() {
+        return aws;
+    }
+
+    public ControllerProcess controller() {
+        return controller;
+    }
+
+    public TrafficGenerator traffic() {
+        return traffic;
+    }
 
     private static void requireJar(Path jar) {
         if (!Files.exists(jar)) {
@@ -129,7 +155,10 @@ public final class Rehearsal implements AutoCloseable {
             try {
                 started.get(i).close();
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "could not stop " + started.get(i).getClass().getSimpleName(), e);
+                LOG.log(
+                        Level.WARNING,
+                        "could not stop " + started.get(i).getClass().getSimpleName(),
+                        e);
             }
         }
         started.clear();

@@ -23,31 +23,60 @@ import java.util.Map;
  * @param demoAppJar              {@code REHEARSAL_DEMO_APP_JAR}, default {@code <repoRoot>/demo-app/target/demo-app.jar}
  * @param controllerJar           {@code REHEARSAL_CONTROLLER_JAR}, default {@code <repoRoot>/deploy-controller/target/deploy-controller.jar}
  */
-public record RehearsalSettings(Path repoRoot, Path stateDir, TimeScale timeScale, int awsPort, int productionPort, int testPort,
-                                int controllerPort, double requestsPerSecond, int tasksPerTaskSet, boolean codeDeployAlarmRollback,
-                                String initialImage, boolean withController, boolean withTraffic, Path demoAppJar,
-                                Path controllerJar) {
+public record RehearsalSettings(
+        Path repoRoot,
+        Path stateDir,
+        TimeScale timeScale,
+        int awsPort,
+        int productionPort,
+        int testPort,
+        int controllerPort,
+        double requestsPerSecond,
+        int tasksPerTaskSet,
+        boolean codeDeployAlarmRollback,
+        String initialImage,
+        boolean withController,
+        boolean withTraffic,
+        Path demoAppJar,
+        Path controllerJar) {
 
     public RehearsalSettings {
         if (tasksPerTaskSet < 1 || tasksPerTaskSet > 10) {
             throw new IllegalArgumentException("REHEARSAL_TASKS must be between 1 and 10, was " + tasksPerTaskSet);
         }
         if (!(requestsPerSecond > 0 && requestsPerSecond <= 2_000)) {
-            throw new IllegalArgumentException("REHEARSAL_RPS must be above 0 and at most 2000, was " + requestsPerSecond);
+            throw new IllegalArgumentException(
+                    "REHEARSAL_RPS must be above 0 and at most 2000, was " + requestsPerSecond);
         }
     }
 
-    public static RehearsalSettings fromEnvironment(Map<String, String> env, boolean withController, boolean withTraffic) {
-        Path root = Path.of(env.getOrDefault("REHEARSAL_REPO_ROOT", ".")).toAbsolutePath().normalize();
-        return new RehearsalSettings(root, root.resolve(".rehearsal"),
-                new TimeScale(Double.parseDouble(env.getOrDefault("REHEARSAL_TIME_SCALE", String.valueOf(TimeScale.DEFAULT)))),
-                integer(env, "REHEARSAL_AWS_PORT", 4566), integer(env, "REHEARSAL_PROD_PORT", 8000),
-                integer(env, "REHEARSAL_TEST_PORT", 8001), integer(env, "REHEARSAL_CONTROLLER_PORT", 8080),
-                Double.parseDouble(env.getOrDefault("REHEARSAL_RPS", "20")), integer(env, "REHEARSAL_TASKS", 2),
+    public static RehearsalSettings fromEnvironment(
+            Map<String, String> env, boolean withController, boolean withTraffic) {
+        Path root = Path.of(env.getOrDefault("REHEARSAL_REPO_ROOT", "."))
+                .toAbsolutePath()
+                .normalize();
+        return new RehearsalSettings(
+                root,
+                root.resolve(".rehearsal"),
+                new TimeScale(Double.parseDouble(
+                        env.getOrDefault("REHEARSAL_TIME_SCALE", String.valueOf(TimeScale.DEFAULT)))),
+                integer(env, "REHEARSAL_AWS_PORT", 4566),
+                integer(env, "REHEARSAL_PROD_PORT", 8000),
+                integer(env, "REHEARSAL_TEST_PORT", 8001),
+                integer(env, "REHEARSAL_CONTROLLER_PORT", 8080),
+                Double.parseDouble(env.getOrDefault("REHEARSAL_RPS", "20")),
+                integer(env, "REHEARSAL_TASKS", 2),
                 Boolean.parseBoolean(env.getOrDefault("REHEARSAL_CODEDEPLOY_ALARM_ROLLBACK", "false")),
-                env.getOrDefault("REHEARSAL_INITIAL_IMAGE", "demo-app:1.0.0"), withController, withTraffic,
-                Path.of(env.getOrDefault("REHEARSAL_DEMO_APP_JAR", root.resolve("demo-app/target/demo-app.jar").toString())),
-                Path.of(env.getOrDefault("REHEARSAL_CONTROLLER_JAR", root.resolve("deploy-controller/target/deploy-controller.jar").toString())));
+                env.getOrDefault("REHEARSAL_INITIAL_IMAGE", "demo-app:1.0.0"),
+                withController,
+                withTraffic,
+                Path.of(env.getOrDefault(
+                        "REHEARSAL_DEMO_APP_JAR",
+                        root.resolve("demo-app/target/demo-app.jar").toString())),
+                Path.of(env.getOrDefault(
+                        "REHEARSAL_CONTROLLER_JAR",
+                        root.resolve("deploy-controller/target/deploy-controller.jar")
+                                .toString())));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

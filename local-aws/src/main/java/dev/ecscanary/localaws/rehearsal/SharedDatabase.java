@@ -23,8 +23,11 @@ public final class SharedDatabase implements AutoCloseable {
     }
 
     public static SharedDatabase start(Path dataDir, ChildProcesses children) throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true)
-                .setServerConfig("max_connections", "200").start();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "200")
+                .start();
         registerPostmaster(dataDir, children);
         SharedDatabase database = new SharedDatabase(postgres);
         database.create("tasks");
@@ -36,12 +39,14 @@ public final class SharedDatabase implements AutoCloseable {
     private static void registerPostmaster(Path dataDir, ChildProcesses children) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (Files.exists(pidFile)) {
-            children.register(Long.parseLong(Files.readAllLines(pidFile).getFirst().trim()));
+            children.register(
+                    Long.parseLong(Files.readAllLines(pidFile).getFirst().trim()));
         }
     }
 
     private void create(String database) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + database, e);

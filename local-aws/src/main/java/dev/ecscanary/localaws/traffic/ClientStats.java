@@ -26,7 +26,8 @@ public final class ClientStats {
     private final Map<String, LongAdder[]> byVersion = new ConcurrentHashMap<>();
 
     void record(String version, int status) {
-        LongAdder[] counts = byVersion.computeIfAbsent(version, v -> new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder()});
+        LongAdder[] counts = byVersion.computeIfAbsent(
+                version, v -> new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder()});
         counts[status >= 500 || status <= 0 ? 2 : status >= 400 ? 1 : 0].increment();
     }
 
@@ -51,9 +52,14 @@ public final class ClientStats {
     /** A compact line such as {@code 1.0.0 ok=512 err=0 | 2.0.0 ok=60 err=0}. */
     public String summary() {
         StringBuilder line = new StringBuilder();
-        byVersion().forEach((version, c) -> line.append(line.isEmpty() ? "" : " | ").append(version)
-                .append(" ok=").append(c.succeeded()).append(" err=").append(c.failed())
-                .append(c.clientErrors() > 0 ? " 4xx=" + c.clientErrors() : ""));
+        byVersion()
+                .forEach((version, c) -> line.append(line.isEmpty() ? "" : " | ")
+                        .append(version)
+                        .append(" ok=")
+                        .append(c.succeeded())
+                        .append(" err=")
+                        .append(c.failed())
+                        .append(c.clientErrors() > 0 ? " 4xx=" + c.clientErrors() : ""));
         return line.isEmpty() ? "no requests yet" : line.toString();
     }
 }

@@ -26,8 +26,10 @@ public final class TrafficGenerator implements AutoCloseable {
     private final URI base;
     private final double requestsPerSecond;
     private final ClientStats stats = new ClientStats();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final ConcurrentLinkedDeque<Long> knownIds = new ConcurrentLinkedDeque<>();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final AtomicLong sequence = new AtomicLong();
@@ -85,21 +87,34 @@ public final class TrafficGenerator implements AutoCloseable {
         int dice = ThreadLocalRandom.current().nextInt(100);
         Long id = dice >= 30 ? knownIds.peekLast() : null;
         if (id == null || dice < 30) {
-            return json("POST", "/api/tasks", "application/json",
-                    "{\"title\":\"rehearsal task " + sequence.incrementAndGet() + "\",\"description\":\"created by the traffic generator\"}");
+            return json(
+                    "POST",
+                    "/api/tasks",
+                    "application/json",
+                    "{\"title\":\"rehearsal task " + sequence.incrementAndGet()
+                            + "\",\"description\":\"created by the traffic generator\"}");
         }
         if (dice < 60) {
-            return HttpRequest.newBuilder(base.resolve("/api/tasks/" + randomKnownId(id))).timeout(Duration.ofSeconds(30)).GET().build();
+            return HttpRequest.newBuilder(base.resolve("/api/tasks/" + randomKnownId(id)))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build();
         }
         if (dice < 75) {
-            return HttpRequest.newBuilder(base.resolve("/api/tasks?limit=20")).timeout(Duration.ofSeconds(30)).GET().build();
+            return HttpRequest.newBuilder(base.resolve("/api/tasks?limit=20"))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build();
         }
         if (dice < 90) {
-            return json("PATCH", "/api/tasks/" + randomKnownId(id), "application/merge-patch+json", "{\"completed\":true}");
+            return json(
+                    "PATCH", "/api/tasks/" + randomKnownId(id), "application/merge-patch+json", "{\"completed\":true}");
         }
         Long doomed = knownIds.pollFirst();
         return HttpRequest.newBuilder(base.resolve("/api/tasks/" + (doomed != null ? doomed : id)))
-                .timeout(Duration.ofSeconds(30)).DELETE().build();
+                .timeout(Duration.ofSeconds(30))
+                .DELETE()
+                .build();
     }
 
     private long randomKnownId(long fallback) {
@@ -108,8 +123,11 @@ public final class TrafficGenerator implements AutoCloseable {
     }
 
     private HttpRequest json(String method, String path, String contentType, String body) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private void send(HttpRequest request) {

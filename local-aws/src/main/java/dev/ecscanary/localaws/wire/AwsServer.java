@@ -25,7 +25,8 @@ public final class AwsServer implements HttpHandler {
     private final HttpHandler admin;
     private HttpServer server;
 
-    public AwsServer(List<JsonService> jsonServices, List<QueryService> queryServices, FaultInjector faults, HttpHandler admin) {
+    public AwsServer(
+            List<JsonService> jsonServices, List<QueryService> queryServices, FaultInjector faults, HttpHandler admin) {
         this.json = new JsonDispatcher(jsonServices, faults);
         this.query = new QueryDispatcher(queryServices, faults);
         this.admin = admin;
@@ -62,7 +63,9 @@ public final class AwsServer implements HttpHandler {
 
     static boolean authorized(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        return authorization != null && authorization.startsWith("AWS4-HMAC-SHA256") && authorization.contains("Credential=");
+        return authorization != null
+                && authorization.startsWith("AWS4-HMAC-SHA256")
+                && authorization.contains("Credential=");
     }
 
     /** The service name in {@code Credential=AKID/date/region/service/aws4_request}, or null. */
@@ -72,7 +75,10 @@ public final class AwsServer implements HttpHandler {
         if (at < 0) {
             return null;
         }
-        String[] scope = authorization.substring(at + "Credential=".length()).split("[,\\s]")[0].split("/");
+        String[] scope = authorization
+                .substring(at + "Credential=".length())
+                .split("[,\\s]")[0]
+                .split("/");
         return scope.length >= 5 ? scope[3] : null;
     }
 

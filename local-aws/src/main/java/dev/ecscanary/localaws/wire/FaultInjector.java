@@ -18,8 +18,7 @@ public final class FaultInjector {
         SERVER_ERROR
     }
 
-    private record Armed(Kind kind, AtomicInteger remaining) {
-    }
+    private record Armed(Kind kind, AtomicInteger remaining) {}
 
     private final Map<String, Armed> armed = new ConcurrentHashMap<>();
 

@@ -28,7 +28,10 @@ final class JsonDispatcher {
         int dot = target.lastIndexOf('.');
         String prefix = dot < 0 ? target : target.substring(0, dot);
         String operation = dot < 0 ? "" : target.substring(dot + 1);
-        JsonService service = services.stream().filter(s -> s.targetPrefix().equals(prefix)).findFirst().orElse(null);
+        JsonService service = services.stream()
+                .filter(s -> s.targetPrefix().equals(prefix))
+                .findFirst()
+                .orElse(null);
         byte[] body = exchange.getRequestBody().readAllBytes();
         try {
             if (!AwsServer.authorized(exchange)) {
@@ -44,7 +47,9 @@ final class JsonDispatcher {
         } catch (AwsException e) {
             sendError(exchange, e);
         } catch (JacksonException e) {
-            sendError(exchange, AwsException.client("SerializationException", "Malformed JSON: " + e.getOriginalMessage()));
+            sendError(
+                    exchange,
+                    AwsException.client("SerializationException", "Malformed JSON: " + e.getOriginalMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "internal error in " + target, e);
             String code = service == null ? "InternalFailure" : service.serverErrorCode();

@@ -21,7 +21,8 @@ final class QueryDispatcher {
     }
 
     void handle(HttpExchange exchange) throws IOException {
-        QueryParams params = QueryParams.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        QueryParams params =
+                QueryParams.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String action = params.get("Action");
         String requestId = AwsServer.requestId();
         try {
@@ -38,9 +39,11 @@ final class QueryDispatcher {
             injectFault(service, action);
             Xml result = new Xml();
             service.handle(action, params, result);
-            String xml = "<" + action + "Response xmlns=\"" + service.xmlNamespace() + "\"><" + action + "Result>" + result
-                    + "</" + action + "Result><ResponseMetadata><RequestId>" + requestId + "</RequestId></ResponseMetadata></"
-                    + action + "Response>";
+            String xml =
+                    "<" + action + "Response xmlns=\"" + service.xmlNamespace() + "\"><" + action + "Result>" + result
+                            + "</" + action + "Result><ResponseMetadata><RequestId>" + requestId
+                            + "</RequestId></ResponseMetadata></"
+                            + action + "Response>";
             send(exchange, 200, xml, requestId);
         } catch (AwsException e) {
             sendError(exchange, e, requestId);
@@ -52,10 +55,13 @@ final class QueryDispatcher {
 
     private QueryService serviceFor(String signingName, String action) {
         return services.stream()
-                .filter(s -> signingName == null ? s.supports(action) : s.signingName().equals(signingName))
+                .filter(s -> signingName == null
+                        ? s.supports(action)
+                        : s.signingName().equals(signingName))
                 .findFirst()
                 .filter(s -> s.supports(action))
-                .orElseThrow(() -> AwsException.client("InvalidAction", "Could not find operation " + action + " for version"));
+                .orElseThrow(() ->
+                        AwsException.client("InvalidAction", "Could not find operation " + action + " for version"));
     }
 
     private void injectFault(QueryService service, String action) {
@@ -69,8 +75,9 @@ final class QueryDispatcher {
     }
 
     private static void sendError(HttpExchange exchange, AwsException e, String requestId) throws IOException {
-        String xml = "<ErrorResponse><Error><Type>" + e.faultType() + "</Type><Code>" + Xml.escape(e.code()) + "</Code><Message>"
-                + Xml.escape(String.valueOf(e.getMessage())) + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>";
+        String xml = "<ErrorResponse><Error><Type>" + e.faultType() + "</Type><Code>" + Xml.escape(e.code())
+                + "</Code><Message>" + Xml.escape(String.valueOf(e.getMessage())) + "</Message></Error><RequestId>"
+                + requestId + "</RequestId></ErrorResponse>";
         send(exchange, e.status(), xml, requestId);
     }
 

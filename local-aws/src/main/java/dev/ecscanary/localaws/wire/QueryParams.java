@@ -47,8 +47,10 @@ public final class QueryParams {
     public String required(String name) {
         String value = get(name);
         if (value == null || value.isEmpty()) {
-            throw AwsException.client("ValidationError",
-                    "1 validation error detected: Value null at '" + lowerFirst(name) + "' failed to satisfy constraint: Member must not be null");
+            throw AwsException.client(
+                    "ValidationError",
+                    "1 validation error detected: Value null at '" + lowerFirst(name)
+                            + "' failed to satisfy constraint: Member must not be null");
         }
         return value;
     }
@@ -58,7 +60,8 @@ public final class QueryParams {
         try {
             return value == null ? null : Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw AwsException.client("ValidationError", "Value '" + value + "' at '" + lowerFirst(name) + "' is not a valid integer");
+            throw AwsException.client(
+                    "ValidationError", "Value '" + value + "' at '" + lowerFirst(name) + "' is not a valid integer");
         }
     }
 
@@ -67,7 +70,8 @@ public final class QueryParams {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (RuntimeException e) {
-            throw AwsException.client("ValidationError", "Value '" + value + "' at '" + lowerFirst(name) + "' is not a valid timestamp");
+            throw AwsException.client(
+                    "ValidationError", "Value '" + value + "' at '" + lowerFirst(name) + "' is not a valid timestamp");
         }
     }
 

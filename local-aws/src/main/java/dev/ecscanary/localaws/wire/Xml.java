@@ -14,7 +14,13 @@ public final class Xml {
             return this;
         }
         String text = value instanceof Instant instant ? timestamp(instant) : String.valueOf(value);
-        out.append('<').append(name).append('>').append(escape(text)).append("</").append(name).append('>');
+        out.append('<')
+                .append(name)
+                .append('>')
+                .append(escape(text))
+                .append("</")
+                .append(name)
+                .append('>');
         return this;
     }
 

@@ -26,8 +26,11 @@ class AlarmEvaluatorTest {
         evaluator.evaluate(alarm, T0.plusSeconds(125));
 
         assertThat(alarm.state().value()).isEqualTo("ALARM");
-        assertThat(alarm.state().reason()).startsWith("Threshold Crossed: 2 out of the last 2 datapoints [96.0 (23/11/26 12:01:00), 97.0");
-        assertThat(alarm.state().reasonData()).contains("\"recentDatapoints\":[96.0,97.0]").contains("\"threshold\":99.5");
+        assertThat(alarm.state().reason())
+                .startsWith("Threshold Crossed: 2 out of the last 2 datapoints [96.0 (23/11/26 12:01:00), 97.0");
+        assertThat(alarm.state().reasonData())
+                .contains("\"recentDatapoints\":[96.0,97.0]")
+                .contains("\"threshold\":99.5");
     }
 
     @Test

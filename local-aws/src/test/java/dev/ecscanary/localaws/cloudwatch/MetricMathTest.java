@@ -13,7 +13,8 @@ class MetricMathTest {
 
     @Test
     void fillReplacesMissingDatapointsBeforeTheArithmetic() {
-        Map<String, double[]> series = Map.of("errors", new double[] {NAN, 5, NAN}, "requests", new double[] {100, 100, NAN});
+        Map<String, double[]> series =
+                Map.of("errors", new double[] {NAN, 5, NAN}, "requests", new double[] {100, 100, NAN});
 
         double[] rate = MetricMath.evaluate("100 * (1 - FILL(errors, 0) / requests)", series, 3);
 
@@ -32,7 +33,8 @@ class MetricMathTest {
     @Test
     void anUnknownIdIsAValidationError() {
         assertThatThrownBy(() -> MetricMath.evaluate("m1 / m2", Map.of("m1", new double[] {1}), 1))
-                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("ValidationError"))
+                .isInstanceOfSatisfying(
+                        AwsException.class, e -> assertThat(e.code()).isEqualTo("ValidationError"))
                 .hasMessageContaining("unknown id 'm2'");
     }
 }

@@ -13,14 +13,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DeployScript {
 
-    private static final Path SCRIPT = Path.of("..", "scripts", "deploy").toAbsolutePath().normalize();
+    private static final Path SCRIPT =
+            Path.of("..", "scripts", "deploy").toAbsolutePath().normalize();
 
     /** The script's verdict and the deployment it released. */
-    public record Outcome(int exitCode, String deploymentId, String output) {
-    }
+    public record Outcome(int exitCode, String deploymentId, String output) {}
 
-    private DeployScript() {
-    }
+    private DeployScript() {}
 
     /** True where the script can run here (it needs python3). */
     public static boolean available() {
@@ -35,9 +34,19 @@ public final class DeployScript {
         try {
             Path githubOutput = Files.createTempFile("deploy-output", ".txt");
             Path log = Files.createTempFile("deploy-log", ".txt");
-            ProcessBuilder builder = new ProcessBuilder("python3", SCRIPT.toString(), "--service", "demo-app",
-                    "--image", image, "--environment", "rehearsal", "--poll-seconds", "1",
-                    "--timeout-seconds", Long.toString(limit.toSeconds()))
+            ProcessBuilder builder = new ProcessBuilder(
+                            "python3",
+                            SCRIPT.toString(),
+                            "--service",
+                            "demo-app",
+                            "--image",
+                            image,
+                            "--environment",
+                            "rehearsal",
+                            "--poll-seconds",
+                            "1",
+                            "--timeout-seconds",
+                            Long.toString(limit.toSeconds()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("CONTROLLER_URL", controllerUrl);
@@ -59,7 +68,10 @@ public final class DeployScript {
     }
 
     private static String deploymentId(List<String> outputs) {
-        return outputs.stream().filter(line -> line.startsWith("deployment-id="))
-                .map(line -> line.substring("deployment-id=".length())).findFirst().orElse(null);
+        return outputs.stream()
+                .filter(line -> line.startsWith("deployment-id="))
+                .map(line -> line.substring("deployment-id=".length()))
+                .findFirst()
+                .orElse(null);
     }
 }

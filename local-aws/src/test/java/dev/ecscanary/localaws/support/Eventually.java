@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 /** Polls until a value satisfies a condition, failing with the last value seen when time runs out. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static <T> T await(Duration timeout, Supplier<T> probe, Predicate<T> done) {
         Instant deadline = Instant.now().plus(timeout);

@@ -27,21 +27,40 @@ public final class LocalAwsFixture implements AutoCloseable {
         this.aws = aws;
         URI endpoint = URI.create(aws.endpoint());
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("rehearsal", "rehearsal"));
-        var overrides = ClientOverrideConfiguration.builder().retryStrategy(retryMode).build();
-        this.codeDeploy = CodeDeployClient.builder().endpointOverride(endpoint).region(Region.EU_CENTRAL_1)
-                .credentialsProvider(credentials).overrideConfiguration(overrides).build();
-        this.ecs = EcsClient.builder().endpointOverride(endpoint).region(Region.EU_CENTRAL_1)
-                .credentialsProvider(credentials).overrideConfiguration(overrides).build();
-        this.cloudWatch = CloudWatchClient.builder().endpointOverride(endpoint).region(Region.EU_CENTRAL_1)
-                .credentialsProvider(credentials).overrideConfiguration(overrides).build();
-        this.elb = ElasticLoadBalancingV2Client.builder().endpointOverride(endpoint).region(Region.EU_CENTRAL_1)
-                .credentialsProvider(credentials).overrideConfiguration(overrides).build();
+        var overrides =
+                ClientOverrideConfiguration.builder().retryStrategy(retryMode).build();
+        this.codeDeploy = CodeDeployClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.EU_CENTRAL_1)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides)
+                .build();
+        this.ecs = EcsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.EU_CENTRAL_1)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides)
+                .build();
+        this.cloudWatch = CloudWatchClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.EU_CENTRAL_1)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides)
+                .build();
+        this.elb = ElasticLoadBalancingV2Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.EU_CENTRAL_1)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides)
+                .build();
     }
 
     /** Starts the local AWS with a blue task set of {@code demo-app:1.0.0} already healthy. */
     public static LocalAwsFixture start(double timeScale, boolean codeDeployAlarmRollback) throws Exception {
-        LocalAws aws = new LocalAws(new LocalAwsSettings(0, 0, 0, new TimeScale(timeScale), 1, codeDeployAlarmRollback),
-                new InJvmTaskLauncher()).start();
+        LocalAws aws = new LocalAws(
+                        new LocalAwsSettings(0, 0, 0, new TimeScale(timeScale), 1, codeDeployAlarmRollback),
+                        new InJvmTaskLauncher())
+                .start();
         aws.bootstrap("demo-app:1.0.0");
         return new LocalAwsFixture(aws, RetryMode.STANDARD);
     }

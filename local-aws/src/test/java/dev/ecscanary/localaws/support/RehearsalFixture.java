@@ -16,18 +16,34 @@ import java.nio.file.Path;
  */
 public final class RehearsalFixture {
 
-    private RehearsalFixture() {
-    }
+    private RehearsalFixture() {}
 
     public static Rehearsal start(double timeScale, double requestsPerSecond) throws Exception {
         Path root = Releases.repoRoot();
-        Path demoApp = Path.of(System.getProperty("demo-app.jar", root.resolve("demo-app/target/demo-app.jar").toString()));
-        Path controller = Path.of(System.getProperty("controller.jar", root.resolve("deploy-controller/target/deploy-controller.jar").toString()));
+        Path demoApp = Path.of(System.getProperty(
+                "demo-app.jar", root.resolve("demo-app/target/demo-app.jar").toString()));
+        Path controller = Path.of(System.getProperty(
+                "controller.jar",
+                root.resolve("deploy-controller/target/deploy-controller.jar").toString()));
         requireBuilt(demoApp);
         requireBuilt(controller);
         Path stateDir = root.resolve("local-aws/target/e2e-rehearsal");
-        RehearsalSettings settings = new RehearsalSettings(root, stateDir, new TimeScale(timeScale), 0, 0, 0, freePort(),
-                requestsPerSecond, 1, false, "demo-app:1.0.0", true, true, demoApp, controller);
+        RehearsalSettings settings = new RehearsalSettings(
+                root,
+                stateDir,
+                new TimeScale(timeScale),
+                0,
+                0,
+                0,
+                freePort(),
+                requestsPerSecond,
+                1,
+                false,
+                "demo-app:1.0.0",
+                true,
+                true,
+                demoApp,
+                controller);
         return Rehearsal.start(settings, System.out);
     }
 

@@ -15,8 +15,7 @@ import software.amazon.awssdk.services.ecs.model.PortMapping;
 /** Starts a release the way the controller does: register a task definition, render the AppSpec, create a deployment. */
 public final class Releases {
 
-    private Releases() {
-    }
+    private Releases() {}
 
     public static Path repoRoot() {
         return Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
@@ -35,17 +34,28 @@ public final class Releases {
     }
 
     public static String registerTaskDefinition(EcsClient ecs, String image) {
-        return ecs.registerTaskDefinition(r -> r.family("demo-app").containerDefinitions(ContainerDefinition.builder()
-                .name("demo-app").image(image).essential(true)
-                .portMappings(PortMapping.builder().containerPort(3000).build()).build())).taskDefinition().taskDefinitionArn();
+        return ecs.registerTaskDefinition(r -> r.family("demo-app")
+                        .containerDefinitions(ContainerDefinition.builder()
+                                .name("demo-app")
+                                .image(image)
+                                .essential(true)
+                                .portMappings(PortMapping.builder()
+                                        .containerPort(3000)
+                                        .build())
+                                .build()))
+                .taskDefinition()
+                .taskDefinitionArn();
     }
 
     public static String release(EcsClient ecs, CodeDeployClient codeDeploy, String image) {
         String appSpec = appSpec(registerTaskDefinition(ecs, image));
-        return codeDeploy.createDeployment(r -> r.applicationName("demo-app").deploymentGroupName("demo-app")
-                .description("release " + image)
-                .revision(rev -> rev.revisionType(RevisionLocationType.APP_SPEC_CONTENT)
-                        .appSpecContent(c -> c.content(appSpec).sha256(AppSpec.sha256Of(appSpec))))).deploymentId();
+        return codeDeploy
+                .createDeployment(r -> r.applicationName("demo-app")
+                        .deploymentGroupName("demo-app")
+                        .description("release " + image)
+                        .revision(rev -> rev.revisionType(RevisionLocationType.APP_SPEC_CONTENT)
+                                .appSpecContent(c -> c.content(appSpec).sha256(AppSpec.sha256Of(appSpec)))))
+                .deploymentId();
     }
 
     public static DeploymentInfo deployment(CodeDeployClient codeDeploy, String id) {

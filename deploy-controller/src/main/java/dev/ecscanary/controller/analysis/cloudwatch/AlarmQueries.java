@@ -11,8 +11,7 @@ final class AlarmQueries {
     /** Id of the one query made for a single-metric alarm (ids must start with a lowercase letter). */
     static final String SINGLE_METRIC_ID = "m1";
 
-    private AlarmQueries() {
-    }
+    private AlarmQueries() {}
 
     static List<MetricDataQuery> of(MetricAlarm alarm) {
         if (!alarm.metrics().isEmpty()) {

@@ -51,15 +51,21 @@ public class CloudWatchAlarmReader implements AlarmReader {
         String token = null;
         do {
             String page = token;
-            DescribeAlarmsResponse response = aws.call(CLOUDWATCH, "DescribeAlarms", () -> cloudWatch.describeAlarms(r -> r
-                    .alarmNames(names)
-                    .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
-                    .maxRecords(MAX_RECORDS)
-                    .nextToken(page)));
-            response.metricAlarms().forEach(a -> found.put(a.alarmName(),
-                    reading(a.alarmName(), a.stateValue(), a.stateReason(), a.stateUpdatedTimestamp())));
-            response.compositeAlarms().forEach(a -> found.put(a.alarmName(),
-                    reading(a.alarmName(), a.stateValue(), a.stateReason(), a.stateUpdatedTimestamp())));
+            DescribeAlarmsResponse response = aws.call(
+                    CLOUDWATCH,
+                    "DescribeAlarms",
+                    () -> cloudWatch.describeAlarms(r -> r.alarmNames(names)
+                            .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
+                            .maxRecords(MAX_RECORDS)
+                            .nextToken(page)));
+            response.metricAlarms()
+                    .forEach(a -> found.put(
+                            a.alarmName(),
+                            reading(a.alarmName(), a.stateValue(), a.stateReason(), a.stateUpdatedTimestamp())));
+            response.compositeAlarms()
+                    .forEach(a -> found.put(
+                            a.alarmName(),
+                            reading(a.alarmName(), a.stateValue(), a.stateReason(), a.stateUpdatedTimestamp())));
             token = response.nextToken();
         } while (token != null);
     }

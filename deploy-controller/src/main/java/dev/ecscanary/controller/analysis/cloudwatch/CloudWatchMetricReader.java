@@ -40,10 +40,14 @@ public class CloudWatchMetricReader implements MetricReader {
     }
 
     private Optional<MetricAlarm> metricAlarm(String alarmName) {
-        return aws.call(CLOUDWATCH, "DescribeAlarms", () -> cloudWatch.describeAlarms(r -> r
-                        .alarmNames(alarmName)
-                        .alarmTypes(AlarmType.METRIC_ALARM)))
-                .metricAlarms().stream()
+        return aws
+                .call(
+                        CLOUDWATCH,
+                        "DescribeAlarms",
+                        () -> cloudWatch.describeAlarms(
+                                r -> r.alarmNames(alarmName).alarmTypes(AlarmType.METRIC_ALARM)))
+                .metricAlarms()
+                .stream()
                 .filter(alarm -> alarmName.equals(alarm.alarmName()))
                 .findFirst();
     }
@@ -56,12 +60,14 @@ public class CloudWatchMetricReader implements MetricReader {
         String token = null;
         do {
             String page = token;
-            GetMetricDataResponse response = aws.call(CLOUDWATCH, "GetMetricData", () -> cloudWatch.getMetricData(r -> r
-                    .metricDataQueries(queries)
-                    .startTime(from)
-                    .endTime(to)
-                    .scanBy(ScanBy.TIMESTAMP_ASCENDING)
-                    .nextToken(page)));
+            GetMetricDataResponse response = aws.call(
+                    CLOUDWATCH,
+                    "GetMetricData",
+                    () -> cloudWatch.getMetricData(r -> r.metricDataQueries(queries)
+                            .startTime(from)
+                            .endTime(to)
+                            .scanBy(ScanBy.TIMESTAMP_ASCENDING)
+                            .nextToken(page)));
             for (MetricDataResult result : response.metricDataResults()) {
                 if (watched.id().equals(result.id())) {
                     label = label != null ? label : result.label();
@@ -71,15 +77,20 @@ public class CloudWatchMetricReader implements MetricReader {
             token = response.nextToken();
         } while (token != null);
         points.sort(Comparator.comparing(AlarmSeries.Point::timestamp));
-        return new AlarmSeries(alarm.alarmName(), label != null ? label : watched.id(),
+        return new AlarmSeries(
+                alarm.alarmName(),
+                label != null ? label : watched.id(),
                 alarm.threshold() == null ? Double.NaN : alarm.threshold(),
-                alarm.comparisonOperatorAsString(), alarm.period(), points);
+                alarm.comparisonOperatorAsString(),
+                alarm.period(),
+                points);
     }
 
     private static void addPoints(MetricDataResult result, List<AlarmSeries.Point> points) {
         int count = Math.min(result.timestamps().size(), result.values().size());
         for (int i = 0; i < count; i++) {
-            points.add(new AlarmSeries.Point(result.timestamps().get(i), result.values().get(i)));
+            points.add(new AlarmSeries.Point(
+                    result.timestamps().get(i), result.values().get(i)));
         }
     }
 }

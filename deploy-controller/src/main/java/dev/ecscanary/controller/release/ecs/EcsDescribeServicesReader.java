@@ -31,7 +31,8 @@ public class EcsDescribeServicesReader implements EcsServiceReader {
     public Optional<EcsService> describe(String cluster, String service) {
         return aws.call(ECS, "DescribeServices", () -> {
             try {
-                DescribeServicesResponse response = ecs.describeServices(r -> r.cluster(cluster).services(service));
+                DescribeServicesResponse response =
+                        ecs.describeServices(r -> r.cluster(cluster).services(service));
                 return response.services().stream().findFirst().map(EcsDescribeServicesReader::toDomain);
             } catch (ClusterNotFoundException noCluster) {
                 return Optional.empty();
@@ -41,7 +42,8 @@ public class EcsDescribeServicesReader implements EcsServiceReader {
 
     private static EcsService toDomain(Service service) {
         String controller = service.deploymentController() == null
-                ? DEFAULT_DEPLOYMENT_CONTROLLER : service.deploymentController().typeAsString();
+                ? DEFAULT_DEPLOYMENT_CONTROLLER
+                : service.deploymentController().typeAsString();
         return new EcsService(service.serviceArn(), service.status(), controller, primaryTaskDefinition(service));
     }
 

@@ -31,7 +31,9 @@ public class EcsTaskDefinitionRegistry implements TaskDefinitionRegistry {
     @Override
     public String register(String taskDefinitionJson) {
         RegisterTaskDefinitionRequest request = toRequest(taskDefinitionJson);
-        return aws.call(ECS, "RegisterTaskDefinition",
+        return aws.call(
+                ECS,
+                "RegisterTaskDefinition",
                 () -> ecs.registerTaskDefinition(request).taskDefinition().taskDefinitionArn());
     }
 
@@ -40,7 +42,8 @@ public class EcsTaskDefinitionRegistry implements TaskDefinitionRegistry {
         try {
             json = JSON.readTree(taskDefinitionJson);
         } catch (JacksonException malformed) {
-            throw new IllegalArgumentException("task definition is not valid JSON: " + malformed.getOriginalMessage(), malformed);
+            throw new IllegalArgumentException(
+                    "task definition is not valid JSON: " + malformed.getOriginalMessage(), malformed);
         }
         return SdkJsonBinder.bind(json, RegisterTaskDefinitionRequest::builder);
     }

@@ -23,8 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class SdkJsonBinder {
 
-    private SdkJsonBinder() {
-    }
+    private SdkJsonBinder() {}
 
     /** @param builder a model's builder factory, e.g. {@code RegisterTaskDefinitionRequest::builder} */
     @SuppressWarnings("unchecked")
@@ -42,7 +41,8 @@ final class SdkJsonBinder {
         }
         SdkPojo builder = constructor.get();
         Map<String, SdkField<?>> fields = builder.sdkFields().stream()
-                .collect(Collectors.toMap(SdkField::locationName, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+                .collect(
+                        Collectors.toMap(SdkField::locationName, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         for (Map.Entry<String, JsonNode> member : json.properties()) {
             String memberPath = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
             SdkField<?> field = fields.get(member.getKey());
@@ -60,19 +60,28 @@ final class SdkJsonBinder {
     private static Object value(SdkField<?> field, JsonNode json, String path) {
         MarshallingKnownType type = field.marshallingType().getKnownType();
         if (type == null) {
-            throw new IllegalArgumentException("field '" + path + "' has a type this binder does not support: " + field.marshallingType());
+            throw new IllegalArgumentException(
+                    "field '" + path + "' has a type this binder does not support: " + field.marshallingType());
         }
         return switch (type) {
             case STRING -> requireThat(json.isString(), json, path, "a string").stringValue();
-            case INTEGER -> requireThat(json.isIntegralNumber() && json.canConvertToInt(), json, path, "an integer").intValue();
-            case LONG -> requireThat(json.isIntegralNumber() && json.canConvertToLong(), json, path, "an integer").longValue();
+            case INTEGER ->
+                requireThat(json.isIntegralNumber() && json.canConvertToInt(), json, path, "an integer")
+                        .intValue();
+            case LONG ->
+                requireThat(json.isIntegralNumber() && json.canConvertToLong(), json, path, "an integer")
+                        .longValue();
             case DOUBLE -> requireThat(json.isNumber(), json, path, "a number").doubleValue();
-            case FLOAT -> (float) requireThat(json.isNumber(), json, path, "a number").doubleValue();
-            case BOOLEAN -> requireThat(json.isBoolean(), json, path, "true or false").booleanValue();
+            case FLOAT ->
+                (float) requireThat(json.isNumber(), json, path, "a number").doubleValue();
+            case BOOLEAN ->
+                requireThat(json.isBoolean(), json, path, "true or false").booleanValue();
             case SDK_POJO -> build(bindStructure(json, field.constructor(), path));
             case LIST -> list(field.getRequiredTrait(ListTrait.class).memberFieldInfo(), json, path);
             case MAP -> map(field.getRequiredTrait(MapTrait.class).valueFieldInfo(), json, path);
-            default -> throw new IllegalArgumentException("field '" + path + "' has a type this binder does not support: " + type);
+            default ->
+                throw new IllegalArgumentException(
+                        "field '" + path + "' has a type this binder does not support: " + type);
         };
     }
 
@@ -103,6 +112,7 @@ final class SdkJsonBinder {
     }
 
     private static IllegalArgumentException mismatch(String path, String expected, JsonNode json) {
-        return new IllegalArgumentException("field '" + path + "' must be " + expected + ", got " + json.getNodeType().name().toLowerCase() + ": " + json);
+        return new IllegalArgumentException("field '" + path + "' must be " + expected + ", got "
+                + json.getNodeType().name().toLowerCase() + ": " + json);
     }
 }

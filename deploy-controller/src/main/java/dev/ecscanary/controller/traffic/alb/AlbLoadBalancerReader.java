@@ -57,7 +57,8 @@ public class AlbLoadBalancerReader implements LoadBalancerReader {
                 String marker = null;
                 do {
                     String page = marker;
-                    DescribeTargetGroupsResponse response = elb.describeTargetGroups(r -> r.names(names).marker(page));
+                    DescribeTargetGroupsResponse response =
+                            elb.describeTargetGroups(r -> r.names(names).marker(page));
                     response.targetGroups().forEach(group -> arns.put(group.targetGroupName(), group.targetGroupArn()));
                     marker = response.nextMarker();
                 } while (marker != null);
@@ -81,12 +82,16 @@ public class AlbLoadBalancerReader implements LoadBalancerReader {
         String marker = null;
         do {
             String page = marker;
-            DescribeRulesResponse response = aws.call(ELASTICLOADBALANCING, "DescribeRules",
+            DescribeRulesResponse response = aws.call(
+                    ELASTICLOADBALANCING,
+                    "DescribeRules",
                     () -> elb.describeRules(r -> r.listenerArn(listenerArn).marker(page)));
             rules.addAll(response.rules());
             marker = response.nextMarker();
         } while (marker != null);
-        return rules.stream().filter(rule -> Boolean.TRUE.equals(rule.isDefault())).findFirst();
+        return rules.stream()
+                .filter(rule -> Boolean.TRUE.equals(rule.isDefault()))
+                .findFirst();
     }
 
     private static Map<String, Integer> weights(Rule rule) {
@@ -98,9 +103,11 @@ public class AlbLoadBalancerReader implements LoadBalancerReader {
     }
 
     private static void addWeights(Action forward, Map<String, Integer> weights) {
-        if (forward.forwardConfig() != null && !forward.forwardConfig().targetGroups().isEmpty()) {
+        if (forward.forwardConfig() != null
+                && !forward.forwardConfig().targetGroups().isEmpty()) {
             for (TargetGroupTuple group : forward.forwardConfig().targetGroups()) {
-                weights.put(group.targetGroupArn(), group.weight() == null ? SINGLE_TARGET_GROUP_WEIGHT : group.weight());
+                weights.put(
+                        group.targetGroupArn(), group.weight() == null ? SINGLE_TARGET_GROUP_WEIGHT : group.weight());
             }
         } else if (forward.targetGroupArn() != null) {
             weights.put(forward.targetGroupArn(), SINGLE_TARGET_GROUP_WEIGHT);

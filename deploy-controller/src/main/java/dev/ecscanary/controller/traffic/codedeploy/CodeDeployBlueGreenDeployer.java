@@ -43,9 +43,9 @@ public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
     public Optional<DeploymentGroup> describeGroup(String application, String deploymentGroup) {
         return aws.call(CODEDEPLOY, "GetDeploymentGroup", () -> {
             try {
-                return Optional.of(CodeDeployMapping.group(codeDeploy.getDeploymentGroup(r -> r
-                        .applicationName(application)
-                        .deploymentGroupName(deploymentGroup)).deploymentGroupInfo()));
+                return Optional.of(CodeDeployMapping.group(codeDeploy
+                        .getDeploymentGroup(r -> r.applicationName(application).deploymentGroupName(deploymentGroup))
+                        .deploymentGroupInfo()));
             } catch (ApplicationDoesNotExistException | DeploymentGroupDoesNotExistException missing) {
                 return Optional.empty();
             }
@@ -54,33 +54,43 @@ public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
 
     @Override
     public String createDeployment(NewDeployment request) {
-        return aws.call(CODEDEPLOY, "CreateDeployment", () -> codeDeploy.createDeployment(r -> r
-                .applicationName(request.application())
-                .deploymentGroupName(request.deploymentGroup())
-                .deploymentConfigName(request.deploymentConfig())
-                .description(request.description())
-                .revision(revision -> revision
-                        .revisionType(RevisionLocationType.APP_SPEC_CONTENT)
-                        .appSpecContent(AppSpecContent.builder()
-                                .content(request.appSpecContent())
-                                .sha256(request.appSpecSha256())
-                                .build())))
-                .deploymentId());
+        return aws.call(
+                CODEDEPLOY,
+                "CreateDeployment",
+                () -> codeDeploy
+                        .createDeployment(r -> r.applicationName(request.application())
+                                .deploymentGroupName(request.deploymentGroup())
+                                .deploymentConfigName(request.deploymentConfig())
+                                .description(request.description())
+                                .revision(revision -> revision.revisionType(RevisionLocationType.APP_SPEC_CONTENT)
+                                        .appSpecContent(AppSpecContent.builder()
+                                                .content(request.appSpecContent())
+                                                .sha256(request.appSpecSha256())
+                                                .build())))
+                        .deploymentId());
     }
 
     @Override
-    public Optional<String> findDeployment(String application, String deploymentGroup, String marker,
-                                           Instant createdAfter) {
-        List<String> ids = aws.call(CODEDEPLOY, "ListDeployments", () -> codeDeploy.listDeploymentsPaginator(r -> r
-                        .applicationName(application)
-                        .deploymentGroupName(deploymentGroup)
-                        .createTimeRange(range -> range.start(createdAfter)))
-                .deployments().stream().toList());
+    public Optional<String> findDeployment(
+            String application, String deploymentGroup, String marker, Instant createdAfter) {
+        List<String> ids = aws.call(
+                CODEDEPLOY,
+                "ListDeployments",
+                () -> codeDeploy
+                        .listDeploymentsPaginator(r -> r.applicationName(application)
+                                .deploymentGroupName(deploymentGroup)
+                                .createTimeRange(range -> range.start(createdAfter)))
+                        .deployments()
+                        .stream()
+                        .toList());
         for (int from = 0; from < ids.size(); from += DESCRIBE_BATCH_LIMIT) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + DESCRIBE_BATCH_LIMIT));
-            Optional<String> found = aws.call(CODEDEPLOY, "BatchGetDeployments",
+            Optional<String> found = aws.call(
+                    CODEDEPLOY,
+                    "BatchGetDeployments",
                     () -> codeDeploy.batchGetDeployments(r -> r.deploymentIds(batch)).deploymentsInfo().stream()
-                            .filter(info -> info.description() != null && info.description().contains(marker))
+                            .filter(info -> info.description() != null
+                                    && info.description().contains(marker))
                             .map(DeploymentInfo::deploymentId)
                             .findFirst());
             if (found.isPresent()) {
@@ -92,8 +102,12 @@ public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
 
     @Override
     public CodeDeploySnapshot describeDeployment(String deploymentId) {
-        DeploymentInfo deployment = aws.call(CODEDEPLOY, "GetDeployment",
-                () -> codeDeploy.getDeployment(r -> r.deploymentId(deploymentId)).deploymentInfo());
+        DeploymentInfo deployment = aws.call(
+                CODEDEPLOY,
+                "GetDeployment",
+                () -> codeDeploy
+                        .getDeployment(r -> r.deploymentId(deploymentId))
+                        .deploymentInfo());
         return CodeDeployMapping.snapshot(deployment);
     }
 
@@ -105,16 +119,19 @@ public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
         if (deploymentIds.size() > DESCRIBE_BATCH_LIMIT) {
             throw new IllegalArgumentException("BatchGetDeployments takes at most " + DESCRIBE_BATCH_LIMIT + " ids");
         }
-        return aws.call(CODEDEPLOY, "BatchGetDeployments", () -> codeDeploy.batchGetDeployments(r -> r
-                        .deploymentIds(deploymentIds)).deploymentsInfo().stream()
-                .map(CodeDeployMapping::snapshot)
-                .collect(Collectors.toMap(CodeDeploySnapshot::deploymentId, s -> s, (a, b) -> a)));
+        return aws.call(
+                CODEDEPLOY,
+                "BatchGetDeployments",
+                () -> codeDeploy.batchGetDeployments(r -> r.deploymentIds(deploymentIds)).deploymentsInfo().stream()
+                        .map(CodeDeployMapping::snapshot)
+                        .collect(Collectors.toMap(CodeDeploySnapshot::deploymentId, s -> s, (a, b) -> a)));
     }
 
     @Override
     public CodeDeploySnapshot withTarget(CodeDeploySnapshot deployment, String ecsTargetId) {
         Optional<ECSTarget> target = ecsTarget(deployment.deploymentId(), ecsTargetId);
-        return deployment.withTarget(target.map(CodeDeployMapping::lifecycleEvents).orElse(List.of()),
+        return deployment.withTarget(
+                target.map(CodeDeployMapping::lifecycleEvents).orElse(List.of()),
                 target.map(CodeDeployMapping::taskSets).orElse(List.of()));
     }
 
@@ -122,7 +139,8 @@ public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
     public StopOutcome stopAndRollBack(String deploymentId) {
         return aws.call(CODEDEPLOY, "StopDeployment", () -> {
             try {
-                StopDeploymentResponse stop = codeDeploy.stopDeployment(r -> r.deploymentId(deploymentId).autoRollbackEnabled(true));
+                StopDeploymentResponse stop = codeDeploy.stopDeployment(
+                        r -> r.deploymentId(deploymentId).autoRollbackEnabled(true));
                 return new StopOutcome(false, stop.statusAsString(), stop.statusMessage());
             } catch (DeploymentAlreadyCompletedException completed) {
                 return new StopOutcome(true, null, completed.awsErrorDetails().errorMessage());
@@ -134,8 +152,11 @@ public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
     private Optional<ECSTarget> ecsTarget(String deploymentId, String ecsTargetId) {
         return aws.call(CODEDEPLOY, "BatchGetDeploymentTargets", () -> {
             try {
-                return codeDeploy.batchGetDeploymentTargets(r -> r.deploymentId(deploymentId).targetIds(ecsTargetId))
-                        .deploymentTargets().stream()
+                return codeDeploy
+                        .batchGetDeploymentTargets(
+                                r -> r.deploymentId(deploymentId).targetIds(ecsTargetId))
+                        .deploymentTargets()
+                        .stream()
                         .map(DeploymentTarget::ecsTarget)
                         .filter(target -> target != null && ecsTargetId.equals(target.targetId()))
                         .findFirst();

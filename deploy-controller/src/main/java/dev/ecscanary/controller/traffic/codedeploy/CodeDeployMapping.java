@@ -28,12 +28,12 @@ import software.amazon.awssdk.services.codedeploy.model.TrafficRoute;
 /** CodeDeploy's shapes to the domain's; nested structures CodeDeploy leaves out read as empty. */
 final class CodeDeployMapping {
 
-    private CodeDeployMapping() {
-    }
+    private CodeDeployMapping() {}
 
     static DeploymentGroup group(DeploymentGroupInfo info) {
         List<TargetGroupPairInfo> pairs = info.loadBalancerInfo() == null
-                ? List.of() : info.loadBalancerInfo().targetGroupPairInfoList();
+                ? List.of()
+                : info.loadBalancerInfo().targetGroupPairInfoList();
         AlarmConfiguration alarms = info.alarmConfiguration();
         AutoRollbackConfiguration rollback = info.autoRollbackConfiguration();
         return new DeploymentGroup(
@@ -41,14 +41,23 @@ final class CodeDeployMapping {
                 info.deploymentGroupName(),
                 info.computePlatformAsString(),
                 isBlueGreenWithTraffic(info.deploymentStyle()),
-                info.ecsServices().stream().map(s -> s.clusterName() + ":" + s.serviceName()).toList(),
+                info.ecsServices().stream()
+                        .map(s -> s.clusterName() + ":" + s.serviceName())
+                        .toList(),
                 listeners(pairs, TargetGroupPairInfo::prodTrafficRoute),
                 listeners(pairs, TargetGroupPairInfo::testTrafficRoute),
-                pairs.stream().flatMap(p -> p.targetGroups().stream()).map(TargetGroupInfo::name).distinct().toList(),
+                pairs.stream()
+                        .flatMap(p -> p.targetGroups().stream())
+                        .map(TargetGroupInfo::name)
+                        .distinct()
+                        .toList(),
                 alarms != null && Boolean.TRUE.equals(alarms.enabled()),
-                alarms == null ? List.of() : alarms.alarms().stream().map(a -> a.name()).toList(),
+                alarms == null
+                        ? List.of()
+                        : alarms.alarms().stream().map(a -> a.name()).toList(),
                 rollback != null && Boolean.TRUE.equals(rollback.enabled())
-                        ? new LinkedHashSet<>(rollback.eventsAsStrings()) : Set.of());
+                        ? new LinkedHashSet<>(rollback.eventsAsStrings())
+                        : Set.of());
     }
 
     /** The deployment as GetDeployment or BatchGetDeployments give it: its ECS target's part is read separately. */
@@ -76,7 +85,8 @@ final class CodeDeployMapping {
                 && style.deploymentOption() == DeploymentOption.WITH_TRAFFIC_CONTROL;
     }
 
-    private static List<String> listeners(List<TargetGroupPairInfo> pairs, Function<TargetGroupPairInfo, TrafficRoute> route) {
+    private static List<String> listeners(
+            List<TargetGroupPairInfo> pairs, Function<TargetGroupPairInfo, TrafficRoute> route) {
         return pairs.stream()
                 .map(route)
                 .flatMap(r -> r == null ? Stream.empty() : r.listenerArns().stream())

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecscanary.controller.aws.AdapterWireTest;
-import dev.ecscanary.controller.aws.AwsFaultScenarios;
 import dev.ecscanary.controller.aws.AwsOperation;
 import dev.ecscanary.controller.aws.AwsService;
 import dev.ecscanary.controller.aws.AwsTestRig;
@@ -16,8 +15,8 @@ import dev.ecscanary.controller.release.EcsServiceReader.EcsService;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * ECS over awsJson 1.1 as SDK 2.40.2 speaks it. Shapes follow the ECS API reference
@@ -66,6 +65,7 @@ class EcsAdaptersTest extends AdapterWireTest {
               ]
             }
             """;
+
     private static final String REGISTERED = """
             {"taskDefinition":{
               "taskDefinitionArn":"arn:aws:ecs:eu-central-1:123456789012:task-definition/demo-app:7",
@@ -105,7 +105,8 @@ class EcsAdaptersTest extends AdapterWireTest {
 
     @Test
     void registersTheRenderedTaskDefinitionExactlyAsWrittenAndReturnsTheRevisionArn() {
-        server.stubFor(ECS_JSON.stubFor("RegisterTaskDefinition").willReturn(ECS_JSON.ok("RegisterTaskDefinition", REGISTERED)));
+        server.stubFor(ECS_JSON.stubFor("RegisterTaskDefinition")
+                .willReturn(ECS_JSON.ok("RegisterTaskDefinition", REGISTERED)));
 
         String arn = registry.register(TASK_DEFINITION);
 
@@ -117,7 +118,8 @@ class EcsAdaptersTest extends AdapterWireTest {
 
     @Test
     void unknownFieldIsRefusedByNameBeforeAnythingIsSent() {
-        assertThatThrownBy(() -> registry.register("{\"family\":\"demo-app\",\"containerDefinitions\":[],\"compatibilities\":[\"FARGATE\"]}"))
+        assertThatThrownBy(() -> registry.register(
+                        "{\"family\":\"demo-app\",\"containerDefinitions\":[],\"compatibilities\":[\"FARGATE\"]}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown field 'compatibilities'")
                 .hasMessageContaining("RegisterTaskDefinitionRequest");
@@ -139,7 +141,8 @@ class EcsAdaptersTest extends AdapterWireTest {
         assertThatThrownBy(() -> registry.register("{\"family\":\"demo-app\",\"cpu\":256,\"containerDefinitions\":[]}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("field 'cpu' must be a string");
-        assertThatThrownBy(() -> registry.register("{\"family\":\"demo-app\",\"containerDefinitions\":[{\"essential\":\"yes\"}]}"))
+        assertThatThrownBy(() -> registry.register(
+                        "{\"family\":\"demo-app\",\"containerDefinitions\":[{\"essential\":\"yes\"}]}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("field 'containerDefinitions[0].essential' must be true or false");
     }
@@ -159,8 +162,12 @@ class EcsAdaptersTest extends AdapterWireTest {
 
         server.verify(ECS_JSON.requestsOf("DescribeServices")
                 .withRequestBody(equalToJson("{\"cluster\":\"ecs-canary\",\"services\":[\"demo-app\"]}")));
-        assertThat(service).isEqualTo(new EcsService("arn:aws:ecs:eu-central-1:123456789012:service/ecs-canary/demo-app",
-                "ACTIVE", "CODE_DEPLOY", "arn:aws:ecs:eu-central-1:123456789012:task-definition/demo-app:6"));
+        assertThat(service)
+                .isEqualTo(new EcsService(
+                        "arn:aws:ecs:eu-central-1:123456789012:service/ecs-canary/demo-app",
+                        "ACTIVE",
+                        "CODE_DEPLOY",
+                        "arn:aws:ecs:eu-central-1:123456789012:task-definition/demo-app:6"));
         assertThat(service.isCodeDeployControlled()).isTrue();
     }
 
@@ -174,7 +181,8 @@ class EcsAdaptersTest extends AdapterWireTest {
         EcsService service = services.describe("ecs-canary", "worker").orElseThrow();
 
         assertThat(service.deploymentController()).isEqualTo("ECS");
-        assertThat(service.taskDefinitionArn()).isEqualTo("arn:aws:ecs:eu-central-1:123456789012:task-definition/worker:3");
+        assertThat(service.taskDefinitionArn())
+                .isEqualTo("arn:aws:ecs:eu-central-1:123456789012:task-definition/worker:3");
         assertThat(service.isCodeDeployControlled()).isFalse();
     }
 
@@ -189,7 +197,8 @@ class EcsAdaptersTest extends AdapterWireTest {
 
     @Test
     void serviceInAMissingClusterIsAbsent() {
-        server.stubFor(ECS_JSON.stubFor("DescribeServices").willReturn(ECS_JSON.error(400, "ClusterNotFoundException", "Cluster not found.")));
+        server.stubFor(ECS_JSON.stubFor("DescribeServices")
+                .willReturn(ECS_JSON.error(400, "ClusterNotFoundException", "Cluster not found.")));
 
         assertThat(services.describe("no-cluster", "demo-app")).isEmpty();
     }
@@ -202,7 +211,11 @@ class EcsAdaptersTest extends AdapterWireTest {
     protected AwsOperation operation(String name) {
         List<AwsOperation> all = List.of(
                 op("RegisterTaskDefinition", REGISTERED, "ClientException", () -> registry.register(TASK_DEFINITION)),
-                op("DescribeServices", SERVICE, "InvalidParameterException", () -> services.describe("ecs-canary", "demo-app")));
+                op(
+                        "DescribeServices",
+                        SERVICE,
+                        "InvalidParameterException",
+                        () -> services.describe("ecs-canary", "demo-app")));
         faults.stubSuccess(all);
         return all.stream().filter(op -> op.name().equals(name)).findFirst().orElseThrow();
     }

@@ -1,15 +1,14 @@
 package dev.ecscanary.controller.traffic.alb;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static dev.ecscanary.controller.aws.AwsWireProtocol.ELBV2_QUERY;
 import static dev.ecscanary.controller.aws.AwsWireProtocol.QUERY_CONTENT_TYPE;
 import static dev.ecscanary.controller.aws.AwsWireProtocol.formParameters;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ecscanary.controller.aws.AdapterWireTest;
-import dev.ecscanary.controller.aws.AwsFaultScenarios;
 import dev.ecscanary.controller.aws.AwsOperation;
 import dev.ecscanary.controller.aws.AwsService;
 import dev.ecscanary.controller.aws.AwsTestRig;
@@ -17,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * ELBv2 over awsQuery (Version 2015-12-01) as SDK 2.40.2 speaks it. Response shapes follow the ELB API reference
@@ -28,10 +27,14 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  */
 class AlbLoadBalancerReaderTest extends AdapterWireTest {
 
-    private static final String LISTENER = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/ecs-canary/50dc6c495c0c9188/f2f7dc8efc522ab2";
-    private static final String BLUE = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/demo-app-blue/73e2d6bc24d8a067";
-    private static final String GREEN = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/demo-app-green/2453ed029918f21f";
-    private static final String BOTH_TARGET_GROUPS = "<TargetGroups>" + targetGroup("demo-app-blue", BLUE) + targetGroup("demo-app-green", GREEN) + "</TargetGroups>";
+    private static final String LISTENER =
+            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/ecs-canary/50dc6c495c0c9188/f2f7dc8efc522ab2";
+    private static final String BLUE =
+            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/demo-app-blue/73e2d6bc24d8a067";
+    private static final String GREEN =
+            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/demo-app-green/2453ed029918f21f";
+    private static final String BOTH_TARGET_GROUPS = "<TargetGroups>" + targetGroup("demo-app-blue", BLUE)
+            + targetGroup("demo-app-green", GREEN) + "</TargetGroups>";
     private static final String WEIGHTED_DEFAULT_RULE = """
             <Rules>
               <member>
@@ -70,32 +73,51 @@ class AlbLoadBalancerReaderTest extends AdapterWireTest {
 
     @Test
     void resolvesTargetGroupNamesToArnsInOneCall() {
-        server.stubFor(ELBV2_QUERY.stubFor("DescribeTargetGroups").willReturn(ELBV2_QUERY.ok("DescribeTargetGroups", BOTH_TARGET_GROUPS)));
+        server.stubFor(ELBV2_QUERY
+                .stubFor("DescribeTargetGroups")
+                .willReturn(ELBV2_QUERY.ok("DescribeTargetGroups", BOTH_TARGET_GROUPS)));
 
         Map<String, String> arns = reader.targetGroupArns(List.of("demo-app-blue", "demo-app-green"));
 
         assertThat(arns).containsExactly(Map.entry("demo-app-blue", BLUE), Map.entry("demo-app-green", GREEN));
-        List<LoggedRequest> requests = server.findAll(ELBV2_QUERY.requestsOf("DescribeTargetGroups")
-                .withHeader("Content-Type", equalTo(QUERY_CONTENT_TYPE)));
+        List<LoggedRequest> requests = server.findAll(
+                ELBV2_QUERY.requestsOf("DescribeTargetGroups").withHeader("Content-Type", equalTo(QUERY_CONTENT_TYPE)));
         assertThat(requests).hasSize(1);
-        assertThat(formParameters(requests.get(0).getBodyAsString())).isEqualTo(Map.of(
-                "Action", "DescribeTargetGroups", "Version", "2015-12-01",
-                "Names.member.1", "demo-app-blue", "Names.member.2", "demo-app-green"));
+        assertThat(formParameters(requests.get(0).getBodyAsString()))
+                .isEqualTo(Map.of(
+                        "Action",
+                        "DescribeTargetGroups",
+                        "Version",
+                        "2015-12-01",
+                        "Names.member.1",
+                        "demo-app-blue",
+                        "Names.member.2",
+                        "demo-app-green"));
     }
 
     @Test
     void whenOneNameIsUnknownTheOthersAreStillResolvedOneByOne() {
-        server.stubFor(ELBV2_QUERY.stubFor("DescribeTargetGroups").withRequestBody(containing("Names.member.2"))
+        server.stubFor(ELBV2_QUERY
+                .stubFor("DescribeTargetGroups")
+                .withRequestBody(containing("Names.member.2"))
                 .willReturn(ELBV2_QUERY.error(400, "TargetGroupNotFound", "One or more target groups not found")));
-        server.stubFor(ELBV2_QUERY.stubFor("DescribeTargetGroups").withRequestBody(equalTo("Action=DescribeTargetGroups&Version=2015-12-01&Names.member.1=demo-app-blue"))
-                .willReturn(ELBV2_QUERY.ok("DescribeTargetGroups", "<TargetGroups>" + targetGroup("demo-app-blue", BLUE) + "</TargetGroups>")));
-        server.stubFor(ELBV2_QUERY.stubFor("DescribeTargetGroups").withRequestBody(equalTo("Action=DescribeTargetGroups&Version=2015-12-01&Names.member.1=demo-app-purple"))
+        server.stubFor(ELBV2_QUERY
+                .stubFor("DescribeTargetGroups")
+                .withRequestBody(equalTo("Action=DescribeTargetGroups&Version=2015-12-01&Names.member.1=demo-app-blue"))
+                .willReturn(ELBV2_QUERY.ok(
+                        "DescribeTargetGroups",
+                        "<TargetGroups>" + targetGroup("demo-app-blue", BLUE) + "</TargetGroups>")));
+        server.stubFor(ELBV2_QUERY
+                .stubFor("DescribeTargetGroups")
+                .withRequestBody(
+                        equalTo("Action=DescribeTargetGroups&Version=2015-12-01&Names.member.1=demo-app-purple"))
                 .willReturn(ELBV2_QUERY.error(400, "TargetGroupNotFound", "One or more target groups not found")));
 
         Map<String, String> arns = reader.targetGroupArns(List.of("demo-app-blue", "demo-app-purple"));
 
         assertThat(arns).containsExactly(Map.entry("demo-app-blue", BLUE));
-        assertThat(server.findAll(ELBV2_QUERY.requestsOf("DescribeTargetGroups"))).hasSize(3);
+        assertThat(server.findAll(ELBV2_QUERY.requestsOf("DescribeTargetGroups")))
+                .hasSize(3);
     }
 
     @Test
@@ -106,19 +128,23 @@ class AlbLoadBalancerReaderTest extends AdapterWireTest {
 
     @Test
     void readsTheDefaultRulesWeightedForwardBackFromTheListener() {
-        server.stubFor(ELBV2_QUERY.stubFor("DescribeRules").willReturn(ELBV2_QUERY.ok("DescribeRules", WEIGHTED_DEFAULT_RULE)));
+        server.stubFor(ELBV2_QUERY
+                .stubFor("DescribeRules")
+                .willReturn(ELBV2_QUERY.ok("DescribeRules", WEIGHTED_DEFAULT_RULE)));
 
         Map<String, Integer> weights = reader.forwardWeights(LISTENER);
 
         assertThat(weights).containsExactly(Map.entry(BLUE, 90), Map.entry(GREEN, 10));
-        LoggedRequest request = server.findAll(ELBV2_QUERY.requestsOf("DescribeRules")).get(0);
+        LoggedRequest request =
+                server.findAll(ELBV2_QUERY.requestsOf("DescribeRules")).get(0);
         assertThat(formParameters(request.getBodyAsString()))
                 .isEqualTo(Map.of("Action", "DescribeRules", "Version", "2015-12-01", "ListenerArn", LISTENER));
     }
 
     @Test
     void aPlainForwardToOneTargetGroupReadsAsWeightOne() {
-        server.stubFor(ELBV2_QUERY.stubFor("DescribeRules").willReturn(ELBV2_QUERY.ok("DescribeRules", """
+        server.stubFor(
+                ELBV2_QUERY.stubFor("DescribeRules").willReturn(ELBV2_QUERY.ok("DescribeRules", """
                 <Rules><member><RuleArn>arn:rule/default</RuleArn><Priority>default</Priority>
                   <Actions><member><Type>forward</Type><TargetGroupArn>%s</TargetGroupArn></member></Actions>
                   <IsDefault>true</IsDefault></member></Rules>
@@ -129,9 +155,13 @@ class AlbLoadBalancerReaderTest extends AdapterWireTest {
 
     @Test
     void followsNextMarkerUntilTheDefaultRuleShowsUp() {
-        server.stubFor(ELBV2_QUERY.stubFor("DescribeRules").withRequestBody(containing("Marker=page-2"))
+        server.stubFor(ELBV2_QUERY
+                .stubFor("DescribeRules")
+                .withRequestBody(containing("Marker=page-2"))
                 .willReturn(ELBV2_QUERY.ok("DescribeRules", WEIGHTED_DEFAULT_RULE)));
-        server.stubFor(ELBV2_QUERY.stubFor("DescribeRules").atPriority(10)
+        server.stubFor(ELBV2_QUERY
+                .stubFor("DescribeRules")
+                .atPriority(10)
                 .willReturn(ELBV2_QUERY.ok("DescribeRules", """
                         <Rules><member><RuleArn>arn:rule/20</RuleArn><Priority>20</Priority>
                           <Actions><member><Type>forward</Type><TargetGroupArn>%s</TargetGroupArn></member></Actions>
@@ -169,7 +199,10 @@ class AlbLoadBalancerReaderTest extends AdapterWireTest {
 
     private List<AwsOperation> allOperations() {
         return List.of(
-                op("DescribeTargetGroups", BOTH_TARGET_GROUPS, "LoadBalancerNotFound",
+                op(
+                        "DescribeTargetGroups",
+                        BOTH_TARGET_GROUPS,
+                        "LoadBalancerNotFound",
                         () -> reader.targetGroupArns(List.of("demo-app-blue", "demo-app-green"))),
                 op("DescribeRules", WEIGHTED_DEFAULT_RULE, "ListenerNotFound", () -> reader.forwardWeights(LISTENER)));
     }

@@ -7,7 +7,6 @@ import static dev.ecscanary.controller.aws.AwsWireProtocol.JSON_CONTENT_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecscanary.controller.aws.AdapterWireTest;
-import dev.ecscanary.controller.aws.AwsFaultScenarios;
 import dev.ecscanary.controller.aws.AwsOperation;
 import dev.ecscanary.controller.aws.AwsService;
 import dev.ecscanary.controller.aws.AwsTestRig;
@@ -25,8 +24,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * CodeDeploy over awsJson 1.1 as SDK 2.40.2 speaks it. Response shapes follow the CodeDeploy API reference
@@ -93,19 +92,25 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
 
     @Test
     void describesTheEcsBlueGreenGroupWithItsRoutesTargetGroupsAlarmAndRollbackEvents() {
-        server.stubFor(CODEDEPLOY_JSON.stubFor("GetDeploymentGroup").willReturn(CODEDEPLOY_JSON.ok("GetDeploymentGroup", GROUP)));
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("GetDeploymentGroup")
+                .willReturn(CODEDEPLOY_JSON.ok("GetDeploymentGroup", GROUP)));
 
         DeploymentGroup group = deployer.describeGroup("demo-app", "demo-app").orElseThrow();
 
-        server.verify(CODEDEPLOY_JSON.requestsOf("GetDeploymentGroup")
+        server.verify(CODEDEPLOY_JSON
+                .requestsOf("GetDeploymentGroup")
                 .withHeader("Content-Type", equalTo(JSON_CONTENT_TYPE))
-                .withRequestBody(equalToJson("{\"applicationName\":\"demo-app\",\"deploymentGroupName\":\"demo-app\"}")));
+                .withRequestBody(
+                        equalToJson("{\"applicationName\":\"demo-app\",\"deploymentGroupName\":\"demo-app\"}")));
         assertThat(group.isEcsBlueGreen()).isTrue();
         assertThat(group.deploysEcsService("ecs-canary", "demo-app")).isTrue();
-        assertThat(group.productionListenerArns()).containsExactly(
-                "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/ecs-canary/50dc6c495c0c9188/f2f7dc8efc522ab2");
-        assertThat(group.testListenerArns()).containsExactly(
-                "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/ecs-canary/50dc6c495c0c9188/9683b2d02a6cabee");
+        assertThat(group.productionListenerArns())
+                .containsExactly(
+                        "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/ecs-canary/50dc6c495c0c9188/f2f7dc8efc522ab2");
+        assertThat(group.testListenerArns())
+                .containsExactly(
+                        "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/ecs-canary/50dc6c495c0c9188/9683b2d02a6cabee");
         assertThat(group.targetGroupNames()).containsExactly("demo-app-blue", "demo-app-green");
         assertThat(group.alarmMonitoringEnabled()).isTrue();
         assertThat(group.alarmNames()).containsExactly("demo-app-success-rate");
@@ -114,7 +119,9 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
 
     @Test
     void inPlaceGroupWithoutLoadBalancerOrAlarmsIsNotEcsBlueGreen() {
-        server.stubFor(CODEDEPLOY_JSON.stubFor("GetDeploymentGroup").willReturn(CODEDEPLOY_JSON.ok("GetDeploymentGroup", """
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("GetDeploymentGroup")
+                .willReturn(CODEDEPLOY_JSON.ok("GetDeploymentGroup", """
                 {"deploymentGroupInfo":{"applicationName":"legacy","deploymentGroupName":"web","computePlatform":"Server",
                  "deploymentStyle":{"deploymentType":"IN_PLACE","deploymentOption":"WITHOUT_TRAFFIC_CONTROL"},
                  "autoRollbackConfiguration":{"enabled":false,"events":["DEPLOYMENT_FAILURE"]}}}
@@ -126,23 +133,34 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
         assertThat(group.ecsServices()).isEmpty();
         assertThat(group.productionListenerArns()).isEmpty();
         assertThat(group.alarmMonitoringEnabled()).isFalse();
-        assertThat(group.autoRollbackEvents()).as("rollback disabled: its events do not apply").isEmpty();
+        assertThat(group.autoRollbackEvents())
+                .as("rollback disabled: its events do not apply")
+                .isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ApplicationDoesNotExistException", "DeploymentGroupDoesNotExistException"})
     void groupIsAbsentWhenApplicationOrGroupDoesNotExist(String errorCode) {
-        server.stubFor(CODEDEPLOY_JSON.stubFor("GetDeploymentGroup").willReturn(CODEDEPLOY_JSON.error(400, errorCode, "No such thing")));
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("GetDeploymentGroup")
+                .willReturn(CODEDEPLOY_JSON.error(400, errorCode, "No such thing")));
 
         assertThat(deployer.describeGroup("demo-app", "nope")).isEmpty();
     }
 
     @Test
     void createsDeploymentWithTheAppSpecAsContentAndItsSha256() {
-        server.stubFor(CODEDEPLOY_JSON.stubFor("CreateDeployment").willReturn(CODEDEPLOY_JSON.ok("CreateDeployment", "{\"deploymentId\":\"d-4KQ9P2XYZ\"}")));
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("CreateDeployment")
+                .willReturn(CODEDEPLOY_JSON.ok("CreateDeployment", "{\"deploymentId\":\"d-4KQ9P2XYZ\"}")));
 
-        String id = deployer.createDeployment(new NewDeployment("demo-app", "demo-app",
-                "CodeDeployDefault.ECSLinear10PercentEvery1Minutes", "version: 0.0\nResources: []\n", "ab12cd", "demo-app 1.4.2"));
+        String id = deployer.createDeployment(new NewDeployment(
+                "demo-app",
+                "demo-app",
+                "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
+                "version: 0.0\nResources: []\n",
+                "ab12cd",
+                "demo-app 1.4.2"));
 
         assertThat(id).isEqualTo("d-4KQ9P2XYZ");
         server.verify(CODEDEPLOY_JSON.requestsOf("CreateDeployment").withRequestBody(equalToJson("""
@@ -155,14 +173,21 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
 
     @Test
     void snapshotCarriesStatusErrorRollbackLinkLifecycleEventsAndBothTaskSets() {
-        server.stubFor(CODEDEPLOY_JSON.stubFor("GetDeployment").willReturn(CODEDEPLOY_JSON.ok("GetDeployment", DEPLOYMENT)));
-        server.stubFor(CODEDEPLOY_JSON.stubFor("BatchGetDeploymentTargets").willReturn(CODEDEPLOY_JSON.ok("BatchGetDeploymentTargets", TARGETS)));
+        server.stubFor(
+                CODEDEPLOY_JSON.stubFor("GetDeployment").willReturn(CODEDEPLOY_JSON.ok("GetDeployment", DEPLOYMENT)));
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("BatchGetDeploymentTargets")
+                .willReturn(CODEDEPLOY_JSON.ok("BatchGetDeploymentTargets", TARGETS)));
 
         CodeDeploySnapshot snapshot = deployer.describeDeployment("d-4KQ9P2XYZ", "ecs-canary:demo-app");
 
-        server.verify(CODEDEPLOY_JSON.requestsOf("GetDeployment").withRequestBody(equalToJson("{\"deploymentId\":\"d-4KQ9P2XYZ\"}")));
-        server.verify(CODEDEPLOY_JSON.requestsOf("BatchGetDeploymentTargets")
-                .withRequestBody(equalToJson("{\"deploymentId\":\"d-4KQ9P2XYZ\",\"targetIds\":[\"ecs-canary:demo-app\"]}")));
+        server.verify(CODEDEPLOY_JSON
+                .requestsOf("GetDeployment")
+                .withRequestBody(equalToJson("{\"deploymentId\":\"d-4KQ9P2XYZ\"}")));
+        server.verify(CODEDEPLOY_JSON
+                .requestsOf("BatchGetDeploymentTargets")
+                .withRequestBody(
+                        equalToJson("{\"deploymentId\":\"d-4KQ9P2XYZ\",\"targetIds\":[\"ecs-canary:demo-app\"]}")));
         assertThat(snapshot.status()).isEqualTo(CodeDeployStatus.STOPPED);
         assertThat(snapshot.errorCode()).isEqualTo("ALARM_ACTIVE");
         assertThat(snapshot.errorMessage()).isEqualTo("One or more alarms have been activated");
@@ -171,24 +196,42 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
         assertThat(snapshot.creator()).isEqualTo("user");
         assertThat(snapshot.createTime()).isEqualTo(Instant.ofEpochMilli(1795428000123L));
         assertThat(snapshot.completeTime()).isEqualTo(Instant.ofEpochMilli(1795428300500L));
-        assertThat(snapshot.lifecycleEvents()).containsExactly(
-                new LifecycleEvent("BeforeInstall", "Succeeded", Instant.ofEpochSecond(1795428001), Instant.ofEpochSecond(1795428002)),
-                new LifecycleEvent("Install", "Succeeded", Instant.ofEpochSecond(1795428002), Instant.ofEpochSecond(1795428060)),
-                new LifecycleEvent("AllowTraffic", "InProgress", Instant.ofEpochSecond(1795428060), null));
-        assertThat(snapshot.original()).contains(
-                new TaskSetInfo("ecs-svc/1111111111111111111", "Blue", "demo-app-blue", 70.0, 2, 2, "PRIMARY"));
-        assertThat(snapshot.replacement()).contains(
-                new TaskSetInfo("ecs-svc/2222222222222222222", "Green", "demo-app-green", 30.0, 2, 1, "ACTIVE"));
+        assertThat(snapshot.lifecycleEvents())
+                .containsExactly(
+                        new LifecycleEvent(
+                                "BeforeInstall",
+                                "Succeeded",
+                                Instant.ofEpochSecond(1795428001),
+                                Instant.ofEpochSecond(1795428002)),
+                        new LifecycleEvent(
+                                "Install",
+                                "Succeeded",
+                                Instant.ofEpochSecond(1795428002),
+                                Instant.ofEpochSecond(1795428060)),
+                        new LifecycleEvent("AllowTraffic", "InProgress", Instant.ofEpochSecond(1795428060), null));
+        assertThat(snapshot.original())
+                .contains(
+                        new TaskSetInfo("ecs-svc/1111111111111111111", "Blue", "demo-app-blue", 70.0, 2, 2, "PRIMARY"));
+        assertThat(snapshot.replacement())
+                .contains(new TaskSetInfo(
+                        "ecs-svc/2222222222222222222", "Green", "demo-app-green", 30.0, 2, 1, "ACTIVE"));
     }
 
     @Test
     void aDeploymentReadWithoutItsTargetIsOneGetDeploymentCarryingStatusAndRollbackLinks() {
-        server.stubFor(CODEDEPLOY_JSON.stubFor("GetDeployment").willReturn(CODEDEPLOY_JSON.ok("GetDeployment", DEPLOYMENT)));
-        server.stubFor(CODEDEPLOY_JSON.stubFor("BatchGetDeploymentTargets").willReturn(CODEDEPLOY_JSON.ok("BatchGetDeploymentTargets", TARGETS)));
+        server.stubFor(
+                CODEDEPLOY_JSON.stubFor("GetDeployment").willReturn(CODEDEPLOY_JSON.ok("GetDeployment", DEPLOYMENT)));
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("BatchGetDeploymentTargets")
+                .willReturn(CODEDEPLOY_JSON.ok("BatchGetDeploymentTargets", TARGETS)));
 
         CodeDeploySnapshot snapshot = deployer.describeDeployment("d-4KQ9P2XYZ");
 
-        server.verify(1, CODEDEPLOY_JSON.requestsOf("GetDeployment").withRequestBody(equalToJson("{\"deploymentId\":\"d-4KQ9P2XYZ\"}")));
+        server.verify(
+                1,
+                CODEDEPLOY_JSON
+                        .requestsOf("GetDeployment")
+                        .withRequestBody(equalToJson("{\"deploymentId\":\"d-4KQ9P2XYZ\"}")));
         server.verify(0, CODEDEPLOY_JSON.requestsOf("BatchGetDeploymentTargets"));
         assertThat(snapshot.status()).isEqualTo(CodeDeployStatus.STOPPED);
         assertThat(snapshot.rollbackDeploymentId()).isEqualTo("d-7ROLLBACK");
@@ -199,17 +242,28 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
     /** BatchGetDeployments: {deploymentIds} (at most 25) -> {deploymentsInfo}; an id CodeDeploy does not know is left out. */
     @Test
     void batchReadAsksForAllIdsInOneCallAndCompletesEachWithItsTargetOnly() {
-        String first = DEPLOYMENT.strip().substring("{\"deploymentInfo\":".length(), DEPLOYMENT.strip().length() - 1);
-        server.stubFor(CODEDEPLOY_JSON.stubFor("BatchGetDeployments").willReturn(CODEDEPLOY_JSON.ok("BatchGetDeployments",
-                "{\"deploymentsInfo\":[" + first + ",{\"deploymentId\":\"d-8SECOND\",\"status\":\"InProgress\","
-                        + "\"createTime\":1795428000}]}")));
-        server.stubFor(CODEDEPLOY_JSON.stubFor("BatchGetDeploymentTargets").willReturn(CODEDEPLOY_JSON.ok("BatchGetDeploymentTargets", TARGETS)));
+        String first = DEPLOYMENT
+                .strip()
+                .substring("{\"deploymentInfo\":".length(), DEPLOYMENT.strip().length() - 1);
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("BatchGetDeployments")
+                .willReturn(CODEDEPLOY_JSON.ok(
+                        "BatchGetDeployments",
+                        "{\"deploymentsInfo\":[" + first + ",{\"deploymentId\":\"d-8SECOND\",\"status\":\"InProgress\","
+                                + "\"createTime\":1795428000}]}")));
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("BatchGetDeploymentTargets")
+                .willReturn(CODEDEPLOY_JSON.ok("BatchGetDeploymentTargets", TARGETS)));
 
         var read = deployer.describeDeployments(List.of("d-4KQ9P2XYZ", "d-8SECOND", "d-9UNKNOWN"));
         CodeDeploySnapshot completed = deployer.withTarget(read.get("d-4KQ9P2XYZ"), "ecs-canary:demo-app");
 
-        server.verify(1, CODEDEPLOY_JSON.requestsOf("BatchGetDeployments")
-                .withRequestBody(equalToJson("{\"deploymentIds\":[\"d-4KQ9P2XYZ\",\"d-8SECOND\",\"d-9UNKNOWN\"]}")));
+        server.verify(
+                1,
+                CODEDEPLOY_JSON
+                        .requestsOf("BatchGetDeployments")
+                        .withRequestBody(
+                                equalToJson("{\"deploymentIds\":[\"d-4KQ9P2XYZ\",\"d-8SECOND\",\"d-9UNKNOWN\"]}")));
         server.verify(0, CODEDEPLOY_JSON.requestsOf("GetDeployment"));
         assertThat(read).containsOnlyKeys("d-4KQ9P2XYZ", "d-8SECOND");
         assertThat(read.get("d-8SECOND").status()).isEqualTo(CodeDeployStatus.IN_PROGRESS);
@@ -222,7 +276,8 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
 
     @Test
     void batchReadRefusesMoreIdsThanCodeDeployTakes() {
-        List<String> ids = java.util.stream.IntStream.range(0, 26).mapToObj(i -> "d-" + i).toList();
+        List<String> ids =
+                java.util.stream.IntStream.range(0, 26).mapToObj(i -> "d-" + i).toList();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> deployer.describeDeployments(ids))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -232,9 +287,16 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
     @ParameterizedTest
     @ValueSource(strings = {"DeploymentNotStartedException", "DeploymentTargetDoesNotExistException"})
     void snapshotOfADeploymentWithoutTargetYetHasNoLifecycleEventsNorTaskSets(String errorCode) {
-        server.stubFor(CODEDEPLOY_JSON.stubFor("GetDeployment").willReturn(CODEDEPLOY_JSON.ok("GetDeployment",
-                "{\"deploymentInfo\":{\"deploymentId\":\"d-4KQ9P2XYZ\",\"status\":\"Created\",\"createTime\":1795428000}}")));
-        server.stubFor(CODEDEPLOY_JSON.stubFor("BatchGetDeploymentTargets").willReturn(CODEDEPLOY_JSON.error(400, errorCode, "not yet")));
+        server.stubFor(
+                CODEDEPLOY_JSON
+                        .stubFor("GetDeployment")
+                        .willReturn(
+                                CODEDEPLOY_JSON.ok(
+                                        "GetDeployment",
+                                        "{\"deploymentInfo\":{\"deploymentId\":\"d-4KQ9P2XYZ\",\"status\":\"Created\",\"createTime\":1795428000}}")));
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("BatchGetDeploymentTargets")
+                .willReturn(CODEDEPLOY_JSON.error(400, errorCode, "not yet")));
 
         CodeDeploySnapshot snapshot = deployer.describeDeployment("d-4KQ9P2XYZ", "ecs-canary:demo-app");
 
@@ -247,31 +309,44 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
 
     @Test
     void stopAsksCodeDeployToRollBackAutomatically() {
-        server.stubFor(CODEDEPLOY_JSON.stubFor("StopDeployment").willReturn(CODEDEPLOY_JSON.ok("StopDeployment",
-                "{\"status\":\"Pending\",\"statusMessage\":\"Stop request received\"}")));
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("StopDeployment")
+                .willReturn(CODEDEPLOY_JSON.ok(
+                        "StopDeployment", "{\"status\":\"Pending\",\"statusMessage\":\"Stop request received\"}")));
 
         StopOutcome outcome = deployer.stopAndRollBack("d-4KQ9P2XYZ");
 
-        server.verify(CODEDEPLOY_JSON.requestsOf("StopDeployment")
+        server.verify(CODEDEPLOY_JSON
+                .requestsOf("StopDeployment")
                 .withRequestBody(equalToJson("{\"deploymentId\":\"d-4KQ9P2XYZ\",\"autoRollbackEnabled\":true}")));
         assertThat(outcome).isEqualTo(new StopOutcome(false, "Pending", "Stop request received"));
     }
 
     @Test
     void stoppingACompletedDeploymentReportsAlreadyCompletedInsteadOfFailing() {
-        server.stubFor(CODEDEPLOY_JSON.stubFor("StopDeployment").willReturn(CODEDEPLOY_JSON.error(400,
-                "DeploymentAlreadyCompletedException", "The deployment d-4KQ9P2XYZ has already completed.")));
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("StopDeployment")
+                .willReturn(CODEDEPLOY_JSON.error(
+                        400,
+                        "DeploymentAlreadyCompletedException",
+                        "The deployment d-4KQ9P2XYZ has already completed.")));
 
         StopOutcome outcome = deployer.stopAndRollBack("d-4KQ9P2XYZ");
 
         assertThat(outcome.alreadyCompleted()).isTrue();
         assertThat(outcome.message()).contains("already completed");
-        assertThat(rig.guard.state(AwsService.CODEDEPLOY)).isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+        assertThat(rig.guard.state(AwsService.CODEDEPLOY))
+                .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
     }
 
     static Stream<String> operations() {
-        return Stream.of("GetDeploymentGroup", "CreateDeployment", "GetDeployment", "BatchGetDeployments",
-                "BatchGetDeploymentTargets", "StopDeployment");
+        return Stream.of(
+                "GetDeploymentGroup",
+                "CreateDeployment",
+                "GetDeployment",
+                "BatchGetDeployments",
+                "BatchGetDeploymentTargets",
+                "StopDeployment");
     }
 
     @Override
@@ -283,15 +358,36 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
 
     private List<AwsOperation> allOperations() {
         return List.of(
-                op("GetDeploymentGroup", GROUP, "InvalidDeploymentGroupNameException", () -> deployer.describeGroup("demo-app", "demo-app")),
-                op("CreateDeployment", "{\"deploymentId\":\"d-4KQ9P2XYZ\"}", "DeploymentLimitExceededException",
-                        () -> deployer.createDeployment(new NewDeployment("demo-app", "demo-app", null, "{}", "44136fa3", null))),
-                op("GetDeployment", DEPLOYMENT, "InvalidDeploymentIdException", () -> deployer.describeDeployment("d-4KQ9P2XYZ", "ecs-canary:demo-app")),
-                op("BatchGetDeployments", "{\"deploymentsInfo\":[]}", "InvalidDeploymentIdException",
-                        () -> deployer.describeDeployments(List.of("d-4KQ9P2XYZ"))),
-                op("BatchGetDeploymentTargets", TARGETS, "InvalidDeploymentTargetIdException",
+                op(
+                        "GetDeploymentGroup",
+                        GROUP,
+                        "InvalidDeploymentGroupNameException",
+                        () -> deployer.describeGroup("demo-app", "demo-app")),
+                op(
+                        "CreateDeployment",
+                        "{\"deploymentId\":\"d-4KQ9P2XYZ\"}",
+                        "DeploymentLimitExceededException",
+                        () -> deployer.createDeployment(
+                                new NewDeployment("demo-app", "demo-app", null, "{}", "44136fa3", null))),
+                op(
+                        "GetDeployment",
+                        DEPLOYMENT,
+                        "InvalidDeploymentIdException",
                         () -> deployer.describeDeployment("d-4KQ9P2XYZ", "ecs-canary:demo-app")),
-                op("StopDeployment", "{\"status\":\"Pending\"}", "UnsupportedActionForDeploymentTypeException",
+                op(
+                        "BatchGetDeployments",
+                        "{\"deploymentsInfo\":[]}",
+                        "InvalidDeploymentIdException",
+                        () -> deployer.describeDeployments(List.of("d-4KQ9P2XYZ"))),
+                op(
+                        "BatchGetDeploymentTargets",
+                        TARGETS,
+                        "InvalidDeploymentTargetIdException",
+                        () -> deployer.describeDeployment("d-4KQ9P2XYZ", "ecs-canary:demo-app")),
+                op(
+                        "StopDeployment",
+                        "{\"status\":\"Pending\"}",
+                        "UnsupportedActionForDeploymentTypeException",
                         () -> deployer.stopAndRollBack("d-4KQ9P2XYZ")));
     }
 

@@ -54,6 +54,7 @@ final class BenchFleet {
     }
 
     static String releaseBody(StandInService s) {
-        return "{\"service\":\"" + s.name() + "\",\"image\":\"" + REGISTRY + s.name() + ":2.0.0\",\"description\":\"benchmark\"}";
+        return "{\"service\":\"" + s.name() + "\",\"image\":\"" + REGISTRY + s.name()
+                + ":2.0.0\",\"description\":\"benchmark\"}";
     }
 }

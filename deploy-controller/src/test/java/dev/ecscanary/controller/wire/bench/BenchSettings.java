@@ -21,8 +21,18 @@ import java.util.Map;
  * @param javaOptions further JVM options of the controller, space-separated; default none
  * @param profile    where to write a flight recording of the controller during the measurement; default none
  */
-record BenchSettings(Path jar, Path workDir, int inflight, Duration tick, Duration flipWindow, Duration warmup,
-                     long stepSeconds, String heap, long seed, List<String> javaOptions, Path profile) {
+record BenchSettings(
+        Path jar,
+        Path workDir,
+        int inflight,
+        Duration tick,
+        Duration flipWindow,
+        Duration warmup,
+        long stepSeconds,
+        String heap,
+        long seed,
+        List<String> javaOptions,
+        Path profile) {
 
     static BenchSettings parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -42,14 +52,18 @@ record BenchSettings(Path jar, Path workDir, int inflight, Duration tick, Durati
                 Long.parseLong(given.getOrDefault("step-s", "3")),
                 given.getOrDefault("heap", "256m"),
                 Long.parseLong(given.getOrDefault("seed", "42")),
-                given.getOrDefault("controller-java-opts", "").isBlank() ? List.of()
+                given.getOrDefault("controller-java-opts", "").isBlank()
+                        ? List.of()
                         : List.of(given.get("controller-java-opts").trim().split("\\s+")),
-                given.getOrDefault("profile", "").isBlank() ? null : Path.of(given.get("profile")).toAbsolutePath());
+                given.getOrDefault("profile", "").isBlank()
+                        ? null
+                        : Path.of(given.get("profile")).toAbsolutePath());
     }
 
     /** Spring Boot arguments for the controller: the fleet, the tick, its own data directory, quiet logs. */
     /** The API token the benchmark sends; the controller is told only its SHA-256. */
     static final String TOKEN = "bench-detection-token";
+
     private static final String TOKEN_SHA256 = "421cd8e5b8296d32c3de9e6c86e3a5a3a88370138e123a711594e983dfb800d2";
 
     List<String> controllerArguments(Path servicesConfig) {

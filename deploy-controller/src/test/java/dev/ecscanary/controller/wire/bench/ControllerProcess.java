@@ -24,7 +24,8 @@ final class ControllerProcess implements AutoCloseable {
 
     private final Process process;
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ControllerProcess(Process process, int port) {
         this.process = process;
@@ -34,15 +35,20 @@ final class ControllerProcess implements AutoCloseable {
     /**
      * @param arguments Spring Boot arguments ({@code --name=value}) on top of the port, heap and AWS settings
      */
-    static ControllerProcess start(Path jar, String heap, List<String> javaOptions, String awsEndpoint, Path log,
-                                   List<String> arguments) throws IOException {
+    static ControllerProcess start(
+            Path jar, String heap, List<String> javaOptions, String awsEndpoint, Path log, List<String> arguments)
+            throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(javaOptions);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--controller.aws.endpoint=" + awsEndpoint));
+        command.addAll(
+                List.of("-jar", jar.toString(), "--server.port=" + port, "--controller.aws.endpoint=" + awsEndpoint));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDBENCHMARK");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "benchmark-secret");
         builder.environment().put("AWS_REGION", "eu-central-1");
@@ -61,7 +67,8 @@ final class ControllerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the controller exited with " + process.exitValue() + " while starting");
+                throw new IllegalStateException(
+                        "the controller exited with " + process.exitValue() + " while starting");
             }
             try {
                 if (get("/actuator/health").statusCode() == 200) {
@@ -76,15 +83,23 @@ final class ControllerProcess implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + BenchSettings.TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + BenchSettings.TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + BenchSettings.TOKEN).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + BenchSettings.TOKEN)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -99,7 +114,8 @@ final class ControllerProcess implements AutoCloseable {
         if (response.statusCode() != 200) {
             return Double.NaN;
         }
-        for (JsonNode measurement : JSON.readTree(response.body()).path("measurements").values()) {
+        for (JsonNode measurement :
+                JSON.readTree(response.body()).path("measurements").values()) {
             if (statistic.equals(measurement.path("statistic").asString(""))) {
                 return measurement.path("value").asDouble();
             }

@@ -14,9 +14,12 @@ record Counters(double ticks, double tickSeconds, long describeAlarms, CpuMeter.
 
     static Counters read(ControllerProcess controller, AwsStandIn aws, CpuMeter cpu, StoreStats store)
             throws IOException, InterruptedException {
-        return new Counters(controller.metric("controller.reconciler.tick", "COUNT", null),
+        return new Counters(
+                controller.metric("controller.reconciler.tick", "COUNT", null),
                 controller.metric("controller.reconciler.tick", "TOTAL_TIME", null),
-                aws.received("DescribeAlarms"), cpu.read(), store.read());
+                aws.received("DescribeAlarms"),
+                cpu.read(),
+                store.read());
     }
 
     /**
@@ -27,15 +30,20 @@ record Counters(double ticks, double tickSeconds, long describeAlarms, CpuMeter.
             throws IOException, InterruptedException {
         double ticks = controller.metric("controller.reconciler.tick", "COUNT", null);
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (controller.metric("controller.reconciler.tick", "COUNT", null) == ticks && System.nanoTime() < deadline) {
+        while (controller.metric("controller.reconciler.tick", "COUNT", null) == ticks
+                && System.nanoTime() < deadline) {
             Thread.sleep(2);
         }
         return read(controller, aws, cpu, store);
     }
 
     Counters minus(Counters earlier) {
-        return new Counters(ticks - earlier.ticks, tickSeconds - earlier.tickSeconds,
-                describeAlarms - earlier.describeAlarms, cpu.minus(earlier.cpu), store.minus(earlier.store));
+        return new Counters(
+                ticks - earlier.ticks,
+                tickSeconds - earlier.tickSeconds,
+                describeAlarms - earlier.describeAlarms,
+                cpu.minus(earlier.cpu),
+                store.minus(earlier.store));
     }
 
     double perTick(double total) {

@@ -27,7 +27,9 @@ final class CpuMeter {
     record Reading(double controllerMs, double postgresMs, double standInMs) {
 
         Reading minus(Reading earlier) {
-            return new Reading(controllerMs - earlier.controllerMs, postgresMs - earlier.postgresMs,
+            return new Reading(
+                    controllerMs - earlier.controllerMs,
+                    postgresMs - earlier.postgresMs,
                     standInMs - earlier.standInMs);
         }
     }
@@ -36,13 +38,19 @@ final class CpuMeter {
         // pg_ctl daemonizes the postmaster, so it is found by its data directory; the backends are its children.
         // The controller's own command line names the data directory too: only a postgres executable counts.
         double postgres = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains(postgresDataDir)).orElse(false))
-                .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
-                        postmaster.descendants()))
-                .mapToDouble(CpuMeter::cpuMillis).sum();
+                .filter(p ->
+                        p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(args -> String.join(" ", args).contains(postgresDataDir))
+                        .orElse(false))
+                .flatMap(postmaster -> java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(postmaster), postmaster.descendants()))
+                .mapToDouble(CpuMeter::cpuMillis)
+                .sum();
         double standIn = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e6;
+                        .getProcessCpuTime()
+                / 1e6;
         return new Reading(cpuMillis(controller), postgres, standIn);
     }
 

@@ -23,7 +23,8 @@ record Detection(List<Long> millis, int flipped, int stopCalls) {
         flips.forEach((service, flippedAt) -> stops.stream()
                 .filter(stop -> stop.service().equals(service))
                 .min(Comparator.comparing(StopArrival::at))
-                .ifPresent(stop -> millis.add(Duration.between(flippedAt, stop.at()).toMillis())));
+                .ifPresent(stop ->
+                        millis.add(Duration.between(flippedAt, stop.at()).toMillis())));
         millis.sort(Comparator.naturalOrder());
         return new Detection(List.copyOf(millis), flips.size(), stops.size());
     }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -45,8 +44,13 @@ public final class DetectionBench {
             fleet.services().forEach(aws.world()::add);
             Path config = fleet.writeControllerConfig(settings.workDir().resolve("services.properties"));
             log("controller log: " + settings.workDir().resolve("controller.log"));
-            try (ControllerProcess controller = ControllerProcess.start(settings.jar(), settings.heap(), settings.javaOptions(), aws.url(),
-                    settings.workDir().resolve("controller.log"), settings.controllerArguments(config))) {
+            try (ControllerProcess controller = ControllerProcess.start(
+                    settings.jar(),
+                    settings.heap(),
+                    settings.javaOptions(),
+                    aws.url(),
+                    settings.workDir().resolve("controller.log"),
+                    settings.controllerArguments(config))) {
                 controller.awaitHealthy(Duration.ofMinutes(3));
                 startAll(controller, fleet);
                 awaitAllCreated(aws.world(), fleet);
@@ -62,13 +66,15 @@ public final class DetectionBench {
                 callers.submit(() -> {
                     var response = controller.post("/api/deployments", BenchFleet.releaseBody(s));
                     if (response.statusCode() != 202) {
-                        throw new IllegalStateException(s.name() + ": " + response.statusCode() + " " + response.body());
+                        throw new IllegalStateException(
+                                s.name() + ": " + response.statusCode() + " " + response.body());
                     }
                     return null;
                 });
             }
         }
-        log("%d releases accepted in %d ms".formatted(fleet.services().size(), (System.nanoTime() - started) / 1_000_000));
+        log("%d releases accepted in %d ms"
+                .formatted(fleet.services().size(), (System.nanoTime() - started) / 1_000_000));
     }
 
     private void awaitAllCreated(StandInWorld world, BenchFleet fleet) throws InterruptedException {
@@ -98,14 +104,21 @@ public final class DetectionBench {
         Counters before = Counters.readBetweenTicks(controller, aws, cpu, store);
         Random random = new Random(settings.seed());
         for (StandInService s : fleet.services()) {
-            timers.schedule(() -> flip(world, s, flips), random.nextLong(settings.flipWindow().toMillis()), TimeUnit.MILLISECONDS);
+            timers.schedule(
+                    () -> flip(world, s, flips),
+                    random.nextLong(settings.flipWindow().toMillis()),
+                    TimeUnit.MILLISECONDS);
         }
         awaitStops(world, fleet, settings.flipWindow().plusSeconds(20));
         Counters window = Counters.readBetweenTicks(controller, aws, cpu, store).minus(before);
         recording.stop();
         timers.shutdownNow();
 
-        BenchReport report = new BenchReport(settings, Detection.of(flips, world.stops()), window, heap.maxMegabytes(),
+        BenchReport report = new BenchReport(
+                settings,
+                Detection.of(flips, world.stops()),
+                window,
+                heap.maxMegabytes(),
                 millis(controller.prometheus("controller_reconciler_tick_seconds", "quantile=\"0.99\"")),
                 millis(controller.metric("controller.reconciler.tick", "MAX", null)));
         report.print(System.out);
@@ -119,8 +132,12 @@ public final class DetectionBench {
 
     private static void awaitStops(StandInWorld world, BenchFleet fleet, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && world.stops().stream().map(StandInWorld.StopArrival::service).distinct()
-                .count() < fleet.services().size()) {
+        while (System.nanoTime() < deadline
+                && world.stops().stream()
+                                .map(StandInWorld.StopArrival::service)
+                                .distinct()
+                                .count()
+                        < fleet.services().size()) {
             Thread.sleep(200);
         }
     }

@@ -38,7 +38,10 @@ final class FlightRecording {
         line[0] = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         line[1] = Long.toString(controller.pid());
         System.arraycopy(command, 0, line, 2, command.length);
-        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process jcmd = new ProcessBuilder(line)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
             jcmd.destroyForcibly();
         }

@@ -29,11 +29,15 @@ final class StoreStats {
     Reading read() {
         try {
             // postmaster.pid: pid, data directory, start time, port, ...
-            String port = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).trim();
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
-                 Statement sql = db.createStatement()) {
+            String port =
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).trim();
+            try (Connection db = DriverManager.getConnection(
+                            "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
+                    Statement sql = db.createStatement()) {
                 sql.execute("select pg_stat_clear_snapshot()");
-                long saves = single(sql, "select coalesce(sum(n_tup_upd), 0) from pg_stat_user_tables where relname = 'deployment'");
+                long saves = single(
+                        sql,
+                        "select coalesce(sum(n_tup_upd), 0) from pg_stat_user_tables where relname = 'deployment'");
                 long transactions = single(sql, "select xact_commit from pg_stat_database where datname = 'postgres'");
                 return new Reading(saves, transactions);
             }
