@@ -7,7 +7,7 @@ import dev.ecscanary.controller.deployment.DeploymentNotFoundException;
 import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.deployment.ReleaseRequest;
 import dev.ecscanary.controller.deployment.Releases;
-import dev.ecscanary.controller.release.ImageReference;
+import dev.ecscanary.controller.revision.ImageReference;
 import dev.ecscanary.controller.security.Access;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -2,9 +2,9 @@ package dev.ecscanary.controller.deployment;
 
 import dev.ecscanary.controller.aws.AwsRequestRejectedException;
 import dev.ecscanary.controller.config.ReconcilerProperties;
-import dev.ecscanary.controller.release.AppSpecRenderer.RenderedAppSpec;
-import dev.ecscanary.controller.release.ReleasableService;
-import dev.ecscanary.controller.release.TaskDefinitionRegistry;
+import dev.ecscanary.controller.revision.AppSpecRenderer.RenderedAppSpec;
+import dev.ecscanary.controller.revision.ReleasableService;
+import dev.ecscanary.controller.revision.TaskDefinitionRegistry;
 import dev.ecscanary.controller.traffic.BlueGreenDeployer;
 import dev.ecscanary.controller.traffic.NewDeployment;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package dev.ecscanary.controller.deployment;
 
 import dev.ecscanary.controller.analysis.AlarmReading;
 import dev.ecscanary.controller.analysis.AlarmState;
-import dev.ecscanary.controller.release.ImageReference;
+import dev.ecscanary.controller.revision.ImageReference;
 import dev.ecscanary.controller.traffic.LifecycleEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;

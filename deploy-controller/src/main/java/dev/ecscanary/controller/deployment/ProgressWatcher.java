@@ -5,7 +5,7 @@ import dev.ecscanary.controller.analysis.HealthGate;
 import dev.ecscanary.controller.analysis.Verdict;
 import dev.ecscanary.controller.config.AnalysisProperties;
 import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
-import dev.ecscanary.controller.release.ReleasableService;
+import dev.ecscanary.controller.revision.ReleasableService;
 import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
 import dev.ecscanary.controller.traffic.CodeDeployStatus;
 import dev.ecscanary.controller.traffic.ServiceTopology;

@@ -1,6 +1,6 @@
 package dev.ecscanary.controller.deployment;
 
-import dev.ecscanary.controller.release.ImageReference;
+import dev.ecscanary.controller.revision.ImageReference;
 
 /** What was asked for: an image of a service, and who asked from where. */
 public record ReleaseRequest(

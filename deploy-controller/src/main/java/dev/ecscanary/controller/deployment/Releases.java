@@ -1,7 +1,7 @@
 package dev.ecscanary.controller.deployment;
 
-import dev.ecscanary.controller.release.ReleasableService;
-import dev.ecscanary.controller.release.ServiceCatalog;
+import dev.ecscanary.controller.revision.ReleasableService;
+import dev.ecscanary.controller.revision.ServiceCatalog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

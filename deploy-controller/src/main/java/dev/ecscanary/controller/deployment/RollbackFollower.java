@@ -1,7 +1,7 @@
 package dev.ecscanary.controller.deployment;
 
 import dev.ecscanary.controller.config.ReconcilerProperties;
-import dev.ecscanary.controller.release.ReleasableService;
+import dev.ecscanary.controller.revision.ReleasableService;
 import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
 import dev.ecscanary.controller.traffic.CodeDeployStatus;
 import dev.ecscanary.controller.traffic.ServiceTopology;

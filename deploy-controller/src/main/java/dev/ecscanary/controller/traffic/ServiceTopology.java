@@ -1,6 +1,6 @@
 package dev.ecscanary.controller.traffic;
 
-import dev.ecscanary.controller.release.ReleasableService;
+import dev.ecscanary.controller.revision.ReleasableService;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -8,7 +8,7 @@ import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.deployment.Phase;
 import dev.ecscanary.controller.deployment.ReleaseRequest;
 import dev.ecscanary.controller.deployment.Releases;
-import dev.ecscanary.controller.release.ServiceCatalog;
+import dev.ecscanary.controller.revision.ServiceCatalog;
 import dev.ecscanary.controller.traffic.LifecycleEvent;
 import dev.ecscanary.controller.web.DeploymentPage.AlarmCell;
 import dev.ecscanary.controller.web.DeploymentPage.AlarmRow;

@@ -4,7 +4,7 @@ import dev.ecscanary.controller.config.AnalysisProperties;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentChanged;
 import dev.ecscanary.controller.deployment.Releases;
-import dev.ecscanary.controller.release.ServiceCatalog;
+import dev.ecscanary.controller.revision.ServiceCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.ecscanary.controller.web;
 
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.Releases;
-import dev.ecscanary.controller.release.ServiceCatalog;
+import dev.ecscanary.controller.revision.ServiceCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.ecscanary.controller.analysis.AlarmReading;
 import dev.ecscanary.controller.analysis.AlarmState;
 import dev.ecscanary.controller.fakes.ControllerTest;
 import dev.ecscanary.controller.fakes.FakeAws;
-import dev.ecscanary.controller.release.ImageReference;
+import dev.ecscanary.controller.revision.ImageReference;
 import dev.ecscanary.controller.traffic.LifecycleEvent;
 import java.time.Instant;
 import java.util.List;

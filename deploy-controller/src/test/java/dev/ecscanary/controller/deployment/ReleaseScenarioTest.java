@@ -10,7 +10,7 @@ import dev.ecscanary.controller.fakes.FakeCloudWatch;
 import dev.ecscanary.controller.fakes.FakeCodeDeploy;
 import dev.ecscanary.controller.fakes.FakeEcs;
 import dev.ecscanary.controller.fakes.MutableClock;
-import dev.ecscanary.controller.release.ImageReference;
+import dev.ecscanary.controller.revision.ImageReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.ecscanary.controller.fakes;
 
-import dev.ecscanary.controller.release.EcsServiceReader;
-import dev.ecscanary.controller.release.TaskDefinitionRegistry;
+import dev.ecscanary.controller.revision.EcsServiceReader;
+import dev.ecscanary.controller.revision.TaskDefinitionRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -10,7 +10,7 @@ import dev.ecscanary.controller.fakes.FakeAwsConfiguration;
 import dev.ecscanary.controller.fakes.FakeCloudWatch;
 import dev.ecscanary.controller.fakes.FakeCodeDeploy;
 import dev.ecscanary.controller.fakes.MutableClock;
-import dev.ecscanary.controller.release.ImageReference;
+import dev.ecscanary.controller.revision.ImageReference;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

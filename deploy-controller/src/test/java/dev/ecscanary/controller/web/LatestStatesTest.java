@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.ReleaseRequest;
-import dev.ecscanary.controller.release.ImageReference;
+import dev.ecscanary.controller.revision.ImageReference;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;

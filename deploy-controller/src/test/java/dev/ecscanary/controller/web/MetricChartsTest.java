@@ -8,7 +8,7 @@ import dev.ecscanary.controller.analysis.MetricReader;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.ReleaseRequest;
 import dev.ecscanary.controller.fakes.MutableClock;
-import dev.ecscanary.controller.release.ImageReference;
+import dev.ecscanary.controller.revision.ImageReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

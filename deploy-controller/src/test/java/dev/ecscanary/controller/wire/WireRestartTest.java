@@ -15,7 +15,7 @@ import dev.ecscanary.controller.deployment.ReleaseRequest;
 import dev.ecscanary.controller.deployment.Releases;
 import dev.ecscanary.controller.deployment.StopState;
 import dev.ecscanary.controller.fakes.MutableClock;
-import dev.ecscanary.controller.release.ImageReference;
+import dev.ecscanary.controller.revision.ImageReference;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;

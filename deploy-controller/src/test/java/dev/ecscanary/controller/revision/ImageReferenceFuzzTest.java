@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.release;
+package dev.ecscanary.controller.revision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package dev.ecscanary.controller.release.ecs;
+package dev.ecscanary.controller.revision.ecs;
 
 import static dev.ecscanary.controller.aws.AwsService.ECS;
 
 import dev.ecscanary.controller.aws.AwsCallGuard;
-import dev.ecscanary.controller.release.EcsServiceReader;
+import dev.ecscanary.controller.revision.EcsServiceReader;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.ecs.EcsClient;

@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.release;
+package dev.ecscanary.controller.revision;
 
 /** A template that does not compile, lacks a value, or renders to something invalid. */
 public class TemplateException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.release;
+package dev.ecscanary.controller.revision;
 
 import dev.ecscanary.controller.config.ServiceProperties;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.release.ecs;
+package dev.ecscanary.controller.revision.ecs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.release;
+package dev.ecscanary.controller.revision;
 
 /** Escapes text for the inside of a JSON string (RFC 8259 section 7), which YAML double-quoted scalars accept too. */
 final class JsonText {

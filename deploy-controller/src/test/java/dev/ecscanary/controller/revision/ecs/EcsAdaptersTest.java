@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.release.ecs;
+package dev.ecscanary.controller.revision.ecs;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -11,7 +11,7 @@ import dev.ecscanary.controller.aws.AdapterWireTest;
 import dev.ecscanary.controller.aws.AwsOperation;
 import dev.ecscanary.controller.aws.AwsService;
 import dev.ecscanary.controller.aws.AwsTestRig;
-import dev.ecscanary.controller.release.EcsServiceReader.EcsService;
+import dev.ecscanary.controller.revision.EcsServiceReader.EcsService;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
