@@ -9,12 +9,14 @@ import dev.ecscanary.controller.deployment.IdempotencyConflictException;
 import dev.ecscanary.controller.deployment.PreflightRefusal;
 import dev.ecscanary.controller.deployment.ServiceBusyException;
 import dev.ecscanary.controller.deployment.UnknownServiceException;
+import dev.ecscanary.controller.problem.ProblemType;
+import dev.ecscanary.controller.revision.ReleaseNotAllowedException;
 import dev.ecscanary.controller.security.Access;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,50 +31,58 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the API as RFC 9457 problem+json, with a stable {@code type} per cause so that a client can act on
- * it without reading the prose. Field errors list each field that was wrong under {@code errors}.
+ * Every error of the API as RFC 9457 problem+json, with a stable {@code type} per cause (one {@link ProblemType}
+ * each) so that a client can act on it without reading the prose. Field errors list each field that was wrong under
+ * {@code errors}. Requests Spring MVC refuses before a controller runs (unreadable JSON, a path variable of the wrong
+ * type) keep Spring's own problem answers.
  */
 @RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_PREFIX = "urn:ecs-canary:problem:";
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    static final String INTERNAL_ERROR_DETAIL = "the controller failed to handle the request; its log has the details";
 
     @ExceptionHandler(FieldProblem.class)
     ProblemDetail field(FieldProblem e) {
-        ProblemDetail p = problem(
-                HttpStatus.BAD_REQUEST,
-                "invalid-request",
-                "The request has invalid fields",
-                e.field() + ": " + e.getMessage());
+        ProblemDetail p = ProblemType.INVALID_REQUEST.with(e.field() + ": " + e.getMessage());
         p.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         return p;
     }
 
+    @ExceptionHandler(ReleaseNotAllowedException.class)
+    ProblemDetail notAllowed(ReleaseNotAllowedException e) {
+        return ProblemType.NOT_ALLOWED.with(e.getMessage());
+    }
+
+    /**
+     * An argument the code refused where no caller's input was checked: a fault of the controller, not of the request.
+     * Its message may name internals, so the caller gets a generic detail and the log gets the exception.
+     */
     @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail notAllowed(IllegalArgumentException e) {
-        return problem(
-                HttpStatus.BAD_REQUEST, "not-allowed", "The release is not allowed for this service", e.getMessage());
+    ProblemDetail internal(IllegalArgumentException e) {
+        log.error("Unexpected failure while handling a request", e);
+        return ProblemType.INTERNAL_ERROR.with(INTERNAL_ERROR_DETAIL);
     }
 
     @ExceptionHandler(Access.AccessRefusedException.class)
     ProblemDetail forbidden(Access.AccessRefusedException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage());
+        return ProblemType.FORBIDDEN.with(e.getMessage());
     }
 
     @ExceptionHandler(UnknownServiceException.class)
     ProblemDetail unknownService(UnknownServiceException e) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-service", "Unknown service", e.getMessage());
+        return ProblemType.UNKNOWN_SERVICE.with(e.getMessage());
     }
 
     @ExceptionHandler(DeploymentNotFoundException.class)
     ProblemDetail unknownDeployment(DeploymentNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-deployment", "Unknown deployment", e.getMessage());
+        return ProblemType.UNKNOWN_DEPLOYMENT.with(e.getMessage());
     }
 
     @ExceptionHandler(ServiceBusyException.class)
     ProblemDetail busy(ServiceBusyException e) {
-        ProblemDetail p =
-                problem(HttpStatus.CONFLICT, "deployment-in-flight", "Another release is in flight", e.getMessage());
+        ProblemDetail p = ProblemType.DEPLOYMENT_IN_FLIGHT.with(e.getMessage());
         if (e.inFlight() != null) {
             p.setProperty("inFlightDeploymentId", e.inFlight());
             p.setProperty("inFlightDeployment", "/api/deployments/" + e.inFlight());
@@ -82,49 +92,51 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PreflightRefusal.class)
     ProblemDetail refused(PreflightRefusal e) {
-        HttpStatus status = e.reason() == PreflightRefusal.Reason.ALARM_FIRING
-                ? HttpStatus.CONFLICT
-                : HttpStatus.UNPROCESSABLE_CONTENT;
-        ProblemDetail p = problem(
-                status,
-                e.reason().name().toLowerCase().replace('_', '-'),
-                "The release was refused before it started",
-                e.getMessage());
+        ProblemDetail p = preflightType(e.reason()).with(e.getMessage());
         p.setProperty("reason", e.reason().name());
         return p;
     }
 
+    private static ProblemType preflightType(PreflightRefusal.Reason reason) {
+        return switch (reason) {
+            case ALARM_FIRING -> ProblemType.ALARM_FIRING;
+            case ALARM_MISSING -> ProblemType.ALARM_MISSING;
+            case ECS_SERVICE_NOT_FOUND -> ProblemType.ECS_SERVICE_NOT_FOUND;
+            case ECS_SERVICE_NOT_CODE_DEPLOY -> ProblemType.ECS_SERVICE_NOT_CODE_DEPLOY;
+            case DEPLOYMENT_GROUP_NOT_FOUND -> ProblemType.DEPLOYMENT_GROUP_NOT_FOUND;
+            case DEPLOYMENT_GROUP_NOT_BLUE_GREEN -> ProblemType.DEPLOYMENT_GROUP_NOT_BLUE_GREEN;
+        };
+    }
+
     @ExceptionHandler(IdempotencyConflictException.class)
     ProblemDetail idempotency(IdempotencyConflictException e) {
-        return problem(
-                HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused", e.getMessage());
+        return ProblemType.IDEMPOTENCY_KEY_REUSED.with(e.getMessage());
     }
 
     @ExceptionHandler(DeploymentFinishedException.class)
     ProblemDetail finished(DeploymentFinishedException e) {
-        return problem(
-                HttpStatus.CONFLICT, "deployment-finished", "The deployment has already finished", e.getMessage());
+        return ProblemType.DEPLOYMENT_FINISHED.with(e.getMessage());
     }
 
     @ExceptionHandler(ConcurrentChangeException.class)
     ResponseEntity<ProblemDetail> concurrent(ConcurrentChangeException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "2")
-                .body(problem(
-                        HttpStatus.SERVICE_UNAVAILABLE, "busy", "The deployment is being changed", e.getMessage()));
+        return retryAfter(2, ProblemType.BUSY.with(e.getMessage()));
     }
 
     @ExceptionHandler(AwsUnavailableException.class)
     ResponseEntity<ProblemDetail> awsUnavailable(AwsUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "10")
-                .body(problem(
-                        HttpStatus.SERVICE_UNAVAILABLE, "aws-unavailable", "AWS could not be reached", e.getMessage()));
+        return retryAfter(10, ProblemType.AWS_UNAVAILABLE.with(e.getMessage()));
     }
 
     @ExceptionHandler(AwsRequestRejectedException.class)
     ProblemDetail awsRejected(AwsRequestRejectedException e) {
-        return problem(HttpStatus.BAD_GATEWAY, "aws-rejected", "AWS refused the request", e.getMessage());
+        return ProblemType.AWS_REJECTED.with(e.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> retryAfter(int seconds, ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds))
+                .body(problem);
     }
 
     @Override
@@ -155,15 +167,11 @@ class Problems extends ResponseEntityExceptionHandler {
 
     /** 400 listing each field that was wrong, both under {@code errors} and in the detail sentence. */
     private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
-        ProblemDetail p = problem(
-                HttpStatus.BAD_REQUEST,
-                "invalid-request",
-                "The request has invalid fields",
-                errors.stream()
-                        .map(m -> m.get("field") + ": " + m.get("message"))
-                        .sorted()
-                        .reduce((a, b) -> a + "; " + b)
-                        .orElse("invalid request"));
+        ProblemDetail p = ProblemType.INVALID_REQUEST.with(errors.stream()
+                .map(m -> m.get("field") + ": " + m.get("message"))
+                .sorted()
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request"));
         p.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(p);
     }
@@ -175,12 +183,5 @@ class Problems extends ResponseEntityExceptionHandler {
         }
         String name = r.getMethodParameter().getParameterName();
         return name == null ? "parameter" : name;
-    }
-
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(URI.create(TYPE_PREFIX + type));
-        p.setTitle(title);
-        return p;
     }
 }

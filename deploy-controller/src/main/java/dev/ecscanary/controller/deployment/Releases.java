@@ -42,7 +42,7 @@ public class Releases {
      *
      * @param idempotencyKey optional; with {@code requestHash}, makes a retried request answer with the first one's deployment
      * @throws UnknownServiceException     when the service is not configured
-     * @throws IllegalArgumentException    when the image or environment is not allowed for the service
+     * @throws dev.ecscanary.controller.revision.ReleaseNotAllowedException when the image or environment is not allowed for the service
      * @throws ServiceBusyException        when the service has a release in flight
      * @throws PreflightRefusal            when the release could not be carried out or judged
      * @throws IdempotencyConflictException when the key was used with another request

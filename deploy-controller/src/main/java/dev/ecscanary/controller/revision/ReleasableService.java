@@ -20,20 +20,25 @@ public record ReleasableService(
         appSpec.render(SELF_CHECK_ARN);
     }
 
-    /** Checks that an image may be released for this service; says why not. */
+    /**
+     * Checks that an image may be released for this service; says why not.
+     *
+     * @throws ReleaseNotAllowedException when the image's repository is not one the service lists
+     */
     public void checkAllowed(ImageReference image) {
         if (!config.imageRepositories().contains(image.repository())) {
-            throw new IllegalArgumentException("repository '" + image.repository() + "' is not allowed for service '"
+            throw new ReleaseNotAllowedException("repository '" + image.repository() + "' is not allowed for service '"
                     + name + "' (allowed: " + String.join(", ", config.imageRepositories()) + ")");
         }
     }
 
+    /** @throws ReleaseNotAllowedException when an environment is given and the service does not declare it */
     public void checkEnvironment(String environment) {
         if (environment == null) {
             return;
         }
         if (!config.environments().contains(environment)) {
-            throw new IllegalArgumentException("environment '" + environment + "' is not allowed for service '" + name
+            throw new ReleaseNotAllowedException("environment '" + environment + "' is not allowed for service '" + name
                     + "'"
                     + (config.environments().isEmpty()
                             ? " (it declares none)"

@@ -38,10 +38,15 @@ public class ApiTokens {
         return store.findActiveByHash(hash).map(ApiToken::caller);
     }
 
-    /** A new token, shown once. Created tokens cannot manage tokens: only configured ones can. */
+    /**
+     * A new token, shown once. Created tokens cannot manage tokens: only configured ones can.
+     *
+     * @throws AdminScopeRefusedException when the admin scope is asked for
+     * @throws TokenNameTakenException when a token of that name exists
+     */
     public Created create(String name, Set<Scope> scopes, Set<String> services, String createdBy) {
         if (scopes.contains(Scope.ADMIN)) {
-            throw new IllegalArgumentException("the admin scope is given only to configured tokens");
+            throw new AdminScopeRefusedException();
         }
         if (configured.stream().anyMatch(c -> c.name().equals(name))) {
             throw new TokenNameTakenException(name);
@@ -65,6 +70,13 @@ public class ApiTokens {
 
     /** A created token and, this once, its value. */
     public record Created(ApiToken token, String value) {}
+
+    /** A created token asked for the admin scope, which only configured tokens have; answered with 400. */
+    public static final class AdminScopeRefusedException extends RuntimeException {
+        AdminScopeRefusedException() {
+            super("the admin scope is given only to configured tokens");
+        }
+    }
 
     public static final class TokenNameTakenException extends RuntimeException {
         TokenNameTakenException(String name) {

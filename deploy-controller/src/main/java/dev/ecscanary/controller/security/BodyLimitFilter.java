@@ -1,5 +1,6 @@
 package dev.ecscanary.controller.security;
 
+import dev.ecscanary.controller.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,7 +15,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -58,12 +58,7 @@ final class BodyLimitFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SecurityProblems.write(
-                request,
-                response,
-                HttpStatus.CONTENT_TOO_LARGE,
-                "body-too-large",
-                "Request body too large",
-                "the body may be at most " + maxBytes + " bytes");
+                request, response, ProblemType.BODY_TOO_LARGE, "the body may be at most " + maxBytes + " bytes");
     }
 
     private static boolean isForm(HttpServletRequest request) {

@@ -1,11 +1,11 @@
 package dev.ecscanary.controller.security;
 
+import dev.ecscanary.controller.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -44,9 +44,7 @@ final class FailedAuthenticationGuard extends OncePerRequestFilter {
             SecurityProblems.write(
                     request,
                     response,
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "rate-limited",
-                    "Too many refused credentials",
+                    ProblemType.TOO_MANY_REFUSED_CREDENTIALS,
                     "too many refused credentials from " + request.getRemoteAddr()
                             + " in the last minute; retry after 60s");
             return;

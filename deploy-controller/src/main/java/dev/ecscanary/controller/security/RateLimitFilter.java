@@ -1,12 +1,12 @@
 package dev.ecscanary.controller.security;
 
+import dev.ecscanary.controller.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -42,9 +42,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
             SecurityProblems.write(
                     request,
                     response,
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "rate-limited",
-                    "Too many requests",
+                    ProblemType.RATE_LIMITED,
                     "more than the " + (read ? "reads" : "changes") + " per minute allowed for " + caller.display()
                             + "; retry after " + retryAfter + "s");
             return;

@@ -1,28 +1,21 @@
 package dev.ecscanary.controller.security;
 
 import dev.ecscanary.controller.audit.AuditDetails;
+import dev.ecscanary.controller.problem.ProblemJson;
+import dev.ecscanary.controller.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API's 401, 403, 413 and 429 as RFC 9457 problem+json, like every other error of the API. The detail says what
  * was missing or which rule refused, and never repeats a credential.
  */
 final class SecurityProblems {
-
-    static final String TYPE_PREFIX = "urn:ecs-canary:problem:";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private SecurityProblems() {}
 
@@ -34,9 +27,7 @@ final class SecurityProblems {
             write(
                     request,
                     response,
-                    HttpStatus.UNAUTHORIZED,
-                    "unauthenticated",
-                    "Authentication required",
+                    ProblemType.UNAUTHENTICATED,
                     hasBearer(request)
                             ? "the bearer token was not accepted: " + why(e)
                             : "send Authorization: Bearer <GitHub Actions ID token or API token>");
@@ -50,34 +41,18 @@ final class SecurityProblems {
             write(
                     request,
                     response,
-                    HttpStatus.FORBIDDEN,
-                    "forbidden",
-                    "Not allowed",
+                    ProblemType.FORBIDDEN,
                     needed == null
                             ? "the request was refused (missing or invalid CSRF token?)"
                             : caller.whyNot(needed));
         };
     }
 
-    static void write(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            HttpStatus status,
-            String type,
-            String title,
-            String detail)
+    /** Answers with the problem, its detail also kept as the audit entry's reason. */
+    static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
         AuditDetails.reason(request, detail);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", TYPE_PREFIX + type);
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8);
-        response.getWriter().write(JSON.writeValueAsString(problem));
+        ProblemJson.write(response, type.with(detail), request.getRequestURI());
     }
 
     /** The OAuth2 error description when there is one; generic otherwise, so no exception text can carry a token. */

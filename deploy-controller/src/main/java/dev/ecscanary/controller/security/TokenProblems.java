@@ -1,9 +1,8 @@
 package dev.ecscanary.controller.security;
 
-import java.net.URI;
+import dev.ecscanary.controller.problem.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -15,23 +14,16 @@ class TokenProblems {
 
     @ExceptionHandler(TokensController.TokenNotFoundException.class)
     ProblemDetail notFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-token", "Unknown token", e.getMessage());
+        return ProblemType.UNKNOWN_TOKEN.with(e.getMessage());
     }
 
     @ExceptionHandler(ApiTokens.TokenNameTakenException.class)
     ProblemDetail taken(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "token-name-taken", "Token name taken", e.getMessage());
+        return ProblemType.TOKEN_NAME_TAKEN.with(e.getMessage());
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail notAllowed(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The token cannot be created", e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(URI.create(SecurityProblems.TYPE_PREFIX + type));
-        p.setTitle(title);
-        return p;
+    @ExceptionHandler(ApiTokens.AdminScopeRefusedException.class)
+    ProblemDetail adminScope(RuntimeException e) {
+        return ProblemType.TOKEN_REFUSED.with(e.getMessage());
     }
 }

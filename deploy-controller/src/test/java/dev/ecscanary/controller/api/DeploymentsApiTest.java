@@ -185,6 +185,7 @@ class DeploymentsApiTest {
     void anImageFromAnotherRepositoryIs400() throws Exception {
         post(BODY.replace(IMAGE, "docker.io/evil/demo-app:2.0.0"), null)
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:ecs-canary:problem:not-allowed"))
                 .andExpect(jsonPath("$.detail").value(containsString("not allowed")));
     }
 

@@ -68,7 +68,10 @@ class ApiTokensTest extends SecurityScenarios {
                         .header("Authorization", "Bearer " + TestCallers.ADMIN)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"root\", \"scopes\": [\"admin\"]}"))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:ecs-canary:problem:invalid-request"))
+                .andExpect(jsonPath("$.title").value("The token cannot be created"))
+                .andExpect(jsonPath("$.detail").value("the admin scope is given only to configured tokens"));
         String name = "twice-" + System.nanoTime();
         create(name, "[\"read\"]", null);
         mvc.perform(post("/api/tokens")
