@@ -4,12 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /** Renders the AppSpec for a registered task definition and checks that it says what was meant. */
 public final class AppSpecRenderer {
@@ -34,18 +29,7 @@ public final class AppSpecRenderer {
     }
 
     private void check(String content, String taskDefinitionArn) {
-        Map<?, ?> properties;
-        try {
-            Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(content);
-            Map<?, ?> resource = (Map<?, ?>) ((List<?>) ((Map<?, ?>) doc).get("Resources")).getFirst();
-            Map<?, ?> target =
-                    (Map<?, ?>) ((Map<?, ?>) resource.values().iterator().next());
-            properties = (Map<?, ?>) target.get("Properties");
-        } catch (YAMLException | ClassCastException | NullPointerException | java.util.NoSuchElementException e) {
-            throw new TemplateException(
-                    "AppSpec template did not render to an ECS AppSpec (Resources[0].<name>.Properties): "
-                            + e.getMessage());
-        }
+        Map<?, ?> properties = AppSpecShape.targetProperties(content);
         Map<?, ?> lb = properties.get("LoadBalancerInfo") instanceof Map<?, ?> m ? m : Map.of();
         if (!taskDefinitionArn.equals(properties.get("TaskDefinition"))
                 || !containerName.equals(lb.get("ContainerName"))
