@@ -58,8 +58,9 @@ public class AwsClientFactory {
                 .build();
     }
 
-    public Region region() {
-        return region;
+    /** The region's id, e.g. {@code eu-central-1}: as text, so that code outside the adapters needs no SDK type. */
+    public String regionId() {
+        return region.id();
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(

@@ -18,7 +18,7 @@ class Links {
     private final String region;
 
     Links(AwsClientFactory aws) {
-        this.region = aws.region().id();
+        this.region = aws.regionId();
     }
 
     String codeDeploy(String deploymentId) {
