@@ -7,7 +7,7 @@ package dev.ecscanary.controller.revision;
  */
 public class ReleaseNotAllowedException extends RuntimeException {
 
-    ReleaseNotAllowedException(String message) {
+    public ReleaseNotAllowedException(String message) {
         super(message);
     }
 }
