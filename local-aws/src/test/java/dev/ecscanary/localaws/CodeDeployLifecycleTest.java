@@ -251,6 +251,68 @@ class CodeDeployLifecycleTest {
                 .isInstanceOf(DeploymentAlreadyCompletedException.class);
     }
 
+    @Test
+    void aGroupWithAReadyWaitHoldsTheReplacementOnTheTestListenerUntilContinueDeployment() throws Exception {
+        fixture = LocalAwsFixture.start(60, false);
+        fixture.aws.deployments().group().readyWaitMinutes(30);
+        String id = release(fixture.ecs, fixture.codeDeploy, "demo-app:2.0.0");
+        assertThatThrownBy(() -> fixture.codeDeploy.continueDeployment(
+                        r -> r.deploymentId(id).deploymentWaitType(DeploymentWaitType.READY_WAIT)))
+                .as("not ready yet: the replacement is still starting")
+                .isInstanceOf(DeploymentIsNotInReadyStateException.class);
+
+        DeploymentInfo ready = Eventually.await(
+                RELEASE_TIMEOUT,
+                () -> deployment(fixture.codeDeploy, id),
+                info -> info.status() == DeploymentStatus.READY);
+        assertThat(ready.deploymentOverview().ready()).isEqualTo(1L);
+        assertThat(fixture.aws.loadBalancer().test().history().getLast().weights())
+                .containsEntry("demo-app-green", 100);
+        assertNoProductionTrafficOnGreen();
+        Thread.sleep(fixture.aws.settings().timeScale().realMinutes(3).toMillis());
+        assertThat(deployment(fixture.codeDeploy, id).status()).as("it waits").isEqualTo(DeploymentStatus.READY);
+
+        fixture.codeDeploy.continueDeployment(
+                r -> r.deploymentId(id).deploymentWaitType(DeploymentWaitType.READY_WAIT));
+
+        DeploymentInfo done = Eventually.await(
+                RELEASE_TIMEOUT,
+                () -> deployment(fixture.codeDeploy, id),
+                info -> info.status() == DeploymentStatus.SUCCEEDED);
+        assertThat(done.blueGreenDeploymentConfiguration()
+                        .deploymentReadyOption()
+                        .waitTimeInMinutes())
+                .isEqualTo(30);
+        assertThatThrownBy(() -> fixture.codeDeploy.continueDeployment(
+                        r -> r.deploymentId(id).deploymentWaitType(DeploymentWaitType.READY_WAIT)))
+                .isInstanceOf(DeploymentAlreadyCompletedException.class);
+    }
+
+    @Test
+    void aReadyWaitThatRunsOutStopsTheDeploymentBeforeAnyProductionTraffic() throws Exception {
+        fixture = LocalAwsFixture.start(60, false);
+        fixture.aws.deployments().group().readyWaitMinutes(2);
+        String id = release(fixture.ecs, fixture.codeDeploy, "demo-app:2.0.0");
+
+        DeploymentInfo stopped = Eventually.await(
+                RELEASE_TIMEOUT,
+                () -> deployment(fixture.codeDeploy, id),
+                info -> info.status() == DeploymentStatus.STOPPED);
+
+        assertThat(stopped.errorInformation().codeAsString()).isEqualTo("TIMEOUT");
+        assertThat(stopped.errorInformation().message()).contains("wait time of 2 minutes");
+        assertNoProductionTrafficOnGreen();
+        assertThat(fixture.codeDeploy
+                        .getDeploymentGroup(r -> r.applicationName("demo-app").deploymentGroupName("demo-app"))
+                        .deploymentGroupInfo()
+                        .blueGreenDeploymentConfiguration()
+                        .deploymentReadyOption())
+                .satisfies(option -> {
+                    assertThat(option.actionOnTimeoutAsString()).isEqualTo("STOP_DEPLOYMENT");
+                    assertThat(option.waitTimeInMinutes()).isEqualTo(2);
+                });
+    }
+
     private java.util.Optional<ECSTaskSet> greenTaskSet(String id) {
         return fixture
                 .codeDeploy
@@ -261,6 +323,12 @@ class CodeDeployLifecycleTest {
                 .stream()
                 .filter(t -> t.taskSetLabel() == TargetLabel.GREEN)
                 .findFirst();
+    }
+
+    private void assertNoProductionTrafficOnGreen() {
+        assertThat(fixture.aws.loadBalancer().production().history())
+                .allSatisfy(change -> assertThat(change.weights().getOrDefault("demo-app-green", 0))
+                        .isZero());
     }
 
     private void assertAllTrafficOnTheOriginalBlueTaskSet() {

@@ -80,6 +80,7 @@ final class BlueGreenRun implements Runnable {
             event("AfterInstall", () -> {});
             event("AllowTestTraffic", () -> traffic.test(replacement.targetGroup()));
             event("AfterAllowTestTraffic", () -> {});
+            waitUntilReady();
             event("BeforeAllowTraffic", () -> {});
             event("AllowTraffic", this::shiftProductionTraffic);
             event("AfterAllowTraffic", () -> {});
@@ -170,6 +171,29 @@ final class BlueGreenRun implements Runnable {
             throw new DeploymentFailed(
                     "ECS_UPDATE_ERROR", "The task definition has no container named " + names.containerName() + ".");
         }
+    }
+
+    /**
+     * With a deployment ready option of STOP_DEPLOYMENT, the replacement answers only on the test listener until
+     * ContinueDeployment(READY_WAIT); when the wait runs out the deployment is stopped.
+     */
+    private void waitUntilReady() throws DeploymentStopped, InterruptedException {
+        int minutes = deployment.group().readyWaitMinutes();
+        if (minutes == 0) {
+            return;
+        }
+        deployment.waitForReady();
+        deployment.target().status("Ready");
+        deployment.target().touch();
+        if (!pacer.pauseUntil(timeScale.realMinutes(minutes), deployment::continuedFromReady)) {
+            throw new DeploymentStopped(new StopRequest(
+                    "TIMEOUT",
+                    "The deployment was stopped because traffic was not rerouted to the replacement task set within "
+                            + "the deployment ready option's wait time of " + minutes + " minutes.",
+                    false));
+        }
+        deployment.target().status("InProgress");
+        deployment.target().touch();
     }
 
     private void shiftProductionTraffic() throws DeploymentStopped, InterruptedException {

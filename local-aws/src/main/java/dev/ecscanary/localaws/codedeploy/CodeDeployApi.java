@@ -134,12 +134,11 @@ public final class CodeDeployApi implements JsonService {
         if (waitType != null && !waitType.equals("TERMINATION_WAIT") && !waitType.equals("READY_WAIT")) {
             throw AwsException.client("InvalidDeploymentWaitTypeException", "Unknown deploymentWaitType " + waitType);
         }
-        if (!"TERMINATION_WAIT".equals(waitType)) {
-            throw AwsException.client(
-                    "DeploymentIsNotInReadyStateException",
-                    "The deployment group has no deployment ready option set: there is no READY_WAIT to continue from.");
+        if ("TERMINATION_WAIT".equals(waitType)) {
+            deployments.continueTermination(deployment);
+        } else {
+            deployments.continueReady(deployment);
         }
-        deployments.continueTermination(deployment);
         return Json.object();
     }
 

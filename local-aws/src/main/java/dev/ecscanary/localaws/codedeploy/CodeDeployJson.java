@@ -123,9 +123,10 @@ public final class CodeDeployJson {
         config.putObject("terminateBlueInstancesOnDeploymentSuccess")
                 .put("action", "TERMINATE")
                 .put("terminationWaitTimeInMinutes", group.terminationWaitMinutes());
+        int readyWait = group.readyWaitMinutes();
         config.putObject("deploymentReadyOption")
-                .put("actionOnTimeout", "CONTINUE_DEPLOYMENT")
-                .put("waitTimeInMinutes", 0);
+                .put("actionOnTimeout", readyWait > 0 ? "STOP_DEPLOYMENT" : "CONTINUE_DEPLOYMENT")
+                .put("waitTimeInMinutes", readyWait);
         return config;
     }
 

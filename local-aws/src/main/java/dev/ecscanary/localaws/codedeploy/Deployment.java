@@ -32,6 +32,8 @@ public final class Deployment {
     private volatile Instant terminationWaitStarted;
     private volatile StopRequest stopRequest;
     private volatile boolean skipTerminationWait;
+    private volatile Instant readyWaitStarted;
+    private volatile boolean continuedFromReady;
     private final java.util.concurrent.atomic.AtomicInteger trafficSteps =
             new java.util.concurrent.atomic.AtomicInteger();
 
@@ -174,6 +176,35 @@ public final class Deployment {
 
     void continueFromTerminationWait() {
         skipTerminationWait = true;
+    }
+
+    /** Since when the deployment has waited in READY_WAIT for ContinueDeployment, or null. */
+    public Instant readyWaitStarted() {
+        return readyWaitStarted;
+    }
+
+    /** Whether the deployment is waiting in READY_WAIT right now. */
+    public boolean isReady() {
+        return "Ready".equals(status);
+    }
+
+    synchronized void waitForReady() {
+        readyWaitStarted = Instant.now();
+        status = "Ready";
+    }
+
+    synchronized boolean continuedFromReady() {
+        return continuedFromReady;
+    }
+
+    /** ContinueDeployment(READY_WAIT): production traffic may start; false when it is not waiting. */
+    synchronized boolean continueFromReady() {
+        if (!isReady()) {
+            return false;
+        }
+        continuedFromReady = true;
+        status = "InProgress";
+        return true;
     }
 
     void start() {

@@ -18,6 +18,7 @@ public final class DeploymentGroup {
     private final RehearsalNames names;
     private final String id = UUID.randomUUID().toString();
     private volatile boolean alarmMonitoringEnabled;
+    private volatile int readyWaitMinutes;
     private volatile List<String> autoRollbackEvents = List.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM");
     private volatile Deployment lastSuccessful;
     private volatile Deployment lastAttempted;
@@ -25,6 +26,23 @@ public final class DeploymentGroup {
     public DeploymentGroup(RehearsalNames names, boolean alarmMonitoringEnabled) {
         this.names = names;
         this.alarmMonitoringEnabled = alarmMonitoringEnabled;
+        this.readyWaitMinutes = names.readyWaitMinutes();
+    }
+
+    /**
+     * The deployment ready option: above 0, a deployment waits in READY_WAIT (status Ready, the test listener on the
+     * replacement, no production traffic) until ContinueDeployment, and is stopped after this many minutes
+     * (STOP_DEPLOYMENT); 0 reroutes production traffic at once (CONTINUE_DEPLOYMENT).
+     */
+    public int readyWaitMinutes() {
+        return readyWaitMinutes;
+    }
+
+    public void readyWaitMinutes(int minutes) {
+        if (minutes < 0 || minutes > 2880) {
+            throw new IllegalArgumentException("the ready wait must be 0 to 2880 minutes, was " + minutes);
+        }
+        this.readyWaitMinutes = minutes;
     }
 
     public String applicationName() {

@@ -105,6 +105,21 @@ public final class Deployments implements RollbackStarter {
                 autoRollback));
     }
 
+    /** ContinueDeployment with READY_WAIT: start rerouting production traffic to the replacement now. */
+    public void continueReady(Deployment deployment) {
+        if (deployment.isFinal()) {
+            throw AwsException.client(
+                    "DeploymentAlreadyCompletedException",
+                    "The deployment " + deployment.id() + " is already completed.");
+        }
+        if (!deployment.continueFromReady()) {
+            throw AwsException.client(
+                    "DeploymentIsNotInReadyStateException",
+                    "The deployment " + deployment.id() + " is not in the Ready state (it is " + deployment.status()
+                            + "): there is no READY_WAIT to continue from.");
+        }
+    }
+
     /** ContinueDeployment with TERMINATION_WAIT: end the wait for the original task set's termination now. */
     public void continueTermination(Deployment deployment) {
         if (deployment.isFinal()) {
