@@ -42,6 +42,7 @@ data "aws_iam_policy_document" "controller" {
     sid = "CodeDeployActionsWithoutResourceTypes"
     actions = [
       "codedeploy:StopDeployment",
+      "codedeploy:ContinueDeployment",
       "codedeploy:ListDeploymentTargets",
       "codedeploy:BatchGetDeploymentTargets",
       "codedeploy:GetDeploymentTarget",

@@ -22,6 +22,7 @@ class ControllerPolicyTest {
             "codedeploy:CreateDeployment",
             "codedeploy:GetDeployment",
             "codedeploy:StopDeployment",
+            "codedeploy:ContinueDeployment",
             "codedeploy:GetDeploymentGroup",
             "codedeploy:ListDeploymentTargets",
             "codedeploy:ListDeployments",

@@ -44,6 +44,12 @@ public interface BlueGreenDeployer {
     /** A snapshot from {@link #describeDeployments(List)} completed with its ECS target's lifecycle events and task sets. */
     CodeDeploySnapshot withTarget(CodeDeploySnapshot deployment, String ecsTargetId);
 
+    /**
+     * {@code ContinueDeployment} with {@code deploymentWaitType=READY_WAIT}: the replacement, checked on the test
+     * route, may now take production traffic.
+     */
+    ContinueOutcome continueToProduction(String deploymentId);
+
     /** {@code StopDeployment} with {@code autoRollbackEnabled=true}. */
     StopOutcome stopAndRollBack(String deploymentId);
 }

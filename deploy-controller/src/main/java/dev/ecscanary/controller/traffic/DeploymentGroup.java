@@ -14,6 +14,8 @@ import java.util.Set;
  * @param targetGroupNames       the blue and green target groups
  * @param alarmNames             alarms the group itself watches, if {@code alarmMonitoringEnabled}
  * @param autoRollbackEvents     e.g. {@code DEPLOYMENT_STOP_ON_ALARM}, empty when automatic rollback is off
+ * @param readyWaitMinutes       above 0 when a deployment waits in READY_WAIT for ContinueDeployment (deployment ready
+ *                               option STOP_DEPLOYMENT) and is stopped after that many minutes; 0 reroutes at once
  */
 public record DeploymentGroup(
         String application,
@@ -26,10 +28,16 @@ public record DeploymentGroup(
         List<String> targetGroupNames,
         boolean alarmMonitoringEnabled,
         List<String> alarmNames,
-        Set<String> autoRollbackEvents) {
+        Set<String> autoRollbackEvents,
+        int readyWaitMinutes) {
 
     public boolean deploysEcsService(String cluster, String service) {
         return ecsServices.contains(cluster + ":" + service);
+    }
+
+    /** Whether a release waits, before any production traffic, for the controller to let it continue. */
+    public boolean waitsForReady() {
+        return readyWaitMinutes > 0;
     }
 
     public boolean isEcsBlueGreen() {

@@ -1,6 +1,7 @@
 package dev.ecscanary.controller.traffic;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** Reads back from the load balancer what traffic really does, instead of trusting what was asked for. */
@@ -14,4 +15,10 @@ public interface LoadBalancerReader {
      * stores them; a plain forward to one target group reads as weight 1 for it).
      */
     Map<String, Integer> forwardWeights(String listenerArn);
+
+    /**
+     * The targets of the target group that ELBv2 reports {@code healthy} (DescribeTargetHealth), as the load balancer
+     * reaches them: for the IP targets of ECS tasks in awsvpc mode, the task's private address and container port.
+     */
+    List<TargetAddress> healthyTargets(String targetGroupArn);
 }

@@ -5,11 +5,13 @@ import dev.ecscanary.controller.aws.AwsUnavailableException;
 import dev.ecscanary.controller.traffic.BlueGreenDeployer;
 import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
 import dev.ecscanary.controller.traffic.CodeDeployStatus;
+import dev.ecscanary.controller.traffic.ContinueOutcome;
 import dev.ecscanary.controller.traffic.DeploymentGroup;
 import dev.ecscanary.controller.traffic.LifecycleEvent;
 import dev.ecscanary.controller.traffic.LoadBalancerReader;
 import dev.ecscanary.controller.traffic.NewDeployment;
 import dev.ecscanary.controller.traffic.StopOutcome;
+import dev.ecscanary.controller.traffic.TargetAddress;
 import dev.ecscanary.controller.traffic.TaskSetInfo;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +49,8 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
     private volatile boolean loseNextStopAnswer;
     private volatile boolean loseNextCreateAnswer;
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+    private volatile int readyWaitMinutes;
+    private volatile List<TargetAddress> greenTargets = List.of(new TargetAddress("127.0.0.1", 3000));
 
     /** A deployment as this fake's CodeDeploy holds it. */
     public static final class FakeDeployment {
@@ -79,6 +83,23 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         greenWeight = 0;
         loseNextStopAnswer = false;
         loseNextCreateAnswer = false;
+        readyWaitMinutes = 0;
+        greenTargets = List.of(new TargetAddress("127.0.0.1", 3000));
+    }
+
+    /** The group's deployment ready option: above 0 a deployment waits in READY_WAIT (see {@link #becomeReady}). */
+    public void readyWait(int minutes) {
+        readyWaitMinutes = minutes;
+    }
+
+    /** The replacement is installed and on the test listener: CodeDeploy waits for ContinueDeployment. */
+    public void becomeReady(String id) {
+        deployments.get(id).status = CodeDeployStatus.READY;
+    }
+
+    /** What DescribeTargetHealth reports healthy in the green target group. */
+    public void greenTargets(List<TargetAddress> targets) {
+        greenTargets = List.copyOf(targets);
     }
 
     /** The clock CodeDeploy's timestamps come from (the test's, so that pages show one consistent time). */
@@ -169,7 +190,8 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
                 List.of("demo-app-blue", "demo-app-green"),
                 false,
                 List.of(),
-                Set.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM")));
+                Set.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"),
+                readyWaitMinutes));
     }
 
     @Override
@@ -265,6 +287,20 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
     }
 
     @Override
+    public ContinueOutcome continueToProduction(String deploymentId) {
+        maybeFail("ContinueDeployment");
+        FakeDeployment d = deployments.get(deploymentId);
+        if (d.status.isFinished()) {
+            return ContinueOutcome.ALREADY_COMPLETED;
+        }
+        if (d.status != CodeDeployStatus.READY) {
+            return ContinueOutcome.NOT_READY;
+        }
+        d.status = CodeDeployStatus.IN_PROGRESS;
+        return ContinueOutcome.CONTINUED;
+    }
+
+    @Override
     public StopOutcome stopAndRollBack(String deploymentId) {
         stopCalls.computeIfAbsent(deploymentId, k -> new AtomicInteger()).incrementAndGet();
         maybeFail("StopDeployment");
@@ -332,6 +368,12 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
     public Map<String, Integer> forwardWeights(String listenerArn) {
         maybeFail("DescribeRules");
         return Map.of(BLUE_ARN, 100 - greenWeight, GREEN_ARN, greenWeight);
+    }
+
+    @Override
+    public List<TargetAddress> healthyTargets(String targetGroupArn) {
+        maybeFail("DescribeTargetHealth");
+        return targetGroupArn.equals(GREEN_ARN) ? greenTargets : List.of(new TargetAddress("127.0.0.2", 3000));
     }
 
     private String startRollback(String id) {

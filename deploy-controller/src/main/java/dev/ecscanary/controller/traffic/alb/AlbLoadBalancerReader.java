@@ -4,6 +4,7 @@ import static dev.ecscanary.controller.aws.AwsService.ELASTICLOADBALANCING;
 
 import dev.ecscanary.controller.aws.AwsCallGuard;
 import dev.ecscanary.controller.traffic.LoadBalancerReader;
+import dev.ecscanary.controller.traffic.TargetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTarg
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /** {@link LoadBalancerReader} on the ELBv2 API (awsQuery). */
 @Component
@@ -47,6 +49,25 @@ public class AlbLoadBalancerReader implements LoadBalancerReader {
     @Override
     public Map<String, Integer> forwardWeights(String listenerArn) {
         return defaultRule(listenerArn).map(AlbLoadBalancerReader::weights).orElse(Map.of());
+    }
+
+    @Override
+    public List<TargetAddress> healthyTargets(String targetGroupArn) {
+        return aws.call(
+                ELASTICLOADBALANCING,
+                "DescribeTargetHealth",
+                () ->
+                        elb
+                                .describeTargetHealth(r -> r.targetGroupArn(targetGroupArn))
+                                .targetHealthDescriptions()
+                                .stream()
+                                .filter(d -> d.targetHealth() != null
+                                        && d.targetHealth().state() == TargetHealthStateEnum.HEALTHY
+                                        && d.target() != null
+                                        && d.target().port() != null)
+                                .map(d -> new TargetAddress(
+                                        d.target().id(), d.target().port()))
+                                .toList());
     }
 
     /** Empty when ELBv2 says one of the names does not exist: it then answers for none of them. */

@@ -5,6 +5,7 @@ import static dev.ecscanary.controller.aws.AwsService.CODEDEPLOY;
 import dev.ecscanary.controller.aws.AwsCallGuard;
 import dev.ecscanary.controller.traffic.BlueGreenDeployer;
 import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
+import dev.ecscanary.controller.traffic.ContinueOutcome;
 import dev.ecscanary.controller.traffic.DeploymentGroup;
 import dev.ecscanary.controller.traffic.NewDeployment;
 import dev.ecscanary.controller.traffic.StopOutcome;
@@ -20,9 +21,11 @@ import software.amazon.awssdk.services.codedeploy.model.ApplicationDoesNotExistE
 import software.amazon.awssdk.services.codedeploy.model.DeploymentAlreadyCompletedException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentGroupDoesNotExistException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentIsNotInReadyStateException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentNotStartedException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentTarget;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentTargetDoesNotExistException;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentWaitType;
 import software.amazon.awssdk.services.codedeploy.model.ECSTarget;
 import software.amazon.awssdk.services.codedeploy.model.RevisionLocationType;
 import software.amazon.awssdk.services.codedeploy.model.StopDeploymentResponse;
@@ -144,6 +147,21 @@ public class CodeDeployBlueGreenDeployer implements BlueGreenDeployer {
                 return new StopOutcome(false, stop.statusAsString(), stop.statusMessage());
             } catch (DeploymentAlreadyCompletedException completed) {
                 return new StopOutcome(true, null, completed.awsErrorDetails().errorMessage());
+            }
+        });
+    }
+
+    @Override
+    public ContinueOutcome continueToProduction(String deploymentId) {
+        return aws.call(CODEDEPLOY, "ContinueDeployment", () -> {
+            try {
+                codeDeploy.continueDeployment(
+                        r -> r.deploymentId(deploymentId).deploymentWaitType(DeploymentWaitType.READY_WAIT));
+                return ContinueOutcome.CONTINUED;
+            } catch (DeploymentIsNotInReadyStateException notReady) {
+                return ContinueOutcome.NOT_READY;
+            } catch (DeploymentAlreadyCompletedException completed) {
+                return ContinueOutcome.ALREADY_COMPLETED;
             }
         });
     }

@@ -12,9 +12,12 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.codedeploy.model.AlarmConfiguration;
 import software.amazon.awssdk.services.codedeploy.model.AutoRollbackConfiguration;
+import software.amazon.awssdk.services.codedeploy.model.BlueGreenDeploymentConfiguration;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentGroupInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentOption;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentReadyAction;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentReadyOption;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStyle;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentType;
 import software.amazon.awssdk.services.codedeploy.model.ECSTarget;
@@ -57,7 +60,19 @@ final class CodeDeployMapping {
                         : alarms.alarms().stream().map(a -> a.name()).toList(),
                 rollback != null && Boolean.TRUE.equals(rollback.enabled())
                         ? new LinkedHashSet<>(rollback.eventsAsStrings())
-                        : Set.of());
+                        : Set.of(),
+                readyWaitMinutes(info.blueGreenDeploymentConfiguration()));
+    }
+
+    /** CONTINUE_DEPLOYMENT (or no option) never waits; STOP_DEPLOYMENT waits its wait time. */
+    private static int readyWaitMinutes(BlueGreenDeploymentConfiguration blueGreen) {
+        DeploymentReadyOption ready = blueGreen == null ? null : blueGreen.deploymentReadyOption();
+        if (ready == null
+                || ready.actionOnTimeout() != DeploymentReadyAction.STOP_DEPLOYMENT
+                || ready.waitTimeInMinutes() == null) {
+            return 0;
+        }
+        return ready.waitTimeInMinutes();
     }
 
     /** The deployment as GetDeployment or BatchGetDeployments give it: its ECS target's part is read separately. */

@@ -12,6 +12,7 @@ import dev.ecscanary.controller.aws.AdapterWireTest;
 import dev.ecscanary.controller.aws.AwsOperation;
 import dev.ecscanary.controller.aws.AwsService;
 import dev.ecscanary.controller.aws.AwsTestRig;
+import dev.ecscanary.controller.traffic.TargetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -186,8 +187,49 @@ class AlbLoadBalancerReaderTest extends AdapterWireTest {
         assertThat(reader.forwardWeights(LISTENER)).isEmpty();
     }
 
+    /**
+     * DescribeTargetHealth (API_DescribeTargetHealth.html, API_TargetHealthDescription.html): only targets whose
+     * TargetHealth/State is {@code healthy} are asked by the pre-traffic check; ECS registers awsvpc tasks as IP
+     * targets with the container port.
+     */
+    @Test
+    void healthyTargetsAreTheIpTargetsInStateHealthyWithTheirPorts() {
+        server.stubFor(
+                ELBV2_QUERY.stubFor("DescribeTargetHealth").willReturn(ELBV2_QUERY.ok("DescribeTargetHealth", """
+                <TargetHealthDescriptions>
+                  <member><Target><Id>10.0.1.17</Id><Port>3000</Port><AvailabilityZone>eu-central-1a</AvailabilityZone></Target>
+                    <HealthCheckPort>3000</HealthCheckPort><TargetHealth><State>healthy</State></TargetHealth></member>
+                  <member><Target><Id>10.0.2.44</Id><Port>3000</Port></Target><HealthCheckPort>3000</HealthCheckPort>
+                    <TargetHealth><State>initial</State><Reason>Elb.InitialHealthChecking</Reason>
+                    <Description>Initial health checks in progress</Description></TargetHealth></member>
+                  <member><Target><Id>10.0.3.9</Id><Port>3000</Port></Target><HealthCheckPort>3000</HealthCheckPort>
+                    <TargetHealth><State>unhealthy</State><Reason>Target.ResponseCodeMismatch</Reason></TargetHealth></member>
+                  <member><Target><Id>10.0.1.18</Id><Port>3000</Port></Target><HealthCheckPort>3000</HealthCheckPort>
+                    <TargetHealth><State>healthy</State></TargetHealth></member>
+                </TargetHealthDescriptions>
+                """)));
+
+        assertThat(reader.healthyTargets(GREEN))
+                .containsExactly(new TargetAddress("10.0.1.17", 3000), new TargetAddress("10.0.1.18", 3000));
+        LoggedRequest request =
+                server.findAll(ELBV2_QUERY.requestsOf("DescribeTargetHealth")).getFirst();
+        assertThat(formParameters(request.getBodyAsString()))
+                .containsEntry("Action", "DescribeTargetHealth")
+                .containsEntry("Version", "2015-12-01")
+                .containsEntry("TargetGroupArn", GREEN);
+    }
+
+    @Test
+    void aTargetGroupWithoutTargetsHasNoHealthyTarget() {
+        server.stubFor(ELBV2_QUERY
+                .stubFor("DescribeTargetHealth")
+                .willReturn(ELBV2_QUERY.ok("DescribeTargetHealth", "<TargetHealthDescriptions/>")));
+
+        assertThat(reader.healthyTargets(GREEN)).isEmpty();
+    }
+
     static Stream<String> operations() {
-        return Stream.of("DescribeTargetGroups", "DescribeRules");
+        return Stream.of("DescribeTargetGroups", "DescribeRules", "DescribeTargetHealth");
     }
 
     @Override
@@ -204,7 +246,12 @@ class AlbLoadBalancerReaderTest extends AdapterWireTest {
                         BOTH_TARGET_GROUPS,
                         "LoadBalancerNotFound",
                         () -> reader.targetGroupArns(List.of("demo-app-blue", "demo-app-green"))),
-                op("DescribeRules", WEIGHTED_DEFAULT_RULE, "ListenerNotFound", () -> reader.forwardWeights(LISTENER)));
+                op("DescribeRules", WEIGHTED_DEFAULT_RULE, "ListenerNotFound", () -> reader.forwardWeights(LISTENER)),
+                op(
+                        "DescribeTargetHealth",
+                        "<TargetHealthDescriptions/>",
+                        "TargetGroupNotFound",
+                        () -> reader.healthyTargets(GREEN)));
     }
 
     private static AwsOperation op(String name, String body, String rejection, Runnable invoke) {

@@ -12,6 +12,7 @@ import dev.ecscanary.controller.aws.AwsService;
 import dev.ecscanary.controller.aws.AwsTestRig;
 import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
 import dev.ecscanary.controller.traffic.CodeDeployStatus;
+import dev.ecscanary.controller.traffic.ContinueOutcome;
 import dev.ecscanary.controller.traffic.DeploymentGroup;
 import dev.ecscanary.controller.traffic.LifecycleEvent;
 import dev.ecscanary.controller.traffic.NewDeployment;
@@ -115,6 +116,9 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
         assertThat(group.alarmMonitoringEnabled()).isTrue();
         assertThat(group.alarmNames()).containsExactly("demo-app-success-rate");
         assertThat(group.autoRollbackEvents()).isEqualTo(Set.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"));
+        assertThat(group.waitsForReady())
+                .as("CONTINUE_DEPLOYMENT reroutes at once")
+                .isFalse();
     }
 
     @Test
@@ -339,8 +343,60 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
                 .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
     }
 
+    /** ContinueDeployment (API_ContinueDeployment.html): {deploymentId, deploymentWaitType}, an empty answer. */
+    @Test
+    void continueLetsAReadyDeploymentTakeProductionTraffic() {
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("ContinueDeployment")
+                .willReturn(CODEDEPLOY_JSON.ok("ContinueDeployment", "{}")));
+
+        assertThat(deployer.continueToProduction("d-4KQ9P2XYZ")).isEqualTo(ContinueOutcome.CONTINUED);
+
+        server.verify(
+                1,
+                CODEDEPLOY_JSON
+                        .requestsOf("ContinueDeployment")
+                        .withRequestBody(equalToJson(
+                                "{\"deploymentId\":\"d-4KQ9P2XYZ\",\"deploymentWaitType\":\"READY_WAIT\"}")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DeploymentIsNotInReadyStateException", "DeploymentAlreadyCompletedException"})
+    void continuingADeploymentThatNoLongerWaitsSaysSoInsteadOfFailing(String errorCode) {
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("ContinueDeployment")
+                .willReturn(CODEDEPLOY_JSON.error(400, errorCode, "The deployment is not in the Ready state.")));
+
+        ContinueOutcome outcome = deployer.continueToProduction("d-4KQ9P2XYZ");
+
+        assertThat(outcome)
+                .isEqualTo(
+                        errorCode.startsWith("DeploymentIsNotInReady")
+                                ? ContinueOutcome.NOT_READY
+                                : ContinueOutcome.ALREADY_COMPLETED);
+        assertThat(rig.guard.state(AwsService.CODEDEPLOY))
+                .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void aGroupThatStopsUnlessContinuedWaitsItsReadyWaitTime() {
+        server.stubFor(CODEDEPLOY_JSON
+                .stubFor("GetDeploymentGroup")
+                .willReturn(CODEDEPLOY_JSON.ok(
+                        "GetDeploymentGroup",
+                        GROUP.replace(
+                                "\"actionOnTimeout\":\"CONTINUE_DEPLOYMENT\",\"waitTimeInMinutes\":0",
+                                "\"actionOnTimeout\":\"STOP_DEPLOYMENT\",\"waitTimeInMinutes\":15"))));
+
+        DeploymentGroup group = deployer.describeGroup("demo-app", "demo-app").orElseThrow();
+
+        assertThat(group.readyWaitMinutes()).isEqualTo(15);
+        assertThat(group.waitsForReady()).isTrue();
+    }
+
     static Stream<String> operations() {
         return Stream.of(
+                "ContinueDeployment",
                 "GetDeploymentGroup",
                 "CreateDeployment",
                 "GetDeployment",
@@ -384,6 +440,11 @@ class CodeDeployBlueGreenDeployerTest extends AdapterWireTest {
                         TARGETS,
                         "InvalidDeploymentTargetIdException",
                         () -> deployer.describeDeployment("d-4KQ9P2XYZ", "ecs-canary:demo-app")),
+                op(
+                        "ContinueDeployment",
+                        "{}",
+                        "InvalidDeploymentWaitTypeException",
+                        () -> deployer.continueToProduction("d-4KQ9P2XYZ")),
                 op(
                         "StopDeployment",
                         "{\"status\":\"Pending\"}",
