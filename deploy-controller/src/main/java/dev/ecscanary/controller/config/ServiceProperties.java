@@ -1,5 +1,6 @@
 package dev.ecscanary.controller.config;
 
+import dev.ecscanary.controller.pretraffic.PreTrafficCheckProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param environments           environments a release may name; empty means a request may not name one
  * @param imageRepositories      image repositories a release may come from, e.g. {@code 123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app}
  * @param variables              values the task definition template is rendered with
+ * @param preTrafficCheck        requests the replacement must answer on its own before any user reaches it (while
+ *                               CodeDeploy waits in READY_WAIT); none: the release continues at once
  */
 public record ServiceProperties(
         @NotBlank String cluster,
@@ -46,7 +49,8 @@ public record ServiceProperties(
         @NotEmpty List<@NotBlank String> alarms,
         @DefaultValue List<@NotBlank String> environments,
         @NotEmpty List<@NotBlank String> imageRepositories,
-        @NotNull @Valid TemplateVariables variables) {
+        @NotNull @Valid TemplateVariables variables,
+        PreTrafficCheckProperties preTrafficCheck) {
 
     /**
      * Values of the task definition template. Nothing a request sends reaches the template but the image.

@@ -75,7 +75,8 @@ class TemplateFuzzTest {
                         "arn:aws:iam::1:role/y",
                         logGroup,
                         "eu-central-1",
-                        Map.of(envName, envValue)));
+                        Map.of(envName, envValue)),
+                null);
         String rendered = new TaskDefinitionRenderer(StrictTemplate.compile("taskdef", TASKDEF), service).render(image);
 
         JsonNode root = JSON.readTree(rendered);

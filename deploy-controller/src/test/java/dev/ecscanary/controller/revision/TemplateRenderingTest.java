@@ -48,7 +48,8 @@ class TemplateRenderingTest {
                         "arn:aws:iam::123456789012:role/demo-app-task",
                         "/ecs/demo-app",
                         "eu-central-1",
-                        environment));
+                        environment),
+                null);
     }
 
     static TaskDefinitionRenderer taskDefinition(ServiceProperties service) throws IOException {
