@@ -279,6 +279,11 @@ class TimeLimitTest(unittest.TestCase):
 
         self.assertEqual(self.client.time_limit_seconds(args), 90)
 
+    def test_timeout_in_minutes_wins_too(self):
+        args = self.client.parse_args(["--service", "s", "--image", "i", "--timeout-minutes", "12.5"])
+
+        self.assertEqual(self.client.time_limit_seconds(args), 750)
+
     def test_idempotency_key_is_stable_for_a_run_attempt_and_random_outside_actions(self):
         env = {"GITHUB_RUN_ID": "1", "GITHUB_RUN_ATTEMPT": "1"}
 
