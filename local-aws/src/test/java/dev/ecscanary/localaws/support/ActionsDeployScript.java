@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs {@code scripts/deploy} as a step of a GitHub Actions job with {@code permissions: id-token: write} would:
@@ -20,6 +21,9 @@ public final class ActionsDeployScript {
 
     /** The exit code, the step's outputs, the summary and what the script printed. */
     public record Outcome(int exitCode, Map<String, String> outputs, String summary, String log) {}
+
+    /** Each release is a new workflow run: the client derives its idempotency key from the run id. */
+    private static final AtomicLong RUN_IDS = new AtomicLong(System.currentTimeMillis());
 
     private ActionsDeployScript() {}
 
@@ -53,15 +57,24 @@ public final class ActionsDeployScript {
         env.keySet().removeIf(n -> n.startsWith("GITHUB_") || n.startsWith("ACTIONS_") || n.startsWith("CONTROLLER_"));
         env.putAll(job);
         env.putAll(Map.of(
-                "CI", "true",
-                "GITHUB_ACTIONS", "true",
-                "GITHUB_RUN_ID", "42",
-                "GITHUB_RUN_ATTEMPT", "1",
-                "GITHUB_REPOSITORY", GitHubOidcStandIn.REPOSITORY,
-                "GITHUB_SERVER_URL", "https://github.com",
-                "GITHUB_OUTPUT", outputs.toString(),
-                "GITHUB_STEP_SUMMARY", summary.toString(),
-                "CONTROLLER_URL", controllerUrl));
+                "CI",
+                "true",
+                "GITHUB_ACTIONS",
+                "true",
+                "GITHUB_RUN_ID",
+                Long.toString(RUN_IDS.incrementAndGet()),
+                "GITHUB_RUN_ATTEMPT",
+                "1",
+                "GITHUB_REPOSITORY",
+                GitHubOidcStandIn.REPOSITORY,
+                "GITHUB_SERVER_URL",
+                "https://github.com",
+                "GITHUB_OUTPUT",
+                outputs.toString(),
+                "GITHUB_STEP_SUMMARY",
+                summary.toString(),
+                "CONTROLLER_URL",
+                controllerUrl));
         Process process = builder.start();
         if (!process.waitFor(limit.toSeconds() + 60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -21,7 +21,7 @@ import java.util.Map;
  * local AWS), but also accepting GitHub Actions ID tokens: its OIDC issuer, key set and audience are the stand-in's,
  * a policy rule lets {@code acme/shop} on {@code refs/heads/main} release {@code demo-app} to {@code rehearsal},
  * and no clock skew is allowed, so a token is refused the second it expires. It keeps its records in its own
- * embedded PostgreSQL, in a fresh directory.
+ * embedded PostgreSQL, started empty: an earlier run's release must not answer for this one.
  */
 public final class OidcControllerProcess implements AutoCloseable {
 
@@ -38,7 +38,8 @@ public final class OidcControllerProcess implements AutoCloseable {
     public static OidcControllerProcess start(Path jar, String awsEndpoint, String issuer, Path stateDir)
             throws Exception {
         ChildProcesses children = new ChildProcesses(stateDir);
-        children.start();
+        children.start(); // stops whatever an earlier run left, before its records are deleted
+        deleteRecursively(stateDir.resolve("controller-pg"));
         OidcControllerProcess controller = new OidcControllerProcess(children);
         try {
             controller.launch(jar, awsEndpoint, issuer, stateDir);
@@ -110,6 +111,17 @@ public final class OidcControllerProcess implements AutoCloseable {
         }
         throw new IllegalStateException("the controller did not report UP within " + timeout + "; see "
                 + children.logFile("deploy-controller"));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static int freePort() {
