@@ -110,6 +110,9 @@ class DeployActionTest {
             assertThat(tokens.issued())
                     .as("ID tokens minted during a 12-second release")
                     .isGreaterThanOrEqualTo(3);
+            assertThat(controller.refusedTokens())
+                    .as("tokens replaced before they expired")
+                    .isZero();
             assertThat(tokens.audiences()).containsOnly("https://deploy.example.com");
             assertThat(result.log()).contains("shortened").doesNotContain("Traceback");
             assertThat(Files.readString(work.resolve("summary.md")))

@@ -39,7 +39,8 @@ final class StandIns {
         private final Duration duration;
         private final Predicate<String> accepts;
         private final AtomicReference<Instant> started = new AtomicReference<>();
-        private final AtomicInteger authenticatedCalls = new AtomicInteger();
+        private final AtomicInteger refusedTokens = new AtomicInteger();
+        private volatile int refusalStatus;
         private volatile String refusal;
 
         Controller(Duration duration, Predicate<String> accepts) throws IOException {
@@ -55,12 +56,13 @@ final class StandIns {
         }
 
         void refuseWith(int status, String detail) {
-            refusal = "%d|{\"type\":\"about:blank\",\"title\":\"Release refused\",\"status\":%d,\"detail\":\"%s\"}"
-                    .formatted(status, status, detail);
+            refusalStatus = status;
+            refusal = "{\"type\":\"about:blank\",\"title\":\"Release refused\",\"status\":%d,\"detail\":\"%s\"}"
+                    .formatted(status, detail);
         }
 
-        int authenticatedCalls() {
-            return authenticatedCalls.get();
+        int refusedTokens() {
+            return refusedTokens.get();
         }
 
         private void handle(HttpExchange exchange) throws IOException {
@@ -68,15 +70,14 @@ final class StandIns {
             if (authorization == null
                     || !authorization.startsWith("Bearer ")
                     || !accepts.test(authorization.substring("Bearer ".length()))) {
+                refusedTokens.incrementAndGet();
                 json(exchange, 401, "{\"title\":\"Authentication required\",\"status\":401,\"detail\":\"expired\"}");
                 return;
             }
-            authenticatedCalls.incrementAndGet();
             if ("POST".equals(exchange.getRequestMethod())) {
                 exchange.getRequestBody().readAllBytes();
                 if (refusal != null) {
-                    String[] parts = refusal.split("\\|", 2);
-                    json(exchange, Integer.parseInt(parts[0]), parts[1]);
+                    json(exchange, refusalStatus, refusal);
                     return;
                 }
                 started.compareAndSet(null, Instant.now());
