@@ -1,11 +1,10 @@
-# Exactly the AWS operations the controller's code calls (infra-check parses its sources and this file and
-# fails when one is missing), each on the resources it manages wherever the action supports resource-level
-# permissions; "*" only where the Service Authorization Reference lists no resource type for the action.
-# No wildcard actions.
+# Exactly the AWS operations the controller's code calls (infra-check parses its sources and this file, and
+# fails on an operation missing here as well as on one granted that the code never calls), each on the
+# resources it manages wherever the action supports resource-level permissions; "*" only where the Service
+# Authorization Reference lists no resource type for the action. No wildcard actions.
 
 locals {
   deployment_config_arn = "arn:${local.partition}:codedeploy:${var.region}:${local.account_id}:deploymentconfig:${local.deployment_config_name}"
-  task_sets_arn         = "arn:${local.partition}:ecs:${var.region}:${local.account_id}:task-set/${aws_ecs_cluster.this.name}/${aws_ecs_service.demo_app.name}/*"
 }
 
 data "aws_iam_policy_document" "controller" {
@@ -43,9 +42,7 @@ data "aws_iam_policy_document" "controller" {
     actions = [
       "codedeploy:StopDeployment",
       "codedeploy:ContinueDeployment",
-      "codedeploy:ListDeploymentTargets",
       "codedeploy:BatchGetDeploymentTargets",
-      "codedeploy:GetDeploymentTarget",
     ]
     resources = ["*"]
   }
@@ -60,12 +57,6 @@ data "aws_iam_policy_document" "controller" {
     sid       = "DescribeTheService"
     actions   = ["ecs:DescribeServices"]
     resources = [aws_ecs_service.demo_app.arn]
-  }
-
-  statement {
-    sid       = "DescribeItsTaskSets"
-    actions   = ["ecs:DescribeTaskSets"]
-    resources = [local.task_sets_arn]
   }
 
   # A task definition names the two roles its tasks run with; registering it passes them to ECS.
@@ -101,7 +92,6 @@ data "aws_iam_policy_document" "controller" {
     actions = [
       "elasticloadbalancing:DescribeRules",
       "elasticloadbalancing:DescribeTargetGroups",
-      "elasticloadbalancing:DescribeListeners",
       "elasticloadbalancing:DescribeTargetHealth",
     ]
     resources = ["*"]

@@ -1,4 +1,5 @@
-"""End-to-end tests of scripts/deploy against a fake controller on 127.0.0.1: one test per exit code."""
+"""End-to-end tests of scripts/deploy against a fake controller on 127.0.0.1: one test per exit code, the
+refusals, the outputs and the description's limit."""
 
 import importlib.machinery
 import importlib.util
@@ -8,9 +9,9 @@ import pathlib
 import subprocess
 import sys
 import tempfile
-import threading
 import unittest
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from fakes import FakeController
 
 SCRIPT = pathlib.Path(__file__).resolve().parents[1] / "deploy"
 
@@ -34,46 +35,6 @@ def phase(index, traffic, outcome=None):
             "alarmStates": {"demo-app-success-rate": "ALARM" if outcome == "FAILED" else "OK"}}
 
 
-class FakeController:
-    """Answers POST with `start` (status, body) and each GET with the next of `reads` (the last one repeats)."""
-
-    def __init__(self, start, reads=()):
-        self.start = start
-        self.reads = list(reads)
-        self.requests = []
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                fake.requests.append(("POST", self.path, dict(self.headers), body))
-                self.answer(*fake.start)
-
-            def do_GET(self):
-                fake.requests.append(("GET", self.path, dict(self.headers), None))
-                status, answer = fake.reads.pop(0) if len(fake.reads) > 1 else fake.reads[0]
-                self.answer(status, answer)
-
-            def answer(self, status, body):
-                payload = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json" if status < 400 else "application/problem+json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-
 class DeployClientTest(unittest.TestCase):
 
     def setUp(self):
@@ -87,12 +48,13 @@ class DeployClientTest(unittest.TestCase):
             self.fake.close()
         self.work.cleanup()
 
-    def run_client(self, *extra, url=None, token="oidc-token", timeout=20):
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "CONTROLLER_"))}
+    def run_client(self, *extra, url=None, token="oidc-token", timeout=20, env_extra=None):
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "CONTROLLER_", "ACTIONS_"))}
         env.update({"CONTROLLER_URL": url or self.fake.url, "GITHUB_RUN_ID": "4711", "GITHUB_RUN_ATTEMPT": "2",
                     "GITHUB_STEP_SUMMARY": str(self.summary), "GITHUB_OUTPUT": str(self.outputs)})
         if token:
             env["CONTROLLER_TOKEN"] = token
+        env.update(env_extra or {})
         args = [sys.executable, str(SCRIPT), "--service", "demo-app", "--image", "registry/demo-app:abc",
                 "--poll-seconds", "0.05", "--retry-seconds", "3", *extra]
         return subprocess.run(args, env=env, capture_output=True, text=True, timeout=timeout)
@@ -118,7 +80,9 @@ class DeployClientTest(unittest.TestCase):
         self.assertEqual(body, {"service": "demo-app", "image": "registry/demo-app:abc", "description": "release abc"})
         self.assertTrue(all(r[1] == "/api/deployments/d-1" for r in self.fake.requests[1:]))
         self.assertIn("SUCCEEDED", self.summary.read_text())
-        self.assertIn("status=SUCCEEDED", self.outputs.read_text())
+        self.assertEqual(outputs(self.outputs), {"deployment-id": "d-1", "status": "SUCCEEDED",
+                                                 "url": self.fake.url + "/deployments/d-1"})
+        self.assertIn(self.fake.url + "/deployments/d-1", result.stdout)
 
     def test_rolled_back_release_exits_1(self):
         self.fake = FakeController((202, deployment("PENDING")), [
@@ -139,15 +103,47 @@ class DeployClientTest(unittest.TestCase):
 
         self.assertEqual(self.run_client().returncode, 1)
 
-    def test_refusal_exits_3_with_the_controllers_reason(self):
-        self.fake = FakeController((409, {"type": "about:blank", "title": "Release refused", "status": 409,
-                                          "detail": "alarm demo-app-success-rate is in ALARM"}))
+    def test_every_refusal_exits_3_with_the_problems_detail(self):
+        refusals = {
+            409: ("Release refused", "alarm demo-app-success-rate is in ALARM"),
+            422: ("The release was refused before it started", "deployment group demo-app does not exist"),
+            403: ("Not allowed", "rule ci-main may not release demo-app to production"),
+        }
+        for status, (title, detail) in refusals.items():
+            with self.subTest(status=status):
+                self.outputs.unlink(missing_ok=True)
+                self.fake = FakeController((status, {"type": "about:blank", "title": title, "status": status,
+                                                     "detail": detail}))
+
+                result = self.run_client()
+                self.fake.close()
+
+                self.assertEqual(result.returncode, 3, result.stdout + result.stderr)
+                self.assertIn(detail, result.stdout)
+                self.assertIn(detail, result.stderr)
+                self.assertIn("refused", self.summary.read_text())
+                self.assertEqual(outputs(self.outputs), {"status": "REFUSED"})
+        self.fake = None
+
+    def test_a_refusal_while_following_exits_3(self):
+        self.fake = FakeController((202, deployment("PENDING")), [
+            (403, {"title": "Not allowed", "status": 403, "detail": "the token may no longer read demo-app"})])
 
         result = self.run_client()
 
         self.assertEqual(result.returncode, 3, result.stdout + result.stderr)
-        self.assertIn("alarm demo-app-success-rate is in ALARM", result.stdout)
-        self.assertIn("refused", self.summary.read_text())
+        self.assertIn("the token may no longer read demo-app", result.stderr)
+
+    def test_a_refused_static_token_exits_5_without_retrying(self):
+        self.fake = FakeController((202, deployment("PENDING")), [(200, deployment("SUCCEEDED"))],
+                                   accept=lambda token: False)
+
+        result = self.run_client(token="revoked")
+
+        self.assertEqual(result.returncode, 5, result.stdout + result.stderr)
+        self.assertIn("authentication failed", result.stderr)
+        self.assertEqual(len(self.fake.requests), 1)
+        self.assertEqual(outputs(self.outputs), {"status": "AUTHENTICATION_FAILED"})
 
     def test_unknown_service_exits_2(self):
         self.fake = FakeController((404, {"title": "Unknown service", "status": 404, "detail": "no service demo-app"}))
@@ -156,6 +152,37 @@ class DeployClientTest(unittest.TestCase):
 
         self.assertEqual(result.returncode, 2)
         self.assertIn("no service demo-app", result.stderr)
+
+    def test_invalid_request_exits_2(self):
+        self.fake = FakeController((400, {"title": "The request has invalid fields", "status": 400,
+                                          "detail": "image: must not be blank"}))
+
+        result = self.run_client()
+
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("image: must not be blank", result.stderr)
+
+    def test_a_long_description_is_shortened_to_the_apis_limit_and_the_output_says_so(self):
+        self.fake = FakeController((202, deployment("PENDING")), [(200, deployment("SUCCEEDED"))])
+        message = "Fix the checkout\n\n" + "A commit message body that goes on. " * 60
+
+        result = self.run_client("--description", message)
+
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        sent = self.fake.requests[0][3]["description"]
+        self.assertEqual(len(sent), 1000)
+        self.assertTrue(sent.startswith("Fix the checkout\n\nA commit message body"))
+        self.assertTrue(sent.endswith(" [...]"))
+        self.assertIn("shortened", result.stdout)
+
+    def test_a_description_within_the_limit_is_sent_as_it_is(self):
+        self.fake = FakeController((202, deployment("PENDING")), [(200, deployment("SUCCEEDED"))])
+        message = "x" * 1000
+
+        result = self.run_client("--description", message)
+
+        self.assertEqual(self.fake.requests[0][3]["description"], message)
+        self.assertNotIn("shortened", result.stdout)
 
     def test_missing_token_exits_2_without_calling_the_controller(self):
         self.fake = FakeController((202, deployment("PENDING")), [(200, deployment("SUCCEEDED"))])
@@ -201,8 +228,34 @@ class DeployClientTest(unittest.TestCase):
 
         self.assertEqual(result.returncode, 0)
         for line in ("0  the release SUCCEEDED", "1  the release was ROLLED_BACK or FAILED", "2  usage or connection",
-                     "3  the controller refused", "4  the time limit passed"):
+                     "3  the controller refused", "4  the time limit passed", "5  authentication failed"):
             self.assertIn(line, result.stdout)
+        self.assertIn("at most 1000 characters", result.stdout)
+
+
+def outputs(path):
+    return dict(line.split("=", 1) for line in path.read_text().splitlines()) if path.exists() else {}
+
+
+class DescriptionLimitTest(unittest.TestCase):
+
+    def setUp(self):
+        self.client = load_script_module()
+
+    def test_characters_outside_the_basic_plane_count_twice_as_javas_string_length_does(self):
+        rockets = "a" + "\U0001F680" * 600  # 601 code points, 1201 UTF-16 code units
+
+        shortened = self.client.fit_description(rockets)
+
+        # "a", 496 rockets (992 units) and " [...]": 999, as the 497th rocket would need one unit more than is left
+        self.assertEqual(self.client.utf16_length(shortened), 999)
+        self.assertEqual(shortened, "a" + "\U0001F680" * 496 + " [...]")
+        self.assertEqual(len(shortened.encode("utf-16-le")) // 2, self.client.utf16_length(shortened))
+        self.assertTrue(shortened.endswith(" [...]"))
+
+    def test_a_description_that_fits_is_left_alone(self):
+        self.assertIsNone(self.client.fit_description("\U0001F680" * 500))
+        self.assertIsNone(self.client.fit_description(None))
 
 
 class TimeLimitTest(unittest.TestCase):
@@ -225,6 +278,11 @@ class TimeLimitTest(unittest.TestCase):
         args = self.client.parse_args(["--service", "s", "--image", "i", "--timeout-seconds", "90"])
 
         self.assertEqual(self.client.time_limit_seconds(args), 90)
+
+    def test_timeout_in_minutes_wins_too(self):
+        args = self.client.parse_args(["--service", "s", "--image", "i", "--timeout-minutes", "12.5"])
+
+        self.assertEqual(self.client.time_limit_seconds(args), 750)
 
     def test_idempotency_key_is_stable_for_a_run_attempt_and_random_outside_actions(self):
         env = {"GITHUB_RUN_ID": "1", "GITHUB_RUN_ATTEMPT": "1"}

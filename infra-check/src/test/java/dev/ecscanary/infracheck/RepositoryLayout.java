@@ -30,6 +30,10 @@ final class RepositoryLayout {
         return ROOT.resolve(".github/workflows");
     }
 
+    static Path actions() {
+        return ROOT.resolve(".github/actions");
+    }
+
     static Path scripts() {
         return ROOT.resolve("scripts");
     }
