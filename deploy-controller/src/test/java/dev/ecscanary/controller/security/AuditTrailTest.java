@@ -129,6 +129,9 @@ class AuditTrailTest extends SecurityScenarios {
                         .update())
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_entry").update()).hasMessageContaining("append-only");
+        long before = count();
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_entry").update()).hasMessageContaining("append-only");
+        assertThat(count()).as("TRUNCATE removed nothing").isEqualTo(before);
     }
 
     @Test
