@@ -30,6 +30,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * Response shapes follow the CloudWatch API reference
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html, API_MetricAlarm.html,
  * API_CompositeAlarm.html, API_MetricDataQuery.html, API_GetMetricData.html, API_MetricDataResult.html).
+ * The same adapter source on the CBOR wire format, compiled against the current SDK: aws-conformance's
+ * CloudWatchReadersCborTest.
  */
 class CloudWatchReadersTest extends AdapterWireTest {
 
