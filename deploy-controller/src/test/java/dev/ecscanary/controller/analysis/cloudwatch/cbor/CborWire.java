@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.analysis.cloudwatch;
+package dev.ecscanary.controller.analysis.cloudwatch.cbor;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

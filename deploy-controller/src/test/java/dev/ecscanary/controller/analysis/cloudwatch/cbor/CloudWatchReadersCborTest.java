@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.analysis.cloudwatch;
+package dev.ecscanary.controller.analysis.cloudwatch.cbor;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -10,6 +10,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ecscanary.controller.analysis.AlarmReading;
 import dev.ecscanary.controller.analysis.AlarmSeries;
 import dev.ecscanary.controller.analysis.AlarmState;
+import dev.ecscanary.controller.analysis.cloudwatch.CloudWatchAlarmReader;
+import dev.ecscanary.controller.analysis.cloudwatch.CloudWatchMetricReader;
 import dev.ecscanary.controller.aws.AwsCallGuard;
 import dev.ecscanary.controller.aws.AwsProperties;
 import dev.ecscanary.controller.aws.AwsRequestRejectedException;
@@ -25,18 +27,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The controller's CloudWatch adapter, compiled from its own source against SDK 2.59.1, on the wire format that
- * SDK speaks: Smithy RPC v2 CBOR. The same scenarios as the controller's CloudWatchReadersTest (awsQuery, SDK
- * 2.40.2); requests are decoded from CBOR and asserted on, answers are CBOR with tag-1 timestamps.
+ * The CloudWatch adapter on Smithy RPC v2 CBOR, the format SDK 2.40.7 and later speak: the scenarios of
+ * {@code CloudWatchReadersTest} (AWS Query), with requests decoded from CBOR and asserted on and answers in CBOR
+ * with tag-1 timestamps. It runs where the SDK on the classpath speaks CBOR: in aws-conformance (the adapter's
+ * source compiled against SDK 2.59.1) today, here too once the controller's SDK version moves.
  */
+@EnabledIf("dev.ecscanary.controller.analysis.cloudwatch.cbor.CloudWatchWireFormat#sdkSpeaksCbor")
 class CloudWatchReadersCborTest {
 
     private static final Instant FROM = Instant.parse("2026-11-23T10:00:00Z");
@@ -80,23 +84,6 @@ class CloudWatchReadersCborTest {
     @AfterEach
     void close() {
         client.close();
-    }
-
-    @Test
-    void theAdapterUnderTestIsItsSourceCompiledHereAgainstTheCurrentSdk() {
-        assertThat(VersionInfo.SDK_VERSION).isEqualTo("2.59.1");
-        assertThat(CloudWatchAlarmReader.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .getPath())
-                .endsWith("/aws-conformance/target/test-classes/");
-        assertThat(CloudWatchMetricReader.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .getPath())
-                .endsWith("/aws-conformance/target/test-classes/");
     }
 
     @Test
