@@ -15,6 +15,7 @@ import dev.ecscanary.controller.analysis.cloudwatch.CloudWatchMetricReader;
 import dev.ecscanary.controller.aws.AwsCallGuard;
 import dev.ecscanary.controller.aws.AwsProperties;
 import dev.ecscanary.controller.aws.AwsRequestRejectedException;
+import dev.ecscanary.controller.aws.AwsUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -205,6 +206,20 @@ class CloudWatchReadersCborTest {
                 .isInstanceOfSatisfying(
                         AwsRequestRejectedException.class,
                         e -> assertThat(e.errorCode()).isEqualTo("InvalidNextToken"));
+    }
+
+    @Test
+    void persistentServerErrorsMakeCloudWatchUnavailableAfterTheSdksRetries() {
+        server.stubFor(CborWire.stubFor("GetMetricData")
+                .willReturn(CborWire.error(500, "InternalServiceFault", "InternalServiceError")));
+        server.stubFor(CborWire.stubFor("DescribeAlarms")
+                .willReturn(CborWire.ok(Map.of("MetricAlarms", List.of(successRateAlarm())))));
+
+        assertThatThrownBy(() -> metrics.series(SUCCESS_RATE, FROM, TO))
+                .isInstanceOfSatisfying(
+                        AwsUnavailableException.class,
+                        e -> assertThat(e.operation()).isEqualTo("GetMetricData"));
+        assertThat(server.findAll(CborWire.requestsOf("GetMetricData"))).hasSizeGreaterThan(1);
     }
 
     @Test
