@@ -82,8 +82,9 @@ public final class LocalAws implements AutoCloseable {
         this.server = new AwsServer(
                 List.of(
                         new CodeDeployApi(deployments, new CodeDeployJson(ecs, loadBalancer)),
-                        new EcsApi(taskDefinitions, ecs)),
-                List.of(new CloudWatchApi(alarms, metrics), new ElbV2Api(loadBalancer)),
+                        new EcsApi(taskDefinitions, ecs),
+                        new CloudWatchApi(alarms, metrics),
+                        new ElbV2Api(loadBalancer)),
                 faults,
                 new AdminApi(this));
     }

@@ -1,72 +1,65 @@
 package dev.ecscanary.localaws.codedeploy;
 
 import dev.ecscanary.localaws.wire.AwsException;
+import dev.ecscanary.localaws.wire.AwsService;
 import dev.ecscanary.localaws.wire.Json;
-import dev.ecscanary.localaws.wire.JsonService;
+import dev.ecscanary.localaws.wire.Operations;
+import dev.ecscanary.localaws.wire.Protocol;
+import dev.ecscanary.localaws.wire.ServiceSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** CodeDeploy (awsJson 1.1, CodeDeploy_20141006) for the one ECS blue/green deployment group. */
-public final class CodeDeployApi implements JsonService {
+public final class CodeDeployApi implements AwsService {
 
-    private static final Set<String> OPERATIONS = Set.of(
-            "CreateDeployment",
-            "GetDeployment",
-            "StopDeployment",
-            "ContinueDeployment",
-            "GetDeploymentGroup",
-            "ListDeployments",
-            "BatchGetDeployments",
-            "ListDeploymentTargets",
-            "GetDeploymentTarget",
-            "BatchGetDeploymentTargets");
+    private static final ServiceSpec SPEC = new ServiceSpec(
+            "codedeploy",
+            "CodeDeploy_20141006",
+            "1.1",
+            "2014-10-06",
+            null,
+            Set.of(Protocol.AWS_JSON),
+            "InternalFailure",
+            Map.of());
 
     private final Deployments deployments;
     private final CodeDeployJson json;
     private final DeploymentLookup lookup;
-    private final DeploymentTargetsApi targets;
+    private final Operations operations;
 
     public CodeDeployApi(Deployments deployments, CodeDeployJson json) {
         this.deployments = deployments;
         this.json = json;
         this.lookup = new DeploymentLookup(deployments);
-        this.targets = new DeploymentTargetsApi(lookup, json);
+        DeploymentTargetsApi targets = new DeploymentTargetsApi(lookup, json);
+        this.operations = Operations.builder()
+                .add("CreateDeployment", input -> createDeployment(input.tree()))
+                .add("GetDeployment", input -> wrap("deploymentInfo", json.deployment(lookup.deployment(input.tree()))))
+                .add("StopDeployment", input -> stopDeployment(input.tree()))
+                .add("ContinueDeployment", input -> continueDeployment(input.tree()))
+                .add("GetDeploymentGroup", input -> getDeploymentGroup(input.tree()))
+                .add("ListDeployments", input -> listDeployments(input.tree()))
+                .add("BatchGetDeployments", input -> batchGetDeployments(input.tree()))
+                .add("ListDeploymentTargets", input -> targets.list(input.tree()))
+                .add("GetDeploymentTarget", input -> targets.get(input.tree()))
+                .add("BatchGetDeploymentTargets", input -> targets.batchGet(input.tree()))
+                .build();
     }
 
     @Override
-    public String targetPrefix() {
-        return "CodeDeploy_20141006";
+    public ServiceSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String serverErrorCode() {
-        return "InternalFailure";
-    }
-
-    @Override
-    public boolean supports(String operation) {
-        return OPERATIONS.contains(operation);
-    }
-
-    @Override
-    public ObjectNode handle(String operation, JsonNode request) {
-        return switch (operation) {
-            case "CreateDeployment" -> createDeployment(request);
-            case "GetDeployment" -> wrap("deploymentInfo", json.deployment(lookup.deployment(request)));
-            case "StopDeployment" -> stopDeployment(request);
-            case "ContinueDeployment" -> continueDeployment(request);
-            case "GetDeploymentGroup" -> getDeploymentGroup(request);
-            case "ListDeployments" -> listDeployments(request);
-            case "BatchGetDeployments" -> batchGetDeployments(request);
-            case "ListDeploymentTargets" -> targets.list(request);
-            case "GetDeploymentTarget" -> targets.get(request);
-            default -> targets.batchGet(request);
-        };
+    public Operations operations() {
+        return operations;
     }
 
     private ObjectNode createDeployment(JsonNode request) {

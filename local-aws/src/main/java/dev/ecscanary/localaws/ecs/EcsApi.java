@@ -1,53 +1,55 @@
 package dev.ecscanary.localaws.ecs;
 
 import dev.ecscanary.localaws.wire.AwsException;
+import dev.ecscanary.localaws.wire.AwsService;
 import dev.ecscanary.localaws.wire.Json;
-import dev.ecscanary.localaws.wire.JsonService;
+import dev.ecscanary.localaws.wire.Operations;
+import dev.ecscanary.localaws.wire.Protocol;
+import dev.ecscanary.localaws.wire.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** ECS (awsJson 1.1, AmazonEC2ContainerServiceV20141113): task definitions, the service and its task sets. */
-public final class EcsApi implements JsonService {
+public final class EcsApi implements AwsService {
 
-    private static final Set<String> OPERATIONS =
-            Set.of("RegisterTaskDefinition", "DescribeTaskDefinition", "DescribeServices", "DescribeTaskSets");
+    private static final ServiceSpec SPEC = new ServiceSpec(
+            "ecs",
+            "AmazonEC2ContainerServiceV20141113",
+            "1.1",
+            "2014-11-13",
+            null,
+            Set.of(Protocol.AWS_JSON),
+            "ServerException",
+            Map.of());
 
     private final TaskDefinitionRegistry taskDefinitions;
     private final EcsService service;
+    private final Operations operations;
 
     public EcsApi(TaskDefinitionRegistry taskDefinitions, EcsService service) {
         this.taskDefinitions = taskDefinitions;
         this.service = service;
+        this.operations = Operations.builder()
+                .add("RegisterTaskDefinition", input -> registerTaskDefinition(input.tree()))
+                .add("DescribeTaskDefinition", input -> describeTaskDefinition(input.tree()))
+                .add("DescribeServices", input -> describeServices(input.tree()))
+                .add("DescribeTaskSets", input -> describeTaskSets(input.tree()))
+                .build();
     }
 
     @Override
-    public String targetPrefix() {
-        return "AmazonEC2ContainerServiceV20141113";
+    public ServiceSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String serverErrorCode() {
-        return "ServerException";
-    }
-
-    @Override
-    public boolean supports(String operation) {
-        return OPERATIONS.contains(operation);
-    }
-
-    @Override
-    public ObjectNode handle(String operation, JsonNode request) {
-        return switch (operation) {
-            case "RegisterTaskDefinition" -> registerTaskDefinition(request);
-            case "DescribeTaskDefinition" -> describeTaskDefinition(request);
-            case "DescribeServices" -> describeServices(request);
-            case "DescribeTaskSets" -> describeTaskSets(request);
-            default -> throw AwsException.client("UnknownOperationException", operation);
-        };
+    public Operations operations() {
+        return operations;
     }
 
     private ObjectNode registerTaskDefinition(JsonNode request) {

@@ -12,23 +12,27 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One port for all four services, as one endpoint override serves the controller's four SDK clients.
- * awsJson requests are told apart by {@code X-Amz-Target}, awsQuery requests by the SigV4 credential scope's
- * service name (falling back to the Action). {@code /_local/...} is the rehearsal's own admin API.
+ * One port for all four services, as one endpoint override serves the controller's four SDK clients. A request
+ * is told apart by its protocol's marks: {@code /service/<ServiceName>/operation/<Op>} is RPC v2 CBOR, an
+ * {@code X-Amz-Target} header AWS JSON, anything else AWS Query. {@code /_local/...} is the rehearsal's own
+ * admin API.
  */
 public final class AwsServer implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(AwsServer.class.getName());
 
-    private final JsonDispatcher json;
-    private final QueryDispatcher query;
+    private final Dispatcher dispatcher;
+    private final WireCodec cbor;
+    private final WireCodec json;
+    private final WireCodec query;
     private final HttpHandler admin;
     private HttpServer server;
 
-    public AwsServer(
-            List<JsonService> jsonServices, List<QueryService> queryServices, FaultInjector faults, HttpHandler admin) {
-        this.json = new JsonDispatcher(jsonServices, faults);
-        this.query = new QueryDispatcher(queryServices, faults);
+    public AwsServer(List<AwsService> services, FaultInjector faults, HttpHandler admin) {
+        this.dispatcher = new Dispatcher(faults);
+        this.cbor = new CborCodec(services);
+        this.json = new JsonCodec(services);
+        this.query = new QueryCodec(services);
         this.admin = admin;
     }
 
@@ -49,40 +53,18 @@ public final class AwsServer implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (exchange.getRequestURI().getPath().startsWith("/_local/")) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/_local/")) {
                 admin.handle(exchange);
+            } else if (path.startsWith(CborCodec.PATH_PREFIX)) {
+                dispatcher.handle(exchange, cbor);
             } else if (exchange.getRequestHeaders().containsKey("X-Amz-Target")) {
-                json.handle(exchange);
+                dispatcher.handle(exchange, json);
             } else {
-                query.handle(exchange);
+                dispatcher.handle(exchange, query);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "request failed", e);
         }
-    }
-
-    static boolean authorized(HttpExchange exchange) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        return authorization != null
-                && authorization.startsWith("AWS4-HMAC-SHA256")
-                && authorization.contains("Credential=");
-    }
-
-    /** The service name in {@code Credential=AKID/date/region/service/aws4_request}, or null. */
-    static String signingName(HttpExchange exchange) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        int at = authorization == null ? -1 : authorization.indexOf("Credential=");
-        if (at < 0) {
-            return null;
-        }
-        String[] scope = authorization
-                .substring(at + "Credential=".length())
-                .split("[,\\s]")[0]
-                .split("/");
-        return scope.length >= 5 ? scope[3] : null;
-    }
-
-    static String requestId() {
-        return java.util.UUID.randomUUID().toString();
     }
 }

@@ -22,15 +22,7 @@ public final class Json {
         return value == null || value.isNull() ? null : value.asString();
     }
 
-    public static String requiredText(JsonNode node, String field, String errorCode) {
-        String value = text(node, field);
-        if (value == null || value.isEmpty()) {
-            throw AwsException.client(errorCode, field + " is required");
-        }
-        return value;
-    }
-
-    /** awsJson 1.1 timestamps: epoch seconds as a number, with millisecond precision. */
+    /** Epoch seconds with millisecond precision: AWS JSON timestamps, and CBOR's inside tag 1. */
     public static double epochSeconds(Instant instant) {
         return instant.toEpochMilli() / 1000.0;
     }

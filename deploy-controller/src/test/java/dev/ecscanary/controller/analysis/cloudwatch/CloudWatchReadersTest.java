@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -30,7 +31,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * Response shapes follow the CloudWatch API reference
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html, API_MetricAlarm.html,
  * API_CompositeAlarm.html, API_MetricDataQuery.html, API_GetMetricData.html, API_MetricDataResult.html).
+ * It runs where the SDK speaks Query; {@code cbor/CloudWatchReadersCborTest} covers the same scenarios in CBOR.
  */
+@EnabledIf("dev.ecscanary.controller.analysis.cloudwatch.cbor.CloudWatchWireFormat#sdkSpeaksQuery")
 class CloudWatchReadersTest extends AdapterWireTest {
 
     private static final String SUCCESS_RATE_ALARM = """
