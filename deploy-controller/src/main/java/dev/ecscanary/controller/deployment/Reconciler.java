@@ -1,7 +1,8 @@
 package dev.ecscanary.controller.deployment;
 
 import dev.ecscanary.controller.analysis.AlarmReader;
-import dev.ecscanary.controller.analysis.AlarmReading;
+import dev.ecscanary.controller.analysis.AlarmReadings;
+import dev.ecscanary.controller.analysis.HealthGate;
 import dev.ecscanary.controller.aws.AwsUnavailableException;
 import dev.ecscanary.controller.config.ReconcilerProperties;
 import dev.ecscanary.controller.release.ReleasableService;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,6 +43,8 @@ import org.springframework.stereotype.Component;
 public class Reconciler {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+    /** A release's first step reads no alarms: starting it does not depend on them. */
+    private static final AlarmReadings NOT_READ = AlarmReadings.of(Map.of());
 
     private final DeploymentStore store;
     private final ServiceCatalog catalog;
@@ -125,9 +129,9 @@ public class Reconciler {
             return;
         }
         log.debug("Tick over {} deployments in flight", inFlight.size());
-        Map<String, AlarmReading> alarms = readAlarms(inFlight);
+        AlarmReadings alarms = readAlarms(inFlight);
         Map<Boolean, List<Deployment>> byFiring =
-                inFlight.stream().collect(Collectors.partitioningBy(d -> alarms != null && isFiring(d, alarms)));
+                inFlight.stream().collect(Collectors.partitioningBy(d -> isFiring(d, alarms)));
         // Releases whose alarm fires go first and alone: each reads its own CodeDeploy state and its stop goes out
         // before the other releases' reads compete for the machine, so detection does not grow with their number.
         reconcileAll(byFiring.get(true), alarms, CodeDeployReads.none(deployer));
@@ -150,7 +154,7 @@ public class Reconciler {
     }
 
     /** Reconciles the deployments in parallel on the workers; returns when all are done. */
-    private void reconcileAll(List<Deployment> deployments, Map<String, AlarmReading> alarms, CodeDeployReads reads) {
+    private void reconcileAll(List<Deployment> deployments, AlarmReadings alarms, CodeDeployReads reads) {
         List<Future<?>> running = new ArrayList<>(deployments.size());
         for (Deployment d : deployments) {
             running.add(workers.submit(() -> tryReconcile(d, alarms, reads, false)));
@@ -158,19 +162,19 @@ public class Reconciler {
         for (Future<?> f : running) {
             try {
                 f.get();
-            } catch (Exception e) {
-                log.error("Reconcile failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // shutting down: the workers finish what they hold
+                return;
+            } catch (ExecutionException e) {
+                log.error("Reconcile failed", e.getCause());
             }
         }
     }
 
-    private boolean isFiring(Deployment d, Map<String, AlarmReading> alarms) {
+    private boolean isFiring(Deployment d, AlarmReadings alarms) {
         return d.status() == DeploymentStatus.IN_PROGRESS
                 && catalog.find(d.service())
-                        .map(s -> s.config().alarms().stream()
-                                .map(alarms::get)
-                                .anyMatch(r ->
-                                        r != null && r.state() == dev.ecscanary.controller.analysis.AlarmState.ALARM))
+                        .map(s -> HealthGate.isFiring(s.config().alarms(), alarms))
                         .orElse(false);
     }
 
@@ -206,7 +210,7 @@ public class Reconciler {
         try {
             store.find(id)
                     .filter(d -> d.status() == DeploymentStatus.PENDING)
-                    .ifPresent(d -> tryReconcile(d, Map.of(), CodeDeployReads.none(deployer), true));
+                    .ifPresent(d -> tryReconcile(d, NOT_READ, CodeDeployReads.none(deployer), true));
         } finally {
             firstSteps.over(id);
         }
@@ -247,21 +251,20 @@ public class Reconciler {
         return firstSteps.pending(id) || lock != null && lock.isLocked();
     }
 
-    private Map<String, AlarmReading> readAlarms(List<Deployment> deployments) {
+    private AlarmReadings readAlarms(List<Deployment> deployments) {
         Set<String> names = new TreeSet<>();
         for (Deployment d : deployments) {
             catalog.find(d.service()).ifPresent(s -> names.addAll(s.config().alarms()));
         }
         try {
-            return alarmReader.read(names);
+            return AlarmReadings.of(alarmReader.read(names));
         } catch (AwsUnavailableException e) {
             log.warn("Alarms could not be read this tick: {}", e.getMessage());
-            return null;
+            return AlarmReadings.unreadable(e.getMessage());
         }
     }
 
-    private void tryReconcile(
-            Deployment d, Map<String, AlarmReading> alarms, CodeDeployReads reads, boolean onlyIfPending) {
+    private void tryReconcile(Deployment d, AlarmReadings alarms, CodeDeployReads reads, boolean onlyIfPending) {
         if (!onlyIfPending && d.status() == DeploymentStatus.PENDING && !firstSteps.tickMayStart(d.id())) {
             return; // its first step is under way; the next tick looks at what it did
         }
@@ -293,7 +296,7 @@ public class Reconciler {
         }
     }
 
-    private void reconcile(Deployment d, Map<String, AlarmReading> alarms, CodeDeployReads reads) {
+    private void reconcile(Deployment d, AlarmReadings alarms, CodeDeployReads reads) {
         DeploymentStatus before = d.status();
         ReleasableService service = catalog.find(d.service()).orElse(null);
         if (service == null) {
@@ -307,7 +310,7 @@ public class Reconciler {
                     default -> {}
                 }
                 d.awsProblem(
-                        alarms == null && d.isInFlight() ? "CloudWatch alarms could not be read" : null,
+                        !alarms.readable() && d.isInFlight() ? "CloudWatch alarms could not be read" : null,
                         clock.instant());
             } catch (AwsUnavailableException e) {
                 d.awsProblem(e.getMessage(), clock.instant());
