@@ -65,7 +65,10 @@ public final class Deployment {
         Deployment d = new Deployment(UUID.randomUUID(), request, now, 0);
         d.status = DeploymentStatus.PENDING;
         d.updatedAt = now;
-        d.record(now, "ACCEPTED", "Release of " + request.image().value() + " requested by " + request.requestedBy());
+        d.record(
+                now,
+                EventType.ACCEPTED,
+                "Release of " + request.image().value() + " requested by " + request.requestedBy());
         return d;
     }
 
@@ -173,7 +176,7 @@ public final class Deployment {
 
     // --- changes -----------------------------------------------------------------------------------------------
 
-    void record(Instant at, String type, String message) {
+    void record(Instant at, EventType type, String message) {
         DeploymentEvent event = new DeploymentEvent(at, type, message);
         events.add(event);
         unsavedEvents.add(event);
@@ -182,18 +185,18 @@ public final class Deployment {
 
     void taskDefinitionRegistered(String arn, Instant at) {
         taskDefinitionArn = arn;
-        record(at, "TASK_DEFINITION_REGISTERED", "Registered task definition " + arn);
+        record(at, EventType.TASK_DEFINITION_REGISTERED, "Registered task definition " + arn);
     }
 
     void createRequested(Instant at) {
         createRequestedAt = at;
-        record(at, "CREATE_REQUESTED", "Creating the CodeDeploy deployment");
+        record(at, EventType.CREATE_REQUESTED, "Creating the CodeDeploy deployment");
     }
 
     void codeDeployStarted(String codeDeployId, Instant at) {
         codeDeployDeploymentId = codeDeployId;
         status = DeploymentStatus.IN_PROGRESS;
-        record(at, "CODEDEPLOY_STARTED", "CodeDeploy deployment " + codeDeployId + " created");
+        record(at, EventType.CODEDEPLOY_STARTED, "CodeDeploy deployment " + codeDeployId + " created");
     }
 
     void targetGroupsSeen(String original, String replacement) {
@@ -243,7 +246,7 @@ public final class Deployment {
     void enterPhase(int percent, Instant at) {
         currentPhase().ifPresent(p -> p.end(at, PhaseOutcome.ADVANCED));
         phases.add(Phase.begin(phases.size(), percent, at));
-        record(at, "PHASE_STARTED", "Traffic on the replacement at " + percent + "%");
+        record(at, EventType.PHASE_STARTED, "Traffic on the replacement at " + percent + "%");
     }
 
     void endCurrentPhase(Instant at, PhaseOutcome outcome) {
@@ -256,27 +259,27 @@ public final class Deployment {
         alarmChangedAt = alarmChanged;
         status = DeploymentStatus.ROLLING_BACK;
         reason = why;
-        record(at, "STOP_REQUESTED", why);
+        record(at, EventType.STOP_REQUESTED, why);
     }
 
     void stopAnswered(StopState answer, String message, Instant at) {
         stopState = answer;
         stopAnsweredAt = at;
-        record(at, answer == StopState.ACCEPTED ? "STOP_ACCEPTED" : "STOP_NOT_NEEDED", message);
+        record(at, answer == StopState.ACCEPTED ? EventType.STOP_ACCEPTED : EventType.STOP_NOT_NEEDED, message);
     }
 
     void rollingBack(String why, Instant at) {
         if (status != DeploymentStatus.ROLLING_BACK) {
             status = DeploymentStatus.ROLLING_BACK;
             reason = reason == null ? why : reason;
-            record(at, "ROLLING_BACK", why);
+            record(at, EventType.ROLLING_BACK, why);
         }
     }
 
     void rollbackDeploymentSeen(String rollbackId, Instant at) {
         if (rollbackId != null && !rollbackId.equals(rollbackDeploymentId)) {
             rollbackDeploymentId = rollbackId;
-            record(at, "ROLLBACK_STARTED", "CodeDeploy rollback deployment " + rollbackId);
+            record(at, EventType.ROLLBACK_STARTED, "CodeDeploy rollback deployment " + rollbackId);
         }
     }
 
@@ -287,9 +290,9 @@ public final class Deployment {
 
     void awsProblem(String problem, Instant at) {
         if (problem != null && !problem.equals(awsProblem)) {
-            record(at, "AWS_UNAVAILABLE", problem);
+            record(at, EventType.AWS_UNAVAILABLE, problem);
         } else if (problem == null && awsProblem != null) {
-            record(at, "AWS_AVAILABLE", "AWS answers again");
+            record(at, EventType.AWS_AVAILABLE, "AWS answers again");
         }
         awsProblem = problem;
     }
@@ -305,7 +308,7 @@ public final class Deployment {
         }
         record(
                 at,
-                terminal.name(),
+                EventType.finished(terminal),
                 why == null ? "Release " + terminal.name().toLowerCase().replace('_', ' ') : why);
     }
 

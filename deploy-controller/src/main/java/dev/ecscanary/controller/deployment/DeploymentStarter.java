@@ -105,7 +105,7 @@ class DeploymentStarter {
                     d.codeDeployStarted(id, clock.instant());
                     d.record(
                             clock.instant(),
-                            "CODEDEPLOY_FOUND",
+                            EventType.CODEDEPLOY_FOUND,
                             "Found the deployment created by an earlier attempt"
                                     + " whose answer was lost; not creating another");
                     return true;

@@ -192,7 +192,7 @@ public class DeploymentStore {
     private void insertEvents(Deployment d) {
         for (DeploymentEvent e : d.unsavedEvents()) {
             jdbc.sql("insert into deployment_event (deployment_id, at, type, message) values (?, ?, ?, ?)")
-                    .params(d.id(), ts(e.at()), e.type(), e.message())
+                    .params(d.id(), ts(e.at()), e.type().name(), e.message())
                     .update();
         }
     }
@@ -417,7 +417,7 @@ public class DeploymentStore {
     }
 
     private static DeploymentEvent event(ResultSet rs) throws SQLException {
-        return new DeploymentEvent(instant(rs, "at"), rs.getString("type"), rs.getString("message"));
+        return new DeploymentEvent(instant(rs, "at"), EventType.named(rs.getString("type")), rs.getString("message"));
     }
 
     private static Timestamp ts(Instant i) {

@@ -88,7 +88,7 @@ class ProgressWatcher {
             if (d.inconclusiveSince() == null) {
                 d.record(
                         now,
-                        "INCONCLUSIVE",
+                        EventType.INCONCLUSIVE,
                         verdict.explanation() + "; policy " + analysis.inconclusivePolicy() + " after "
                                 + analysis.inconclusiveGrace());
             }
@@ -106,7 +106,7 @@ class ProgressWatcher {
             }
         } else if (d.inconclusiveSince() != null) {
             d.inconclusive(null);
-            d.record(now, "CONCLUSIVE", "All watched alarms OK again");
+            d.record(now, EventType.CONCLUSIVE, "All watched alarms OK again");
         }
     }
 

@@ -83,7 +83,7 @@ class RollbackFollower {
             } else if (now.isAfter(d.stopRequestedAt().plus(properties.stopConfirmWait()))) {
                 d.record(
                         now,
-                        "STOP_RESENT",
+                        EventType.STOP_RESENT,
                         "No stop seen on CodeDeploy " + properties.stopConfirmWait()
                                 + " after it was requested; the request never arrived, sending it again");
                 stopCaller.send(d);

@@ -56,7 +56,7 @@ class StopCaller {
         } catch (AwsUnavailableException e) {
             d.record(
                     clock.instant(),
-                    "STOP_UNANSWERED",
+                    EventType.STOP_UNANSWERED,
                     "StopDeployment got no answer (" + e.getMessage() + "); watching CodeDeploy for the stop");
         } catch (AwsRequestRejectedException e) {
             d.finish(

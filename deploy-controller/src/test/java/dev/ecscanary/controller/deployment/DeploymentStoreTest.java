@@ -75,7 +75,11 @@ class DeploymentStoreTest {
         assertThat(read.lifecycleEvents()).containsExactly(lifecycle("BeforeInstall", "Succeeded"));
         assertThat(read.events())
                 .extracting(DeploymentEvent::type)
-                .containsExactly("ACCEPTED", "CODEDEPLOY_STARTED", "PHASE_STARTED", "PHASE_STARTED");
+                .containsExactly(
+                        EventType.ACCEPTED,
+                        EventType.CODEDEPLOY_STARTED,
+                        EventType.PHASE_STARTED,
+                        EventType.PHASE_STARTED);
     }
 
     @Test
@@ -178,7 +182,7 @@ class DeploymentStoreTest {
         assertThat(change.deployment().phases().getFirst().isOpen()).isTrue();
         assertThat(change.deployment().events())
                 .extracting(DeploymentEvent::type)
-                .containsExactly("ACCEPTED", "CODEDEPLOY_STARTED", "PHASE_STARTED");
+                .containsExactly(EventType.ACCEPTED, EventType.CODEDEPLOY_STARTED, EventType.PHASE_STARTED);
     }
 
     @Test
@@ -194,7 +198,25 @@ class DeploymentStoreTest {
         assertThat(inFlight.hasHistory()).isTrue();
         assertThat(inFlight.events())
                 .extracting(DeploymentEvent::type)
-                .containsExactly("ACCEPTED", "CODEDEPLOY_STARTED");
+                .containsExactly(EventType.ACCEPTED, EventType.CODEDEPLOY_STARTED);
+    }
+
+    @Test
+    void anEventTypeThisVersionDoesNotKnowReadsBackAsUnknownWithItsMessage() {
+        Deployment d = inserted();
+        jdbc.sql(
+                        "insert into deployment_event (deployment_id, at, type, message) values (?, ?, 'JUDGED_BY_A_NEWER_VERSION', ?)")
+                .params(d.id(), java.sql.Timestamp.from(T0.plusSeconds(1)), "written by a newer controller")
+                .update();
+
+        Deployment read = store.find(d.id()).orElseThrow();
+
+        assertThat(read.events())
+                .extracting(DeploymentEvent::type, DeploymentEvent::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                EventType.ACCEPTED, d.events().getFirst().message()),
+                        org.assertj.core.groups.Tuple.tuple(EventType.UNKNOWN, "written by a newer controller"));
     }
 
     /** Each lifecycle row's xmin: the transaction that last wrote it. */

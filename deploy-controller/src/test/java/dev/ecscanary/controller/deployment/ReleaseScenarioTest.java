@@ -202,7 +202,9 @@ class ReleaseScenarioTest {
         assertThat(d.status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
         assertThat(d.codeDeployDeploymentId()).isEqualTo(codeDeploy.lastDeploymentId());
         assertThat(codeDeploy.created()).hasSize(1);
-        assertThat(d.events()).extracting(DeploymentEvent::type).contains("AWS_UNAVAILABLE", "CODEDEPLOY_FOUND");
+        assertThat(d.events())
+                .extracting(DeploymentEvent::type)
+                .contains(EventType.AWS_UNAVAILABLE, EventType.CODEDEPLOY_FOUND);
     }
 
     @Test
@@ -221,7 +223,9 @@ class ReleaseScenarioTest {
         d = releases.find(id).orElseThrow();
         assertThat(d.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(d.awsProblem()).isNull();
-        assertThat(d.events()).extracting(DeploymentEvent::type).contains("AWS_UNAVAILABLE", "AWS_AVAILABLE");
+        assertThat(d.events())
+                .extracting(DeploymentEvent::type)
+                .contains(EventType.AWS_UNAVAILABLE, EventType.AWS_AVAILABLE);
     }
 
     @Test

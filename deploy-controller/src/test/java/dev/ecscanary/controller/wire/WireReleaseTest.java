@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.ecscanary.controller.analysis.AlarmState;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentStatus;
+import dev.ecscanary.controller.deployment.EventType;
 import dev.ecscanary.controller.deployment.Phase;
 import dev.ecscanary.controller.deployment.PhaseOutcome;
 import dev.ecscanary.controller.deployment.StopState;
@@ -216,7 +217,7 @@ class WireReleaseTest extends WireScenarioSupport {
 
         Deployment d = deployment(id);
         assertThat(world.releases(SERVICE)).containsExactly(d.codeDeployDeploymentId());
-        assertThat(eventTypes(d)).contains("CODEDEPLOY_FOUND");
+        assertThat(eventTypes(d)).contains(EventType.CODEDEPLOY_FOUND);
         assertThat(aws.received("ListDeployments")).isPositive();
         shiftAndWatch(10);
         assertThat(deployment(id).trafficPercent()).isEqualTo(10);
