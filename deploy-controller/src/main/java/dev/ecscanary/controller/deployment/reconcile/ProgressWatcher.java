@@ -1,10 +1,15 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.reconcile;
 
 import dev.ecscanary.controller.analysis.AlarmReadings;
 import dev.ecscanary.controller.analysis.HealthGate;
 import dev.ecscanary.controller.analysis.Verdict;
 import dev.ecscanary.controller.config.AnalysisProperties;
 import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
+import dev.ecscanary.controller.deployment.Deployment;
+import dev.ecscanary.controller.deployment.DeploymentStatus;
+import dev.ecscanary.controller.deployment.EventType;
+import dev.ecscanary.controller.deployment.Phase;
+import dev.ecscanary.controller.deployment.PhaseOutcome;
 import dev.ecscanary.controller.release.ReleasableService;
 import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
 import dev.ecscanary.controller.traffic.CodeDeployStatus;

@@ -1,10 +1,16 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.reconcile;
 
 import dev.ecscanary.controller.analysis.AlarmReader;
 import dev.ecscanary.controller.analysis.AlarmReadings;
 import dev.ecscanary.controller.analysis.HealthGate;
 import dev.ecscanary.controller.aws.AwsUnavailableException;
 import dev.ecscanary.controller.config.ReconcilerProperties;
+import dev.ecscanary.controller.deployment.ConcurrentChangeException;
+import dev.ecscanary.controller.deployment.Deployment;
+import dev.ecscanary.controller.deployment.DeploymentNotFoundException;
+import dev.ecscanary.controller.deployment.DeploymentStatus;
+import dev.ecscanary.controller.deployment.store.DeploymentQueries;
+import dev.ecscanary.controller.deployment.store.DeploymentWrites;
 import dev.ecscanary.controller.release.ReleasableService;
 import dev.ecscanary.controller.release.ServiceCatalog;
 import dev.ecscanary.controller.traffic.BlueGreenDeployer;
@@ -46,7 +52,8 @@ public class Reconciler {
     /** A release's first step reads no alarms: starting it does not depend on them. */
     private static final AlarmReadings NOT_READ = AlarmReadings.of(Map.of());
 
-    private final DeploymentStore store;
+    private final DeploymentQueries queries;
+    private final DeploymentWrites writes;
     private final ServiceCatalog catalog;
     private final AlarmReader alarmReader;
     private final DeploymentStarter starter;
@@ -65,7 +72,8 @@ public class Reconciler {
     private volatile java.time.Instant lastTickCompleted;
 
     Reconciler(
-            DeploymentStore store,
+            DeploymentQueries queries,
+            DeploymentWrites writes,
             ServiceCatalog catalog,
             AlarmReader alarmReader,
             DeploymentStarter starter,
@@ -76,7 +84,8 @@ public class Reconciler {
             Clock clock,
             ReconcilerProperties properties,
             MeterRegistry meters) {
-        this.store = store;
+        this.queries = queries;
+        this.writes = writes;
         this.catalog = catalog;
         this.alarmReader = alarmReader;
         this.starter = starter;
@@ -107,7 +116,7 @@ public class Reconciler {
         int inFlightCount = 0;
         long tookMillis;
         try {
-            List<Deployment> inFlight = store.allInFlight();
+            List<Deployment> inFlight = queries.allInFlight();
             inFlightCount = inFlight.size();
             reconcileTick(inFlight);
         } finally {
@@ -208,7 +217,7 @@ public class Reconciler {
             return; // a tick took it over
         }
         try {
-            store.find(id)
+            queries.find(id)
                     .filter(d -> d.status() == DeploymentStatus.PENDING)
                     .ifPresent(d -> tryReconcile(d, NOT_READ, CodeDeployReads.none(deployer), true));
         } finally {
@@ -233,10 +242,10 @@ public class Reconciler {
         }
         MDC.put("deploymentId", id.toString());
         try {
-            Deployment d = store.find(id).orElseThrow(() -> new DeploymentNotFoundException(id));
+            Deployment d = queries.find(id).orElseThrow(() -> new DeploymentNotFoundException(id));
             DeploymentStatus before = d.status();
             change.accept(d);
-            store.save(d);
+            writes.save(d);
             metrics.transition(d, before);
             return d;
         } finally {
@@ -275,7 +284,7 @@ public class Reconciler {
         MDC.put("deploymentId", d.id().toString());
         boolean finished = false;
         try {
-            Deployment current = store.current(d).orElse(null);
+            Deployment current = queries.current(d).orElse(null);
             boolean wanted = current != null
                     && current.isInFlight()
                     && (!onlyIfPending || current.status() == DeploymentStatus.PENDING);
@@ -317,7 +326,7 @@ public class Reconciler {
             }
         }
         if (d.hasUnsavedChanges()) {
-            store.save(d);
+            writes.save(d);
         }
         if (d.status() != before) {
             log.info("Deployment {} -> {}", before, d.status());

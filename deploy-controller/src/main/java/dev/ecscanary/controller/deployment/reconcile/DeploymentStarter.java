@@ -1,7 +1,12 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.reconcile;
 
 import dev.ecscanary.controller.aws.AwsRequestRejectedException;
 import dev.ecscanary.controller.config.ReconcilerProperties;
+import dev.ecscanary.controller.deployment.Deployment;
+import dev.ecscanary.controller.deployment.DeploymentStatus;
+import dev.ecscanary.controller.deployment.EventType;
+import dev.ecscanary.controller.deployment.ReleaseRequest;
+import dev.ecscanary.controller.deployment.store.DeploymentWrites;
 import dev.ecscanary.controller.release.AppSpecRenderer.RenderedAppSpec;
 import dev.ecscanary.controller.release.ReleasableService;
 import dev.ecscanary.controller.release.TaskDefinitionRegistry;
@@ -27,19 +32,19 @@ class DeploymentStarter {
 
     private final TaskDefinitionRegistry registry;
     private final BlueGreenDeployer deployer;
-    private final DeploymentStore store;
+    private final DeploymentWrites writes;
     private final ReconcilerProperties properties;
     private final Clock clock;
 
     DeploymentStarter(
             TaskDefinitionRegistry registry,
             BlueGreenDeployer deployer,
-            DeploymentStore store,
+            DeploymentWrites writes,
             ReconcilerProperties properties,
             Clock clock) {
         this.registry = registry;
         this.deployer = deployer;
-        this.store = store;
+        this.writes = writes;
         this.properties = properties;
         this.clock = clock;
     }
@@ -58,7 +63,7 @@ class DeploymentStarter {
             if (d.taskDefinitionArn() == null) {
                 String json = service.taskDefinition().render(d.request().image());
                 d.taskDefinitionRegistered(registry.register(json), clock.instant());
-                store.save(d);
+                writes.save(d);
             }
             createDeployment(d, service);
         } catch (AwsRequestRejectedException e) {
@@ -80,7 +85,7 @@ class DeploymentStarter {
             return;
         }
         d.createRequested(clock.instant());
-        store.save(d);
+        writes.save(d);
         RenderedAppSpec appSpec = service.appSpec().render(d.taskDefinitionArn());
         try {
             String codeDeployId = deployer.createDeployment(new NewDeployment(
