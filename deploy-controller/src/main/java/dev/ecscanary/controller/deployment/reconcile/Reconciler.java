@@ -1,9 +1,6 @@
 package dev.ecscanary.controller.deployment.reconcile;
 
-import dev.ecscanary.controller.analysis.AlarmReader;
 import dev.ecscanary.controller.analysis.AlarmReadings;
-import dev.ecscanary.controller.analysis.HealthGate;
-import dev.ecscanary.controller.aws.AwsUnavailableException;
 import dev.ecscanary.controller.config.ReconcilerProperties;
 import dev.ecscanary.controller.deployment.ConcurrentChangeException;
 import dev.ecscanary.controller.deployment.Deployment;
@@ -11,20 +8,17 @@ import dev.ecscanary.controller.deployment.DeploymentNotFoundException;
 import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.deployment.store.DeploymentQueries;
 import dev.ecscanary.controller.deployment.store.DeploymentWrites;
-import dev.ecscanary.controller.release.ReleasableService;
-import dev.ecscanary.controller.release.ServiceCatalog;
 import dev.ecscanary.controller.traffic.BlueGreenDeployer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -32,7 +26,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -51,59 +44,44 @@ public class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
     /** A release's first step reads no alarms: starting it does not depend on them. */
     private static final AlarmReadings NOT_READ = AlarmReadings.of(Map.of());
+    /** How long an operator's change waits for a tick to finish with the deployment. */
+    private static final Duration CHANGE_WAIT = Duration.ofSeconds(10);
 
     private final DeploymentQueries queries;
     private final DeploymentWrites writes;
-    private final ServiceCatalog catalog;
-    private final AlarmReader alarmReader;
-    private final DeploymentStarter starter;
+    private final TickAlarms tickAlarms;
     private final BlueGreenDeployer deployer;
-    private final ProgressWatcher progress;
-    private final RollbackFollower rollback;
+    private final ReconcileStep step;
     private final DeploymentMetrics metrics;
     private final Clock clock;
     // Platform threads, reused from tick to tick: the AWS SDK keeps per-thread parsers (an XML input factory found by
     // a class-path scan) that a fresh virtual thread per deployment would build again on every call.
     private final ExecutorService workers;
-    private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final DeploymentLocks locks = new DeploymentLocks();
     private final FirstSteps firstSteps = new FirstSteps();
     private final Timer tickTimer;
-    private final java.time.Duration interval;
-    private volatile java.time.Instant lastTickCompleted;
+    private final Duration interval;
+    private volatile Instant lastTickCompleted;
 
     Reconciler(
             DeploymentQueries queries,
             DeploymentWrites writes,
-            ServiceCatalog catalog,
-            AlarmReader alarmReader,
-            DeploymentStarter starter,
+            TickAlarms tickAlarms,
             BlueGreenDeployer deployer,
-            ProgressWatcher progress,
-            RollbackFollower rollback,
+            ReconcileStep step,
             DeploymentMetrics metrics,
             Clock clock,
             ReconcilerProperties properties,
             MeterRegistry meters) {
         this.queries = queries;
         this.writes = writes;
-        this.catalog = catalog;
-        this.alarmReader = alarmReader;
-        this.starter = starter;
+        this.tickAlarms = tickAlarms;
         this.deployer = deployer;
-        this.progress = progress;
-        this.rollback = rollback;
+        this.step = step;
         this.metrics = metrics;
         this.clock = clock;
         // a FIFO queue: deployments are taken in the order handed out, so those with a firing alarm go first
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(
-                properties.parallelism(),
-                properties.parallelism(),
-                1,
-                TimeUnit.MINUTES,
-                new LinkedBlockingQueue<>(),
-                Thread.ofPlatform().name("reconcile-", 1).daemon(true).factory());
-        pool.allowCoreThreadTimeOut(true);
-        this.workers = pool;
+        this.workers = workers(properties.parallelism());
         this.interval = properties.interval();
         this.tickTimer = Timer.builder("controller.reconciler.tick")
                 .publishPercentiles(0.5, 0.99)
@@ -138,28 +116,14 @@ public class Reconciler {
             return;
         }
         log.debug("Tick over {} deployments in flight", inFlight.size());
-        AlarmReadings alarms = readAlarms(inFlight);
+        AlarmReadings alarms = tickAlarms.read(inFlight);
         Map<Boolean, List<Deployment>> byFiring =
-                inFlight.stream().collect(Collectors.partitioningBy(d -> isFiring(d, alarms)));
+                inFlight.stream().collect(Collectors.partitioningBy(d -> tickAlarms.firing(d, alarms)));
         // Releases whose alarm fires go first and alone: each reads its own CodeDeploy state and its stop goes out
         // before the other releases' reads compete for the machine, so detection does not grow with their number.
         reconcileAll(byFiring.get(true), alarms, CodeDeployReads.none(deployer));
         List<Deployment> rest = byFiring.get(false);
-        reconcileAll(rest, alarms, CodeDeployReads.read(deployer, codeDeployIds(rest), workers));
-    }
-
-    /** The CodeDeploy deployments this tick looks at: each release's own, and its rollback's once known. */
-    private static Set<String> codeDeployIds(List<Deployment> inFlight) {
-        Set<String> ids = new TreeSet<>();
-        for (Deployment d : inFlight) {
-            if (d.status() != DeploymentStatus.PENDING && d.codeDeployDeploymentId() != null) {
-                ids.add(d.codeDeployDeploymentId());
-            }
-            if (d.rollbackDeploymentId() != null) {
-                ids.add(d.rollbackDeploymentId());
-            }
-        }
-        return ids;
+        reconcileAll(rest, alarms, CodeDeployReads.read(deployer, CodeDeployReads.idsOf(rest), workers));
     }
 
     /** Reconciles the deployments in parallel on the workers; returns when all are done. */
@@ -180,11 +144,16 @@ public class Reconciler {
         }
     }
 
-    private boolean isFiring(Deployment d, AlarmReadings alarms) {
-        return d.status() == DeploymentStatus.IN_PROGRESS
-                && catalog.find(d.service())
-                        .map(s -> HealthGate.isFiring(s.config().alarms(), alarms))
-                        .orElse(false);
+    private static ExecutorService workers(int parallelism) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                parallelism,
+                parallelism,
+                1,
+                TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("reconcile-", 1).daemon(true).factory());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     @PreDestroy
@@ -193,7 +162,7 @@ public class Reconciler {
     }
 
     /** When the last tick finished, or null before the first. */
-    public java.time.Instant lastTickCompleted() {
+    public Instant lastTickCompleted() {
         return lastTickCompleted;
     }
 
@@ -231,13 +200,7 @@ public class Reconciler {
      * @throws ConcurrentChangeException when the lock could not be had in time
      */
     public Deployment change(UUID id, Consumer<Deployment> change) {
-        ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
-        try {
-            if (!lock.tryLock(10, TimeUnit.SECONDS)) {
-                throw new ConcurrentChangeException(id);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!locks.take(id, CHANGE_WAIT)) {
             throw new ConcurrentChangeException(id);
         }
         MDC.put("deploymentId", id.toString());
@@ -250,35 +213,20 @@ public class Reconciler {
             return d;
         } finally {
             MDC.remove("deploymentId");
-            lock.unlock();
+            locks.giveBack(id, false);
         }
     }
 
     /** True while some thread works on the deployment, or its first step is still to come. */
     public boolean isBusy(UUID id) {
-        ReentrantLock lock = locks.get(id);
-        return firstSteps.pending(id) || lock != null && lock.isLocked();
-    }
-
-    private AlarmReadings readAlarms(List<Deployment> deployments) {
-        Set<String> names = new TreeSet<>();
-        for (Deployment d : deployments) {
-            catalog.find(d.service()).ifPresent(s -> names.addAll(s.config().alarms()));
-        }
-        try {
-            return AlarmReadings.of(alarmReader.read(names));
-        } catch (AwsUnavailableException e) {
-            log.warn("Alarms could not be read this tick: {}", e.getMessage());
-            return AlarmReadings.unreadable(e.getMessage());
-        }
+        return firstSteps.pending(id) || locks.isHeld(id);
     }
 
     private void tryReconcile(Deployment d, AlarmReadings alarms, CodeDeployReads reads, boolean onlyIfPending) {
         if (!onlyIfPending && d.status() == DeploymentStatus.PENDING && !firstSteps.tickMayStart(d.id())) {
             return; // its first step is under way; the next tick looks at what it did
         }
-        ReentrantLock lock = locks.computeIfAbsent(d.id(), k -> new ReentrantLock());
-        if (!lock.tryLock()) {
+        if (!locks.takeIfFree(d.id())) {
             return; // someone else is on it; the next tick will look again
         }
         MDC.put("deploymentId", d.id().toString());
@@ -289,7 +237,7 @@ public class Reconciler {
                     && current.isInFlight()
                     && (!onlyIfPending || current.status() == DeploymentStatus.PENDING);
             if (wanted) {
-                reconcile(current, alarms, reads);
+                step.reconcile(current, alarms, reads);
             }
             finished = current == null || !current.isInFlight();
         } catch (ConcurrentChangeException e) {
@@ -298,39 +246,7 @@ public class Reconciler {
             log.error("Reconciling deployment failed", e);
         } finally {
             MDC.remove("deploymentId");
-            lock.unlock();
-            if (finished) {
-                locks.remove(d.id());
-            }
-        }
-    }
-
-    private void reconcile(Deployment d, AlarmReadings alarms, CodeDeployReads reads) {
-        DeploymentStatus before = d.status();
-        ReleasableService service = catalog.find(d.service()).orElse(null);
-        if (service == null) {
-            d.finish(DeploymentStatus.FAILED, "Service '" + d.service() + "' is no longer configured", clock.instant());
-        } else {
-            try {
-                switch (d.status()) {
-                    case PENDING -> starter.advance(d, service);
-                    case IN_PROGRESS -> progress.watch(d, service, alarms, reads);
-                    case ROLLING_BACK -> rollback.follow(d, service, reads);
-                    default -> {}
-                }
-                d.awsProblem(
-                        !alarms.readable() && d.isInFlight() ? "CloudWatch alarms could not be read" : null,
-                        clock.instant());
-            } catch (AwsUnavailableException e) {
-                d.awsProblem(e.getMessage(), clock.instant());
-            }
-        }
-        if (d.hasUnsavedChanges()) {
-            writes.save(d);
-        }
-        if (d.status() != before) {
-            log.info("Deployment {} -> {}", before, d.status());
-            metrics.transition(d, before);
+            locks.giveBack(d.id(), finished);
         }
     }
 }

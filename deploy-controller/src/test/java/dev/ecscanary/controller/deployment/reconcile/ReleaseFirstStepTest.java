@@ -66,13 +66,10 @@ class ReleaseFirstStepTest {
     AlarmReader alarmReader;
 
     @Autowired
-    DeploymentStarter starter;
+    ReconcileStep step;
 
     @Autowired
-    ProgressWatcher progress;
-
-    @Autowired
-    RollbackFollower rollback;
+    TickAlarms tickAlarms;
 
     @Autowired
     DeploymentMetrics metrics;
@@ -89,18 +86,7 @@ class ReleaseFirstStepTest {
         cloudWatch.set("demo-app-success-rate", AlarmState.OK, clock.instant());
         store = new HoldingStore(jdbc);
         reconciler = new Reconciler(
-                store,
-                writes,
-                catalog,
-                alarmReader,
-                starter,
-                codeDeploy,
-                progress,
-                rollback,
-                metrics,
-                clock,
-                properties,
-                new SimpleMeterRegistry());
+                store, writes, tickAlarms, codeDeploy, step, metrics, clock, properties, new SimpleMeterRegistry());
     }
 
     @AfterEach
