@@ -6,7 +6,7 @@ import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.deployment.EventType;
 import dev.ecscanary.controller.deployment.ReleaseRequest;
-import dev.ecscanary.controller.deployment.store.DeploymentWrites;
+import dev.ecscanary.controller.deployment.store.DeploymentSaver;
 import dev.ecscanary.controller.release.AppSpecRenderer.RenderedAppSpec;
 import dev.ecscanary.controller.release.ReleasableService;
 import dev.ecscanary.controller.release.TaskDefinitionRegistry;
@@ -32,19 +32,19 @@ class DeploymentStarter {
 
     private final TaskDefinitionRegistry registry;
     private final BlueGreenDeployer deployer;
-    private final DeploymentWrites writes;
+    private final DeploymentSaver saver;
     private final ReconcilerProperties properties;
     private final Clock clock;
 
     DeploymentStarter(
             TaskDefinitionRegistry registry,
             BlueGreenDeployer deployer,
-            DeploymentWrites writes,
+            DeploymentSaver saver,
             ReconcilerProperties properties,
             Clock clock) {
         this.registry = registry;
         this.deployer = deployer;
-        this.writes = writes;
+        this.saver = saver;
         this.properties = properties;
         this.clock = clock;
     }
@@ -63,7 +63,7 @@ class DeploymentStarter {
             if (d.taskDefinitionArn() == null) {
                 String json = service.taskDefinition().render(d.request().image());
                 d.taskDefinitionRegistered(registry.register(json), clock.instant());
-                writes.save(d);
+                saver.save(d);
             }
             createDeployment(d, service);
         } catch (AwsRequestRejectedException e) {
@@ -85,7 +85,7 @@ class DeploymentStarter {
             return;
         }
         d.createRequested(clock.instant());
-        writes.save(d);
+        saver.save(d);
         RenderedAppSpec appSpec = service.appSpec().render(d.taskDefinitionArn());
         try {
             String codeDeployId = deployer.createDeployment(new NewDeployment(

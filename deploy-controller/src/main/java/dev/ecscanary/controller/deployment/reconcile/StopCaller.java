@@ -7,7 +7,7 @@ import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.deployment.EventType;
 import dev.ecscanary.controller.deployment.PhaseOutcome;
 import dev.ecscanary.controller.deployment.StopState;
-import dev.ecscanary.controller.deployment.store.DeploymentWrites;
+import dev.ecscanary.controller.deployment.store.DeploymentSaver;
 import dev.ecscanary.controller.traffic.BlueGreenDeployer;
 import dev.ecscanary.controller.traffic.StopOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
 public class StopCaller {
 
     private final BlueGreenDeployer deployer;
-    private final DeploymentWrites writes;
+    private final DeploymentSaver saver;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    StopCaller(BlueGreenDeployer deployer, DeploymentWrites writes, Clock clock, MeterRegistry meters) {
+    StopCaller(BlueGreenDeployer deployer, DeploymentSaver saver, Clock clock, MeterRegistry meters) {
         this.deployer = deployer;
-        this.writes = writes;
+        this.saver = saver;
         this.clock = clock;
         this.meters = meters;
     }
@@ -39,7 +39,7 @@ public class StopCaller {
     public void stop(Deployment d, String why, Instant alarmChangedAt) {
         d.stopRequested(why, alarmChangedAt, clock.instant());
         d.endCurrentPhase(clock.instant(), PhaseOutcome.ROLLED_BACK);
-        writes.save(d);
+        saver.save(d);
         send(d);
     }
 

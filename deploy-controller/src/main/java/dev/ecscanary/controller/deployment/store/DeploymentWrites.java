@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and once it is committed the new state is published as a {@link DeploymentChanged}.
  */
 @Repository
-public class DeploymentWrites {
+public class DeploymentWrites implements DeploymentSaver {
 
     /** The primary key of idempotency_key: two requests with one key raced. */
     private static final String IDEMPOTENCY_KEY = "idempotency_key_pkey";
@@ -110,6 +110,7 @@ public class DeploymentWrites {
     }
 
     /** Writes back everything that changed; fails when another writer saved the same deployment first. */
+    @Override
     public void save(Deployment d) {
         tx.executeWithoutResult(s -> {
             updateRow(d);
