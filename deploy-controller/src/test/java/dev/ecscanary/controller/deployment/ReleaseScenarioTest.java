@@ -2,6 +2,8 @@ package dev.ecscanary.controller.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import dev.ecscanary.controller.analysis.AlarmState;
 import dev.ecscanary.controller.deployment.reconcile.Reconciler;
@@ -11,6 +13,7 @@ import dev.ecscanary.controller.fakes.FakeCloudWatch;
 import dev.ecscanary.controller.fakes.FakeCodeDeploy;
 import dev.ecscanary.controller.fakes.FakeEcs;
 import dev.ecscanary.controller.fakes.MutableClock;
+import dev.ecscanary.controller.fakes.TestCallers;
 import dev.ecscanary.controller.release.ImageReference;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +21,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
-/** Whole releases through the reconciler and a real PostgreSQL, with AWS replaced by hand-written fakes. */
+/**
+ * Whole releases through the reconciler and a real PostgreSQL, with AWS replaced by hand-written fakes: every domain
+ * scenario of a release lives here. What only the wire adds (the SDK's requests, faults, throttling, lost answers,
+ * restarts) is in the wire package.
+ */
 @ControllerTest
 class ReleaseScenarioTest {
 
@@ -47,6 +55,9 @@ class ReleaseScenarioTest {
     @Autowired
     FakeAws aws;
 
+    @Autowired
+    MockMvc mvc;
+
     @BeforeEach
     void cleanWorldWithAlarmOk() {
         aws.reset(reconciler);
@@ -67,6 +78,7 @@ class ReleaseScenarioTest {
 
         Deployment d = releases.find(id).orElseThrow();
         assertThat(d.status()).as("events %s", d.events()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(d.reason()).contains("verified on the load balancer");
         assertThat(d.trafficPercent()).isEqualTo(100);
         assertThat(d.phases())
                 .extracting(Phase::trafficPercent)
@@ -83,7 +95,7 @@ class ReleaseScenarioTest {
     }
 
     @Test
-    void rollsBackWhenAlarmFiresDuringThirdStep() {
+    void rollsBackWhenAlarmFiresDuringThirdStep() throws Exception {
         UUID id = start();
         String cd = codeDeploy.lastDeploymentId();
         for (int step = 1; step <= 3; step++) {
@@ -93,6 +105,7 @@ class ReleaseScenarioTest {
         Instant fired = clock.instant().minusSeconds(3);
         cloudWatch.set(ALARM, AlarmState.ALARM, fired);
         minute();
+        Instant stoppedAt = clock.instant();
         minute(); // a second look must not stop again
 
         Deployment d = releases.find(id).orElseThrow();
@@ -100,7 +113,11 @@ class ReleaseScenarioTest {
         assertThat(codeDeploy.stopCalls(cd)).isEqualTo(1);
         assertThat(d.stopState()).isEqualTo(StopState.ACCEPTED);
         assertThat(d.alarmChangedAt()).isEqualTo(fired);
-        assertThat(d.reason()).contains(ALARM).contains("30% traffic").contains("phase 3");
+        assertThat(d.reason())
+                .contains("alarm " + ALARM + " is in ALARM")
+                .contains("30% traffic")
+                .contains("phase 3")
+                .contains(IMAGE);
         assertThat(d.rollbackDeploymentId()).isEqualTo(codeDeploy.deployment(cd).rollbackId);
 
         codeDeploy.completeRollback(d.rollbackDeploymentId());
@@ -112,6 +129,15 @@ class ReleaseScenarioTest {
         assertThat(d.phases().get(3).outcome()).isEqualTo(PhaseOutcome.ROLLED_BACK);
         assertThat(d.phases().get(3).alarmStates()).containsEntry(ALARM, AlarmState.ALARM);
         assertThat(codeDeploy.stopCalls(cd)).isEqualTo(1);
+        mvc.perform(get("/api/deployments/" + id).with(TestCallers.reader()))
+                .andExpect(jsonPath("$.status").value("ROLLED_BACK"))
+                .andExpect(jsonPath("$.safetyNet.stopState").value("ACCEPTED"))
+                .andExpect(jsonPath("$.safetyNet.alarmChangedAt").value(fired.toString()))
+                .andExpect(jsonPath("$.safetyNet.stopRequestedAt").value(stoppedAt.toString()))
+                .andExpect(jsonPath("$.safetyNet.trafficRestoredAt")
+                        .value(clock.instant().toString()))
+                .andExpect(jsonPath("$.safetyNet.detectionMillis").value(63_000))
+                .andExpect(jsonPath("$.safetyNet.restoreMillis").value(120_000));
     }
 
     @Test
@@ -138,7 +164,7 @@ class ReleaseScenarioTest {
     }
 
     @Test
-    void rollsBackUnderDefaultPolicyWhenAlarmStaysInsufficientData() {
+    void rollsBackUnderDefaultPolicyWhenAlarmStaysInsufficientData() throws Exception {
         UUID id = start();
         String cd = codeDeploy.lastDeploymentId();
         codeDeploy.shiftTo(10);
@@ -146,7 +172,7 @@ class ReleaseScenarioTest {
         minute();
         Deployment d = releases.find(id).orElseThrow();
         assertThat(d.status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
-        assertThat(d.inconclusiveSince()).isNotNull();
+        assertThat(d.inconclusiveSince()).isEqualTo(clock.instant());
         assertThat(codeDeploy.stopCalls(cd)).isZero();
 
         minute();
@@ -154,8 +180,48 @@ class ReleaseScenarioTest {
         minute(); // two minutes of INSUFFICIENT_DATA since it was first seen: the grace is spent
         d = releases.find(id).orElseThrow();
         assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
-        assertThat(d.reason()).contains("policy ROLL_BACK").contains("INSUFFICIENT_DATA");
+        assertThat(d.reason())
+                .contains("policy ROLL_BACK")
+                .contains("INSUFFICIENT_DATA")
+                .contains("10% traffic");
         assertThat(codeDeploy.stopCalls(cd)).isEqualTo(1);
+        mvc.perform(get("/api/deployments/" + id).with(TestCallers.reader()))
+                .andExpect(jsonPath("$.analysis.inconclusivePolicy").value("ROLL_BACK"));
+    }
+
+    @Test
+    void aSecondReleaseWhileOneIsInFlightIsRefusedAndStartsNothing() {
+        UUID id = start();
+        ReleaseRequest second = new ReleaseRequest(
+                "demo-app", ImageReference.parse(IMAGE.replace("2.0.0", "2.0.1")), null, null, null, null, "test");
+
+        assertThatThrownBy(() -> releases.accept(second, null, null))
+                .isInstanceOfSatisfying(
+                        ServiceBusyException.class,
+                        e -> assertThat(e.inFlight()).isEqualTo(id));
+        minute();
+        assertThat(ecs.registered()).hasSize(1);
+        assertThat(codeDeploy.created()).hasSize(1);
+    }
+
+    @Test
+    void aRetriedRequestWithTheSameIdempotencyKeyGetsTheFirstDeploymentAndStartsNothing() {
+        ReleaseRequest request =
+                new ReleaseRequest("demo-app", ImageReference.parse(IMAGE), null, null, null, null, "test");
+        Releases.Accepted first = releases.accept(request, "ci-run-42", "hash-of-body");
+        UUID id = first.deployment().id();
+        awaitStarted(id);
+
+        Releases.Accepted retried = releases.accept(request, "ci-run-42", "hash-of-body");
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(retried.replayed()).isTrue();
+        assertThat(retried.deployment().id()).isEqualTo(id);
+        assertThatThrownBy(() -> releases.accept(request, "ci-run-42", "hash-of-another-body"))
+                .isInstanceOf(IdempotencyConflictException.class);
+        assertThat(status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        assertThat(ecs.registered()).hasSize(1);
+        assertThat(codeDeploy.created()).hasSize(1);
     }
 
     @Test
@@ -189,44 +255,23 @@ class ReleaseScenarioTest {
         assertThat(codeDeploy.stopCalls(cd)).isEqualTo(1);
     }
 
+    /**
+     * The answer is lost after CodeDeploy created the deployment, and the next attempt finds it by its marker. (Over
+     * the wire, WireReleaseTest's twin takes the other path: the SDK's retry meets DeploymentLimitExceeded.)
+     */
     @Test
     void aCreateDeploymentWhoseAnswerWasLostIsFoundAgainNotSentTwice() {
         codeDeploy.loseNextCreateAnswer();
         ReleaseRequest request =
                 new ReleaseRequest("demo-app", ImageReference.parse(IMAGE), null, null, null, null, "test");
         UUID id = releases.accept(request, null, null).deployment().id();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while ((status(id) == DeploymentStatus.PENDING || reconciler.isBusy(id)) && System.nanoTime() < deadline) {
-            reconciler.tick();
-        }
+        awaitStarted(id);
         Deployment d = releases.find(id).orElseThrow();
-        assertThat(d.status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
         assertThat(d.codeDeployDeploymentId()).isEqualTo(codeDeploy.lastDeploymentId());
         assertThat(codeDeploy.created()).hasSize(1);
         assertThat(d.events())
                 .extracting(DeploymentEvent::type)
                 .contains(EventType.AWS_UNAVAILABLE, EventType.CODEDEPLOY_FOUND);
-    }
-
-    @Test
-    void nothingIsPromotedWhileCodeDeployCannotBeRead() {
-        UUID id = start();
-        String cd = codeDeploy.lastDeploymentId();
-        codeDeploy.succeed(cd);
-        codeDeploy.unavailable("BatchGetDeployments", 2); // the tick's batch read
-        codeDeploy.unavailable("GetDeployment", 2); // and the single read it falls back to
-        minute();
-        Deployment d = releases.find(id).orElseThrow();
-        assertThat(d.status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
-        assertThat(d.awsProblem()).contains("GetDeployment");
-        minute();
-        minute();
-        d = releases.find(id).orElseThrow();
-        assertThat(d.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
-        assertThat(d.awsProblem()).isNull();
-        assertThat(d.events())
-                .extracting(DeploymentEvent::type)
-                .contains(EventType.AWS_UNAVAILABLE, EventType.AWS_AVAILABLE);
     }
 
     @Test
@@ -242,21 +287,6 @@ class ReleaseScenarioTest {
         assertThat(codeDeploy.calls("BatchGetDeployments") - batches).isEqualTo(1);
         assertThat(codeDeploy.calls("GetDeployment") - singles).isZero();
         assertThat(codeDeploy.calls("BatchGetDeploymentTargets") - targets).isEqualTo(1);
-    }
-
-    @Test
-    void aFailedBatchReadFallsBackToReadingEachDeploymentOnItsOwn() {
-        UUID id = start();
-        String cd = codeDeploy.lastDeploymentId();
-        codeDeploy.succeed(cd);
-        codeDeploy.unavailable("BatchGetDeployments", 1);
-        minute();
-
-        Deployment d = releases.find(id).orElseThrow();
-        assertThat(d.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
-        assertThat(d.awsProblem()).isNull();
-        assertThat(codeDeploy.calls("BatchGetDeployments")).isPositive();
-        assertThat(codeDeploy.calls("GetDeployment")).as("the fallback").isPositive();
     }
 
     @Test
@@ -405,14 +435,19 @@ class ReleaseScenarioTest {
         ReleaseRequest request = new ReleaseRequest(
                 "demo-app", ImageReference.parse(IMAGE), "production", "scenario", "abc1234", null, "test");
         UUID id = releases.accept(request, null, null).deployment().id();
+        awaitStarted(id);
+        reconciler.tick(); // the replacement is installed: 0% traffic
+        return id;
+    }
+
+    /** PENDING -> registered and created in CodeDeploy (by the accept's own first step, or by a tick). */
+    private void awaitStarted(UUID id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while ((status(id) == DeploymentStatus.PENDING || reconciler.isBusy(id)) && System.nanoTime() < deadline) {
-            reconciler.tick(); // PENDING -> registered and created in CodeDeploy (unless the accept's own kick did it)
+            reconciler.tick();
             Thread.onSpinWait();
         }
         assertThat(status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
-        reconciler.tick(); // the replacement is installed: 0% traffic
-        return id;
     }
 
     private void minute() {

@@ -162,6 +162,7 @@ class WireFaultTest extends WireScenarioSupport {
         Deployment d = deployment(id);
         assertThat(d.status()).as("read with GetDeployment instead").isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(d.awsProblem()).isNull();
+        assertThat(aws.received("GetDeployment")).as("the fallback").isPositive();
     }
 
     @Test
