@@ -3,6 +3,7 @@ package dev.ecscanary.controller.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import dev.ecscanary.controller.analysis.AlarmState;
@@ -21,7 +22,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * Whole releases through the reconciler and a real PostgreSQL, with AWS replaced by hand-written fakes: every domain
@@ -190,7 +193,7 @@ class ReleaseScenarioTest {
     }
 
     @Test
-    void aSecondReleaseWhileOneIsInFlightIsRefusedAndStartsNothing() {
+    void aSecondReleaseWhileOneIsInFlightIsRefusedNamingItAndStartsNothing() throws Exception {
         UUID id = start();
         ReleaseRequest second = new ReleaseRequest(
                 "demo-app", ImageReference.parse(IMAGE.replace("2.0.0", "2.0.1")), null, null, null, null, "test");
@@ -199,6 +202,12 @@ class ReleaseScenarioTest {
                 .isInstanceOfSatisfying(
                         ServiceBusyException.class,
                         e -> assertThat(e.inFlight()).isEqualTo(id));
+        mvc.perform(post("/api/deployments")
+                        .with(TestCallers.ci())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"service\": \"demo-app\", \"image\": \"" + IMAGE.replace("2.0.0", "2.0.1") + "\"}"))
+                .andExpect(MockMvcResultMatchers.status().isConflict())
+                .andExpect(jsonPath("$.inFlightDeploymentId").value(id.toString()));
         minute();
         assertThat(ecs.registered()).hasSize(1);
         assertThat(codeDeploy.created()).hasSize(1);
