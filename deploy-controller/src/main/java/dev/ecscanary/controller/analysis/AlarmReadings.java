@@ -42,7 +42,7 @@ public final class AlarmReadings {
      * The readings of the named alarms, in the order given, a missing one as {@link AlarmState#MISSING}; empty when
      * CloudWatch could not be read.
      */
-    public Map<String, AlarmReading> of(List<String> names) {
+    public Map<String, AlarmReading> watched(List<String> names) {
         if (!readable()) {
             return Map.of();
         }

@@ -20,7 +20,7 @@ public final class HealthGate {
         if (!readings.readable()) {
             return new Verdict(Verdict.Kind.INCONCLUSIVE, List.of(), null, "CloudWatch could not be read");
         }
-        Collection<AlarmReading> current = readings.of(watched).values();
+        Collection<AlarmReading> current = readings.watched(watched).values();
         List<AlarmReading> firing = firing(current);
         if (!firing.isEmpty()) {
             Instant first = firing.stream()
@@ -54,7 +54,7 @@ public final class HealthGate {
      * True when the verdict would be a fail: one rule for "firing", also used to take such releases first in a tick.
      */
     public static boolean isFiring(List<String> watched, AlarmReadings readings) {
-        return !firing(readings.of(watched).values()).isEmpty();
+        return !firing(readings.watched(watched).values()).isEmpty();
     }
 
     private static List<AlarmReading> firing(Collection<AlarmReading> readings) {

@@ -81,7 +81,7 @@ class HealthGateTest {
         assertThat(verdict.explanation()).isEqualTo("CloudWatch could not be read");
         assertThat(HealthGate.isFiring(WATCHED, unreadable)).isFalse();
         assertThat(unreadable.unreadableBecause()).contains("connect timed out");
-        assertThat(unreadable.of(WATCHED)).isEmpty();
+        assertThat(unreadable.watched(WATCHED)).isEmpty();
     }
 
     @Test

@@ -52,7 +52,7 @@ class ProgressWatcher {
         trackTraffic(d, snapshot, where);
         d.lifecycleEventsSeen(snapshot.lifecycleEvents());
         if (alarms.readable()) {
-            d.alarmsObserved(alarms.of(service.config().alarms()));
+            d.alarmsObserved(alarms.watched(service.config().alarms()));
         }
         switch (snapshot.status()) {
             case SUCCEEDED -> finishIfVerified(d, where);
