@@ -1,9 +1,9 @@
 package dev.ecscanary.controller.analysis;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -14,17 +14,14 @@ public final class HealthGate {
 
     /**
      * @param watched  the alarm names the release is watched by
-     * @param readings the latest readings, or null when CloudWatch could not be read this time
+     * @param readings this tick's readings, which may say that CloudWatch could not be read
      */
-    public static Verdict judge(List<String> watched, Map<String, AlarmReading> readings) {
-        if (readings == null) {
+    public static Verdict judge(List<String> watched, AlarmReadings readings) {
+        if (!readings.readable()) {
             return new Verdict(Verdict.Kind.INCONCLUSIVE, List.of(), null, "CloudWatch could not be read");
         }
-        List<AlarmReading> current = watched.stream()
-                .map(name -> readings.getOrDefault(name, AlarmReading.missing(name)))
-                .toList();
-        List<AlarmReading> firing =
-                current.stream().filter(r -> r.state() == AlarmState.ALARM).toList();
+        Collection<AlarmReading> current = readings.watched(watched).values();
+        List<AlarmReading> firing = firing(current);
         if (!firing.isEmpty()) {
             Instant first = firing.stream()
                     .map(AlarmReading::stateUpdatedAt)
@@ -51,5 +48,16 @@ public final class HealthGate {
                             .collect(Collectors.joining("; ")));
         }
         return new Verdict(Verdict.Kind.PASS, List.of(), null, "all watched alarms OK");
+    }
+
+    /**
+     * True when the verdict would be a fail: one rule for "firing", also used to take such releases first in a tick.
+     */
+    public static boolean isFiring(List<String> watched, AlarmReadings readings) {
+        return !firing(readings.watched(watched).values()).isEmpty();
+    }
+
+    private static List<AlarmReading> firing(Collection<AlarmReading> readings) {
+        return readings.stream().filter(r -> r.state() == AlarmState.ALARM).toList();
     }
 }

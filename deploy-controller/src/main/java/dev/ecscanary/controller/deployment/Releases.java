@@ -1,5 +1,11 @@
 package dev.ecscanary.controller.deployment;
 
+import dev.ecscanary.controller.deployment.reconcile.DeploymentMetrics;
+import dev.ecscanary.controller.deployment.reconcile.Reconciler;
+import dev.ecscanary.controller.deployment.reconcile.StopCaller;
+import dev.ecscanary.controller.deployment.store.DeploymentQueries;
+import dev.ecscanary.controller.deployment.store.DeploymentWrites;
+import dev.ecscanary.controller.deployment.store.IdempotencyRaceException;
 import dev.ecscanary.controller.revision.ReleasableService;
 import dev.ecscanary.controller.revision.ServiceCatalog;
 import java.time.Clock;
@@ -14,7 +20,8 @@ public class Releases {
 
     private final ServiceCatalog catalog;
     private final Preflight preflight;
-    private final DeploymentStore store;
+    private final DeploymentQueries queries;
+    private final DeploymentWrites writes;
     private final Reconciler reconciler;
     private final StopCaller stopCaller;
     private final DeploymentMetrics metrics;
@@ -23,14 +30,16 @@ public class Releases {
     Releases(
             ServiceCatalog catalog,
             Preflight preflight,
-            DeploymentStore store,
+            DeploymentQueries queries,
+            DeploymentWrites writes,
             Reconciler reconciler,
             StopCaller stopCaller,
             DeploymentMetrics metrics,
             Clock clock) {
         this.catalog = catalog;
         this.preflight = preflight;
-        this.store = store;
+        this.queries = queries;
+        this.writes = writes;
         this.reconciler = reconciler;
         this.stopCaller = stopCaller;
         this.metrics = metrics;
@@ -58,13 +67,13 @@ public class Releases {
                 catalog.find(request.service()).orElseThrow(() -> new UnknownServiceException(request.service()));
         service.checkAllowed(request.image());
         service.checkEnvironment(request.environment());
-        store.findInFlight(service.name()).ifPresent(d -> {
+        queries.findInFlight(service.name()).ifPresent(d -> {
             throw new ServiceBusyException(service.name(), d.id());
         });
         preflight.check(service);
         Deployment d = Deployment.accept(request, clock.instant());
         try {
-            store.insert(d, idempotencyKey, requestHash);
+            writes.insert(d, idempotencyKey, requestHash);
         } catch (IdempotencyRaceException e) {
             return replay(idempotencyKey, requestHash).orElseThrow(() -> e);
         }
@@ -74,11 +83,11 @@ public class Releases {
     }
 
     private Optional<Accepted> replay(String key, String requestHash) {
-        return store.findIdempotencyKey(key).map(stored -> {
+        return queries.findIdempotencyKey(key).map(stored -> {
             if (!stored.requestHash().equals(requestHash)) {
                 throw new IdempotencyConflictException(key);
             }
-            return new Accepted(store.find(stored.deploymentId()).orElseThrow(), true);
+            return new Accepted(queries.find(stored.deploymentId()).orElseThrow(), true);
         });
     }
 
@@ -86,26 +95,26 @@ public class Releases {
     public record Accepted(Deployment deployment, boolean replayed) {}
 
     public Optional<Deployment> find(UUID id) {
-        return store.find(id);
+        return queries.find(id);
     }
 
     /** The service's release in flight, with its history, if any. */
     public Optional<Deployment> inFlight(String service) {
-        return store.findInFlightWithHistory(service);
+        return queries.findInFlightWithHistory(service);
     }
 
     /** The image the service's last successful release through this controller put live, if any. */
     public Optional<String> currentImage(String service) {
-        return store.lastSucceededImage(service);
+        return queries.lastSucceededImage(service);
     }
 
     public List<Deployment> list(String service, DeploymentStatus status, int limit) {
-        return store.list(service, status, limit);
+        return queries.list(service, status, 0, limit);
     }
 
     /** Newest first, {@code offset} skipped: one page of a service's history. */
     public List<Deployment> list(String service, DeploymentStatus status, int offset, int limit) {
-        return store.list(service, status, offset, limit);
+        return queries.list(service, status, offset, limit);
     }
 
     /**

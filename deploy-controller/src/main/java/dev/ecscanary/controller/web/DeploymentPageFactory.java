@@ -19,8 +19,8 @@ import dev.ecscanary.controller.web.DeploymentPage.PhaseRow;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,17 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DeploymentPageFactory {
 
-    private static final Set<String> BAD_EVENTS = Set.of(
-            "STOP_REQUESTED",
-            "STOP_ACCEPTED",
-            "ROLLING_BACK",
-            "ROLLBACK_STARTED",
-            "ROLLED_BACK",
-            "FAILED",
-            "AWS_UNAVAILABLE",
-            "STOP_UNANSWERED",
-            "STOP_RESENT");
-    private static final Set<String> WARN_EVENTS = Set.of("INCONCLUSIVE", "STOP_NOT_NEEDED");
     private static final String ORIGINAL_UNKNOWN = "the version running before this release";
 
     private final MetricCharts charts;
@@ -223,13 +212,11 @@ class DeploymentPageFactory {
     private static List<EventRow> events(Deployment d) {
         List<EventRow> rows = new ArrayList<>();
         for (DeploymentEvent e : d.events()) {
-            String tone = BAD_EVENTS.contains(e.type())
-                    ? "bad"
-                    : WARN_EVENTS.contains(e.type()) ? "warn" : "SUCCEEDED".equals(e.type()) ? "good" : "neutral";
+            String tone = e.type().severity().name().toLowerCase(Locale.ROOT);
             rows.add(new EventRow(
                     Format.time(e.at()),
                     Format.iso(e.at()),
-                    e.type().replace('_', ' ').toLowerCase(),
+                    e.type().name().replace('_', ' ').toLowerCase(),
                     e.message(),
                     tone));
         }

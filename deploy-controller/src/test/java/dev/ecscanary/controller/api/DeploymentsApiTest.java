@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ecscanary.controller.analysis.AlarmState;
-import dev.ecscanary.controller.deployment.Reconciler;
+import dev.ecscanary.controller.deployment.reconcile.Reconciler;
 import dev.ecscanary.controller.fakes.ControllerTest;
 import dev.ecscanary.controller.fakes.FakeAws;
 import dev.ecscanary.controller.fakes.FakeCloudWatch;

@@ -2,14 +2,19 @@ package dev.ecscanary.controller.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import dev.ecscanary.controller.analysis.AlarmState;
+import dev.ecscanary.controller.deployment.reconcile.Reconciler;
 import dev.ecscanary.controller.fakes.ControllerTest;
 import dev.ecscanary.controller.fakes.FakeAws;
 import dev.ecscanary.controller.fakes.FakeCloudWatch;
 import dev.ecscanary.controller.fakes.FakeCodeDeploy;
 import dev.ecscanary.controller.fakes.FakeEcs;
 import dev.ecscanary.controller.fakes.MutableClock;
+import dev.ecscanary.controller.fakes.TestCallers;
 import dev.ecscanary.controller.revision.ImageReference;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +22,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
-/** Whole releases through the reconciler and a real PostgreSQL, with AWS replaced by hand-written fakes. */
+/**
+ * Whole releases through the reconciler and a real PostgreSQL, with AWS replaced by hand-written fakes: every domain
+ * scenario of a release lives here. What only the wire adds (the SDK's requests, faults, throttling, lost answers,
+ * restarts) is in the wire package.
+ */
 @ControllerTest
 class ReleaseScenarioTest {
 
@@ -46,6 +58,9 @@ class ReleaseScenarioTest {
     @Autowired
     FakeAws aws;
 
+    @Autowired
+    MockMvc mvc;
+
     @BeforeEach
     void cleanWorldWithAlarmOk() {
         aws.reset(reconciler);
@@ -66,6 +81,7 @@ class ReleaseScenarioTest {
 
         Deployment d = releases.find(id).orElseThrow();
         assertThat(d.status()).as("events %s", d.events()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(d.reason()).contains("verified on the load balancer");
         assertThat(d.trafficPercent()).isEqualTo(100);
         assertThat(d.phases())
                 .extracting(Phase::trafficPercent)
@@ -82,7 +98,7 @@ class ReleaseScenarioTest {
     }
 
     @Test
-    void rollsBackWhenAlarmFiresDuringThirdStep() {
+    void rollsBackWhenAlarmFiresDuringThirdStep() throws Exception {
         UUID id = start();
         String cd = codeDeploy.lastDeploymentId();
         for (int step = 1; step <= 3; step++) {
@@ -92,6 +108,7 @@ class ReleaseScenarioTest {
         Instant fired = clock.instant().minusSeconds(3);
         cloudWatch.set(ALARM, AlarmState.ALARM, fired);
         minute();
+        Instant stoppedAt = clock.instant();
         minute(); // a second look must not stop again
 
         Deployment d = releases.find(id).orElseThrow();
@@ -99,7 +116,11 @@ class ReleaseScenarioTest {
         assertThat(codeDeploy.stopCalls(cd)).isEqualTo(1);
         assertThat(d.stopState()).isEqualTo(StopState.ACCEPTED);
         assertThat(d.alarmChangedAt()).isEqualTo(fired);
-        assertThat(d.reason()).contains(ALARM).contains("30% traffic").contains("phase 3");
+        assertThat(d.reason())
+                .contains("alarm " + ALARM + " is in ALARM")
+                .contains("30% traffic")
+                .contains("phase 3")
+                .contains(IMAGE);
         assertThat(d.rollbackDeploymentId()).isEqualTo(codeDeploy.deployment(cd).rollbackId);
 
         codeDeploy.completeRollback(d.rollbackDeploymentId());
@@ -111,6 +132,15 @@ class ReleaseScenarioTest {
         assertThat(d.phases().get(3).outcome()).isEqualTo(PhaseOutcome.ROLLED_BACK);
         assertThat(d.phases().get(3).alarmStates()).containsEntry(ALARM, AlarmState.ALARM);
         assertThat(codeDeploy.stopCalls(cd)).isEqualTo(1);
+        mvc.perform(get("/api/deployments/" + id).with(TestCallers.reader()))
+                .andExpect(jsonPath("$.status").value("ROLLED_BACK"))
+                .andExpect(jsonPath("$.safetyNet.stopState").value("ACCEPTED"))
+                .andExpect(jsonPath("$.safetyNet.alarmChangedAt").value(fired.toString()))
+                .andExpect(jsonPath("$.safetyNet.stopRequestedAt").value(stoppedAt.toString()))
+                .andExpect(jsonPath("$.safetyNet.trafficRestoredAt")
+                        .value(clock.instant().toString()))
+                .andExpect(jsonPath("$.safetyNet.detectionMillis").value(63_000))
+                .andExpect(jsonPath("$.safetyNet.restoreMillis").value(120_000));
     }
 
     @Test
@@ -137,7 +167,7 @@ class ReleaseScenarioTest {
     }
 
     @Test
-    void rollsBackUnderDefaultPolicyWhenAlarmStaysInsufficientData() {
+    void rollsBackUnderDefaultPolicyWhenAlarmStaysInsufficientData() throws Exception {
         UUID id = start();
         String cd = codeDeploy.lastDeploymentId();
         codeDeploy.shiftTo(10);
@@ -145,7 +175,7 @@ class ReleaseScenarioTest {
         minute();
         Deployment d = releases.find(id).orElseThrow();
         assertThat(d.status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
-        assertThat(d.inconclusiveSince()).isNotNull();
+        assertThat(d.inconclusiveSince()).isEqualTo(clock.instant());
         assertThat(codeDeploy.stopCalls(cd)).isZero();
 
         minute();
@@ -153,8 +183,54 @@ class ReleaseScenarioTest {
         minute(); // two minutes of INSUFFICIENT_DATA since it was first seen: the grace is spent
         d = releases.find(id).orElseThrow();
         assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
-        assertThat(d.reason()).contains("policy ROLL_BACK").contains("INSUFFICIENT_DATA");
+        assertThat(d.reason())
+                .contains("policy ROLL_BACK")
+                .contains("INSUFFICIENT_DATA")
+                .contains("10% traffic");
         assertThat(codeDeploy.stopCalls(cd)).isEqualTo(1);
+        mvc.perform(get("/api/deployments/" + id).with(TestCallers.reader()))
+                .andExpect(jsonPath("$.analysis.inconclusivePolicy").value("ROLL_BACK"));
+    }
+
+    @Test
+    void aSecondReleaseWhileOneIsInFlightIsRefusedNamingItAndStartsNothing() throws Exception {
+        UUID id = start();
+        ReleaseRequest second = new ReleaseRequest(
+                "demo-app", ImageReference.parse(IMAGE.replace("2.0.0", "2.0.1")), null, null, null, null, "test");
+
+        assertThatThrownBy(() -> releases.accept(second, null, null))
+                .isInstanceOfSatisfying(
+                        ServiceBusyException.class,
+                        e -> assertThat(e.inFlight()).isEqualTo(id));
+        mvc.perform(post("/api/deployments")
+                        .with(TestCallers.ci())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"service\": \"demo-app\", \"image\": \"" + IMAGE.replace("2.0.0", "2.0.1") + "\"}"))
+                .andExpect(MockMvcResultMatchers.status().isConflict())
+                .andExpect(jsonPath("$.inFlightDeploymentId").value(id.toString()));
+        minute();
+        assertThat(ecs.registered()).hasSize(1);
+        assertThat(codeDeploy.created()).hasSize(1);
+    }
+
+    @Test
+    void aRetriedRequestWithTheSameIdempotencyKeyGetsTheFirstDeploymentAndStartsNothing() {
+        ReleaseRequest request =
+                new ReleaseRequest("demo-app", ImageReference.parse(IMAGE), null, null, null, null, "test");
+        Releases.Accepted first = releases.accept(request, "ci-run-42", "hash-of-body");
+        UUID id = first.deployment().id();
+        awaitStarted(id);
+
+        Releases.Accepted retried = releases.accept(request, "ci-run-42", "hash-of-body");
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(retried.replayed()).isTrue();
+        assertThat(retried.deployment().id()).isEqualTo(id);
+        assertThatThrownBy(() -> releases.accept(request, "ci-run-42", "hash-of-another-body"))
+                .isInstanceOf(IdempotencyConflictException.class);
+        assertThat(status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        assertThat(ecs.registered()).hasSize(1);
+        assertThat(codeDeploy.created()).hasSize(1);
     }
 
     @Test
@@ -188,40 +264,23 @@ class ReleaseScenarioTest {
         assertThat(codeDeploy.stopCalls(cd)).isEqualTo(1);
     }
 
+    /**
+     * The answer is lost after CodeDeploy created the deployment, and the next attempt finds it by its marker. (Over
+     * the wire, WireReleaseTest's twin takes the other path: the SDK's retry meets DeploymentLimitExceeded.)
+     */
     @Test
     void aCreateDeploymentWhoseAnswerWasLostIsFoundAgainNotSentTwice() {
         codeDeploy.loseNextCreateAnswer();
         ReleaseRequest request =
                 new ReleaseRequest("demo-app", ImageReference.parse(IMAGE), null, null, null, null, "test");
         UUID id = releases.accept(request, null, null).deployment().id();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while ((status(id) == DeploymentStatus.PENDING || reconciler.isBusy(id)) && System.nanoTime() < deadline) {
-            reconciler.tick();
-        }
+        awaitStarted(id);
         Deployment d = releases.find(id).orElseThrow();
-        assertThat(d.status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
         assertThat(d.codeDeployDeploymentId()).isEqualTo(codeDeploy.lastDeploymentId());
         assertThat(codeDeploy.created()).hasSize(1);
-        assertThat(d.events()).extracting(DeploymentEvent::type).contains("AWS_UNAVAILABLE", "CODEDEPLOY_FOUND");
-    }
-
-    @Test
-    void nothingIsPromotedWhileCodeDeployCannotBeRead() {
-        UUID id = start();
-        String cd = codeDeploy.lastDeploymentId();
-        codeDeploy.succeed(cd);
-        codeDeploy.unavailable("BatchGetDeployments", 2); // the tick's batch read
-        codeDeploy.unavailable("GetDeployment", 2); // and the single read it falls back to
-        minute();
-        Deployment d = releases.find(id).orElseThrow();
-        assertThat(d.status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
-        assertThat(d.awsProblem()).contains("GetDeployment");
-        minute();
-        minute();
-        d = releases.find(id).orElseThrow();
-        assertThat(d.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
-        assertThat(d.awsProblem()).isNull();
-        assertThat(d.events()).extracting(DeploymentEvent::type).contains("AWS_UNAVAILABLE", "AWS_AVAILABLE");
+        assertThat(d.events())
+                .extracting(DeploymentEvent::type)
+                .contains(EventType.AWS_UNAVAILABLE, EventType.CODEDEPLOY_FOUND);
     }
 
     @Test
@@ -237,21 +296,6 @@ class ReleaseScenarioTest {
         assertThat(codeDeploy.calls("BatchGetDeployments") - batches).isEqualTo(1);
         assertThat(codeDeploy.calls("GetDeployment") - singles).isZero();
         assertThat(codeDeploy.calls("BatchGetDeploymentTargets") - targets).isEqualTo(1);
-    }
-
-    @Test
-    void aFailedBatchReadFallsBackToReadingEachDeploymentOnItsOwn() {
-        UUID id = start();
-        String cd = codeDeploy.lastDeploymentId();
-        codeDeploy.succeed(cd);
-        codeDeploy.unavailable("BatchGetDeployments", 1);
-        minute();
-
-        Deployment d = releases.find(id).orElseThrow();
-        assertThat(d.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
-        assertThat(d.awsProblem()).isNull();
-        assertThat(codeDeploy.calls("BatchGetDeployments")).isPositive();
-        assertThat(codeDeploy.calls("GetDeployment")).as("the fallback").isPositive();
     }
 
     @Test
@@ -400,14 +444,19 @@ class ReleaseScenarioTest {
         ReleaseRequest request = new ReleaseRequest(
                 "demo-app", ImageReference.parse(IMAGE), "production", "scenario", "abc1234", null, "test");
         UUID id = releases.accept(request, null, null).deployment().id();
+        awaitStarted(id);
+        reconciler.tick(); // the replacement is installed: 0% traffic
+        return id;
+    }
+
+    /** PENDING -> registered and created in CodeDeploy (by the accept's own first step, or by a tick). */
+    private void awaitStarted(UUID id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while ((status(id) == DeploymentStatus.PENDING || reconciler.isBusy(id)) && System.nanoTime() < deadline) {
-            reconciler.tick(); // PENDING -> registered and created in CodeDeploy (unless the accept's own kick did it)
+            reconciler.tick();
             Thread.onSpinWait();
         }
         assertThat(status(id)).isEqualTo(DeploymentStatus.IN_PROGRESS);
-        reconciler.tick(); // the replacement is installed: 0% traffic
-        return id;
     }
 
     private void minute() {

@@ -26,13 +26,13 @@ public class FakeAws {
     }
 
     /** True while the reconciler holds any stored deployment. */
-    public boolean anyDeploymentBusy(dev.ecscanary.controller.deployment.Reconciler reconciler) {
+    public boolean anyDeploymentBusy(dev.ecscanary.controller.deployment.reconcile.Reconciler reconciler) {
         return jdbc.sql("select id from deployment").query(java.util.UUID.class).list().stream()
                 .anyMatch(reconciler::isBusy);
     }
 
     /** Waits for any work a previous test left running (a new release's first look), then empties the world. */
-    public void reset(dev.ecscanary.controller.deployment.Reconciler reconciler) {
+    public void reset(dev.ecscanary.controller.deployment.reconcile.Reconciler reconciler) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (anyDeploymentBusy(reconciler) && System.nanoTime() < deadline) {
             Thread.onSpinWait();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecscanary.controller.DeployControllerApplication;
 import dev.ecscanary.controller.analysis.AlarmState;
-import dev.ecscanary.controller.deployment.Reconciler;
+import dev.ecscanary.controller.deployment.reconcile.Reconciler;
 import dev.ecscanary.controller.fakes.FakeAws;
 import dev.ecscanary.controller.fakes.FakeAwsConfiguration;
 import dev.ecscanary.controller.fakes.FakeCloudWatch;

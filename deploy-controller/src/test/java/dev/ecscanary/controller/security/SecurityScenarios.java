@@ -4,7 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.ecscanary.controller.analysis.AlarmState;
-import dev.ecscanary.controller.deployment.Reconciler;
+import dev.ecscanary.controller.deployment.reconcile.Reconciler;
 import dev.ecscanary.controller.fakes.FakeAws;
 import dev.ecscanary.controller.fakes.FakeCloudWatch;
 import dev.ecscanary.controller.fakes.FakeCodeDeploy;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The deployment page as a release engineer reads it, rendered by the controller from what it recorded. */
@@ -23,6 +24,9 @@ class DeploymentPageTest {
 
     @Autowired
     StatusPageFixture release;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void cleanWorld() {
@@ -243,6 +247,26 @@ class DeploymentPageTest {
         mvc.perform(get("/deployments/not-a-uuid"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void eachEventIsColouredByItsTypesSeverityAndATypeThisVersionDoesNotKnowIsNeutral() throws Exception {
+        UUID id = release.start("2.0.1", null);
+        release.step(10);
+        release.hurtUsers();
+        jdbc.sql(
+                        "insert into deployment_event (deployment_id, at, type, message) values (?, now(), 'FROM_A_NEWER_VERSION', 'later news')")
+                .param(id)
+                .update();
+
+        String html = page(id);
+
+        assertThat(html)
+                .contains("<li class=\"bad\"><time")
+                .containsPattern("<li class=\"bad\">[^\n]*<span class=\"event-type\">stop requested</span>")
+                .containsPattern("<li class=\"neutral\">[^\n]*<span class=\"event-type\">phase started</span>")
+                .containsPattern("<li class=\"neutral\">[^\n]*<span class=\"event-type\">unknown</span>"
+                        + " <span class=\"event-message\">later news</span>");
     }
 
     /** The lifecycle list with this id, from its opening tag to its end. */

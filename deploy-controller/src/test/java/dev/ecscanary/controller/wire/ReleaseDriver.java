@@ -2,8 +2,8 @@ package dev.ecscanary.controller.wire;
 
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentStatus;
-import dev.ecscanary.controller.deployment.Reconciler;
 import dev.ecscanary.controller.deployment.Releases;
+import dev.ecscanary.controller.deployment.reconcile.Reconciler;
 import dev.ecscanary.controller.fakes.MutableClock;
 import java.time.Duration;
 import java.util.UUID;

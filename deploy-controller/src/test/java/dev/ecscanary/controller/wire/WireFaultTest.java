@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentStatus;
+import dev.ecscanary.controller.deployment.EventType;
 import dev.ecscanary.controller.deployment.StopState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -59,7 +60,8 @@ class WireFaultTest extends WireScenarioSupport {
 
         Deployment d = deployment(id);
         assertThat(d.status()).as("events %s", d.events()).isEqualTo(DeploymentStatus.ROLLED_BACK);
-        assertThat(eventTypes(d)).doesNotContain("AWS_UNAVAILABLE", "STOP_UNANSWERED", "STOP_RESENT");
+        assertThat(eventTypes(d))
+                .doesNotContain(EventType.AWS_UNAVAILABLE, EventType.STOP_UNANSWERED, EventType.STOP_RESENT);
         assertThat(aws.faults().pending(operation)).as("both faults were met").isZero();
         assertThat(retries(operation) - retriesBefore)
                 .as("attempts beyond the first, by the SDK")
@@ -111,7 +113,7 @@ class WireFaultTest extends WireScenarioSupport {
         d = deployment(id);
         assertThat(d.status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
         assertThat(d.awsProblem()).isNull();
-        assertThat(eventTypes(d)).contains("AWS_UNAVAILABLE", "AWS_AVAILABLE");
+        assertThat(eventTypes(d)).contains(EventType.AWS_UNAVAILABLE, EventType.AWS_AVAILABLE);
         assertThat(world.releases(SERVICE)).containsExactly(d.codeDeployDeploymentId());
         assertThat(world.registeredImages()).containsExactly(IMAGE);
     }
@@ -146,7 +148,7 @@ class WireFaultTest extends WireScenarioSupport {
         d = deployment(id);
         assertThat(d.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(d.awsProblem()).isNull();
-        assertThat(eventTypes(d)).contains("AWS_UNAVAILABLE", "AWS_AVAILABLE");
+        assertThat(eventTypes(d)).contains(EventType.AWS_UNAVAILABLE, EventType.AWS_AVAILABLE);
     }
 
     @Test
@@ -160,6 +162,7 @@ class WireFaultTest extends WireScenarioSupport {
         Deployment d = deployment(id);
         assertThat(d.status()).as("read with GetDeployment instead").isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(d.awsProblem()).isNull();
+        assertThat(aws.received("GetDeployment")).as("the fallback").isPositive();
     }
 
     @Test
@@ -179,7 +182,7 @@ class WireFaultTest extends WireScenarioSupport {
         d = deployment(id);
         assertThat(d.awsProblem()).isNull();
         assertThat(d.inconclusiveSince()).isNull();
-        assertThat(eventTypes(d)).contains("INCONCLUSIVE", "CONCLUSIVE");
+        assertThat(eventTypes(d)).contains(EventType.INCONCLUSIVE, EventType.CONCLUSIVE);
         aws.server().verify(exactly(0), CODEDEPLOY_JSON.requestsOf("StopDeployment"));
     }
 
@@ -194,14 +197,14 @@ class WireFaultTest extends WireScenarioSupport {
         Deployment d = deployment(id);
         assertThat(d.status()).isEqualTo(DeploymentStatus.ROLLING_BACK);
         assertThat(d.stopState()).isEqualTo(StopState.REQUESTED);
-        assertThat(eventTypes(d)).contains("STOP_UNANSWERED");
+        assertThat(eventTypes(d)).contains(EventType.STOP_UNANSWERED);
         assertThat(world.stopsApplied(SERVICE)).isZero();
 
         aws.faults().heal("StopDeployment");
         minute(); // past the stop-confirm wait, CodeDeploy still shows no stop: it is sent again
         d = deployment(id);
         assertThat(d.stopState()).isEqualTo(StopState.ACCEPTED);
-        assertThat(eventTypes(d)).contains("STOP_RESENT");
+        assertThat(eventTypes(d)).contains(EventType.STOP_RESENT);
         assertThat(world.stopsApplied(SERVICE)).isEqualTo(1);
         aws.server()
                 .verify(exactly(4), CODEDEPLOY_JSON.requestsOf("StopDeployment")); // 3 attempts unanswered, 1 resend

@@ -9,11 +9,12 @@ import dev.ecscanary.controller.DeployControllerApplication;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentEvent;
 import dev.ecscanary.controller.deployment.DeploymentStatus;
+import dev.ecscanary.controller.deployment.EventType;
 import dev.ecscanary.controller.deployment.Phase;
-import dev.ecscanary.controller.deployment.Reconciler;
 import dev.ecscanary.controller.deployment.ReleaseRequest;
 import dev.ecscanary.controller.deployment.Releases;
 import dev.ecscanary.controller.deployment.StopState;
+import dev.ecscanary.controller.deployment.reconcile.Reconciler;
 import dev.ecscanary.controller.fakes.MutableClock;
 import dev.ecscanary.controller.revision.ImageReference;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ class WireRestartTest {
 
         d = driver.deployment(id);
         assertThat(d.status()).as("events %s", d.events()).isEqualTo(DeploymentStatus.ROLLED_BACK);
-        assertThat(d.events()).extracting(DeploymentEvent::type).doesNotContain("STOP_RESENT");
+        assertThat(d.events()).extracting(DeploymentEvent::type).doesNotContain(EventType.STOP_RESENT);
         assertThat(d.reason()).contains("phase 3").contains("30% traffic");
         aws.server().verify(exactly(1), CODEDEPLOY_JSON.requestsOf("StopDeployment"));
         assertThat(world.stopsApplied(SERVICE)).isEqualTo(1);

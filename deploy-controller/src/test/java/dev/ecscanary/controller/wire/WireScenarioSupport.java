@@ -6,8 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentEvent;
 import dev.ecscanary.controller.deployment.DeploymentStatus;
-import dev.ecscanary.controller.deployment.Reconciler;
+import dev.ecscanary.controller.deployment.EventType;
 import dev.ecscanary.controller.deployment.Releases;
+import dev.ecscanary.controller.deployment.reconcile.Reconciler;
 import dev.ecscanary.controller.fakes.MutableClock;
 import dev.ecscanary.controller.fakes.TestCallers;
 import java.time.Duration;
@@ -137,7 +138,7 @@ abstract class WireScenarioSupport {
         return deployment(id).codeDeployDeploymentId();
     }
 
-    static List<String> eventTypes(Deployment d) {
+    static List<EventType> eventTypes(Deployment d) {
         return d.events().stream().map(DeploymentEvent::type).toList();
     }
 }

@@ -1,11 +1,13 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.reconcile;
 
+import dev.ecscanary.controller.deployment.Deployment;
+import dev.ecscanary.controller.deployment.DeploymentStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /** Counts releases started, succeeded, rolled back and failed ({@code controller.deployments{outcome=...}}). */
 @Component
-class DeploymentMetrics {
+public class DeploymentMetrics {
 
     private final MeterRegistry meters;
 
@@ -13,11 +15,11 @@ class DeploymentMetrics {
         this.meters = meters;
     }
 
-    void accepted() {
+    public void accepted() {
         meters.counter("controller.deployments", "outcome", "started").increment();
     }
 
-    void transition(Deployment d, DeploymentStatus before) {
+    public void transition(Deployment d, DeploymentStatus before) {
         if (d.status() != before && d.status().isTerminal()) {
             meters.counter(
                             "controller.deployments",

@@ -1,11 +1,18 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.reconcile;
 
 import dev.ecscanary.controller.aws.AwsRequestRejectedException;
 import dev.ecscanary.controller.aws.AwsUnavailableException;
+import dev.ecscanary.controller.deployment.Deployment;
+import dev.ecscanary.controller.deployment.DeploymentStatus;
+import dev.ecscanary.controller.deployment.EventType;
+import dev.ecscanary.controller.deployment.PhaseOutcome;
+import dev.ecscanary.controller.deployment.StopState;
+import dev.ecscanary.controller.deployment.store.DeploymentSaver;
 import dev.ecscanary.controller.traffic.BlueGreenDeployer;
 import dev.ecscanary.controller.traffic.StopOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,25 +21,25 @@ import org.springframework.stereotype.Component;
  * CodeDeploy has had time to show it (see {@link RollbackFollower}).
  */
 @Component
-class StopCaller {
+public class StopCaller {
 
     private final BlueGreenDeployer deployer;
-    private final DeploymentStore store;
+    private final DeploymentSaver saver;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    StopCaller(BlueGreenDeployer deployer, DeploymentStore store, Clock clock, MeterRegistry meters) {
+    StopCaller(BlueGreenDeployer deployer, DeploymentSaver saver, Clock clock, MeterRegistry meters) {
         this.deployer = deployer;
-        this.store = store;
+        this.saver = saver;
         this.clock = clock;
         this.meters = meters;
     }
 
     /** Records the decision to stop, saves it, then calls StopDeployment. */
-    void stop(Deployment d, String why, java.time.Instant alarmChangedAt) {
+    public void stop(Deployment d, String why, Instant alarmChangedAt) {
         d.stopRequested(why, alarmChangedAt, clock.instant());
         d.endCurrentPhase(clock.instant(), PhaseOutcome.ROLLED_BACK);
-        store.save(d);
+        saver.save(d);
         send(d);
     }
 
@@ -56,7 +63,7 @@ class StopCaller {
         } catch (AwsUnavailableException e) {
             d.record(
                     clock.instant(),
-                    "STOP_UNANSWERED",
+                    EventType.STOP_UNANSWERED,
                     "StopDeployment got no answer (" + e.getMessage() + "); watching CodeDeploy for the stop");
         } catch (AwsRequestRejectedException e) {
             d.finish(

@@ -1,13 +1,17 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.reconcile;
 
 import dev.ecscanary.controller.aws.AwsRequestRejectedException;
 import dev.ecscanary.controller.aws.AwsUnavailableException;
+import dev.ecscanary.controller.deployment.Deployment;
+import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.traffic.BlueGreenDeployer;
 import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +35,20 @@ final class CodeDeployReads {
     private CodeDeployReads(BlueGreenDeployer deployer, Map<String, CodeDeploySnapshot> batched) {
         this.deployer = deployer;
         this.batched = batched;
+    }
+
+    /** The CodeDeploy deployments a tick looks at: each release's own once created, and its rollback's once known. */
+    static Set<String> idsOf(List<Deployment> inFlight) {
+        Set<String> ids = new TreeSet<>();
+        for (Deployment d : inFlight) {
+            if (d.status() != DeploymentStatus.PENDING && d.codeDeployDeploymentId() != null) {
+                ids.add(d.codeDeployDeploymentId());
+            }
+            if (d.rollbackDeploymentId() != null) {
+                ids.add(d.rollbackDeploymentId());
+            }
+        }
+        return ids;
     }
 
     /** Nothing read ahead: every read is a single call (a release's first step, outside the tick). */

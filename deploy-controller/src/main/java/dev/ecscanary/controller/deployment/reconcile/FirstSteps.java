@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.reconcile;
 
 import java.util.Map;
 import java.util.UUID;

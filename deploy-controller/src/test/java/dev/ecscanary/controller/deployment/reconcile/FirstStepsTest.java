@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.store;
 
 /** Two requests with one idempotency key raced; the loser answers with what the winner stored. */
 public class IdempotencyRaceException extends RuntimeException {

@@ -1,6 +1,10 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.reconcile;
 
 import dev.ecscanary.controller.config.ReconcilerProperties;
+import dev.ecscanary.controller.deployment.Deployment;
+import dev.ecscanary.controller.deployment.DeploymentStatus;
+import dev.ecscanary.controller.deployment.EventType;
+import dev.ecscanary.controller.deployment.StopState;
 import dev.ecscanary.controller.revision.ReleasableService;
 import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
 import dev.ecscanary.controller.traffic.CodeDeployStatus;
@@ -83,7 +87,7 @@ class RollbackFollower {
             } else if (now.isAfter(d.stopRequestedAt().plus(properties.stopConfirmWait()))) {
                 d.record(
                         now,
-                        "STOP_RESENT",
+                        EventType.STOP_RESENT,
                         "No stop seen on CodeDeploy " + properties.stopConfirmWait()
                                 + " after it was requested; the request never arrived, sending it again");
                 stopCaller.send(d);

@@ -1,7 +1,12 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.reconcile;
 
 import dev.ecscanary.controller.aws.AwsRequestRejectedException;
 import dev.ecscanary.controller.config.ReconcilerProperties;
+import dev.ecscanary.controller.deployment.Deployment;
+import dev.ecscanary.controller.deployment.DeploymentStatus;
+import dev.ecscanary.controller.deployment.EventType;
+import dev.ecscanary.controller.deployment.ReleaseRequest;
+import dev.ecscanary.controller.deployment.store.DeploymentSaver;
 import dev.ecscanary.controller.revision.AppSpecRenderer.RenderedAppSpec;
 import dev.ecscanary.controller.revision.ReleasableService;
 import dev.ecscanary.controller.revision.TaskDefinitionRegistry;
@@ -27,19 +32,19 @@ class DeploymentStarter {
 
     private final TaskDefinitionRegistry registry;
     private final BlueGreenDeployer deployer;
-    private final DeploymentStore store;
+    private final DeploymentSaver saver;
     private final ReconcilerProperties properties;
     private final Clock clock;
 
     DeploymentStarter(
             TaskDefinitionRegistry registry,
             BlueGreenDeployer deployer,
-            DeploymentStore store,
+            DeploymentSaver saver,
             ReconcilerProperties properties,
             Clock clock) {
         this.registry = registry;
         this.deployer = deployer;
-        this.store = store;
+        this.saver = saver;
         this.properties = properties;
         this.clock = clock;
     }
@@ -58,7 +63,7 @@ class DeploymentStarter {
             if (d.taskDefinitionArn() == null) {
                 String json = service.taskDefinition().render(d.request().image());
                 d.taskDefinitionRegistered(registry.register(json), clock.instant());
-                store.save(d);
+                saver.save(d);
             }
             createDeployment(d, service);
         } catch (AwsRequestRejectedException e) {
@@ -80,7 +85,7 @@ class DeploymentStarter {
             return;
         }
         d.createRequested(clock.instant());
-        store.save(d);
+        saver.save(d);
         RenderedAppSpec appSpec = service.appSpec().render(d.taskDefinitionArn());
         try {
             String codeDeployId = deployer.createDeployment(new NewDeployment(
@@ -105,7 +110,7 @@ class DeploymentStarter {
                     d.codeDeployStarted(id, clock.instant());
                     d.record(
                             clock.instant(),
-                            "CODEDEPLOY_FOUND",
+                            EventType.CODEDEPLOY_FOUND,
                             "Found the deployment created by an earlier attempt"
                                     + " whose answer was lost; not creating another");
                     return true;

@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.reconcile;
 
 import dev.ecscanary.controller.config.ReconcilerProperties;
 import java.time.Clock;

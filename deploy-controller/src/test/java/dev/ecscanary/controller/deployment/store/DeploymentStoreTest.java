@@ -1,10 +1,21 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecscanary.controller.analysis.AlarmReading;
 import dev.ecscanary.controller.analysis.AlarmState;
+import dev.ecscanary.controller.deployment.ConcurrentChangeException;
+import dev.ecscanary.controller.deployment.Deployment;
+import dev.ecscanary.controller.deployment.DeploymentChanged;
+import dev.ecscanary.controller.deployment.DeploymentEvent;
+import dev.ecscanary.controller.deployment.DeploymentStatus;
+import dev.ecscanary.controller.deployment.EventType;
+import dev.ecscanary.controller.deployment.Phase;
+import dev.ecscanary.controller.deployment.PhaseOutcome;
+import dev.ecscanary.controller.deployment.ReleaseRequest;
+import dev.ecscanary.controller.deployment.ServiceBusyException;
+import dev.ecscanary.controller.deployment.reconcile.Reconciler;
 import dev.ecscanary.controller.fakes.ControllerTest;
 import dev.ecscanary.controller.fakes.FakeAws;
 import dev.ecscanary.controller.revision.ImageReference;
@@ -28,7 +39,10 @@ class DeploymentStoreTest {
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     @Autowired
-    DeploymentStore store;
+    DeploymentWrites store;
+
+    @Autowired
+    DeploymentQueries queries;
 
     @Autowired
     Reconciler reconciler;
@@ -65,7 +79,7 @@ class DeploymentStoreTest {
         d.lifecycleEventsSeen(List.of(lifecycle("BeforeInstall", "Succeeded")));
         store.save(d);
 
-        Deployment read = store.find(d.id()).orElseThrow();
+        Deployment read = queries.find(d.id()).orElseThrow();
         assertThat(read.version()).isEqualTo(d.version()).isEqualTo(3);
         assertThat(read.phases()).extracting(Phase::trafficPercent).containsExactly(0, 10);
         assertThat(read.phases().get(0).alarmStates()).containsEntry(ALARM, AlarmState.OK);
@@ -75,7 +89,11 @@ class DeploymentStoreTest {
         assertThat(read.lifecycleEvents()).containsExactly(lifecycle("BeforeInstall", "Succeeded"));
         assertThat(read.events())
                 .extracting(DeploymentEvent::type)
-                .containsExactly("ACCEPTED", "CODEDEPLOY_STARTED", "PHASE_STARTED", "PHASE_STARTED");
+                .containsExactly(
+                        EventType.ACCEPTED,
+                        EventType.CODEDEPLOY_STARTED,
+                        EventType.PHASE_STARTED,
+                        EventType.PHASE_STARTED);
     }
 
     @Test
@@ -104,11 +122,11 @@ class DeploymentStoreTest {
                 lifecycle("AfterAllowTraffic", "Skipped"));
         List<LifecycleEvent> rollbacks =
                 List.of(lifecycle("BeforeAllowTraffic", "Succeeded"), lifecycle("AllowTraffic", "Succeeded"));
-        Deployment read = store.find(d.id()).orElseThrow();
+        Deployment read = queries.find(d.id()).orElseThrow();
         assertThat(read.rollbackDeploymentId()).isEqualTo("d-RBK");
         assertThat(read.lifecycleEvents()).containsExactlyElementsOf(releasesOwn);
         assertThat(read.rollbackLifecycleEvents()).containsExactlyElementsOf(rollbacks);
-        Deployment listed = store.list("demo-app", null, 10).getFirst();
+        Deployment listed = queries.list("demo-app", null, 0, 10).getFirst();
         assertThat(listed.id()).isEqualTo(d.id());
         assertThat(listed.lifecycleEvents()).containsExactlyElementsOf(releasesOwn);
         assertThat(listed.rollbackLifecycleEvents()).containsExactlyElementsOf(rollbacks);
@@ -149,15 +167,15 @@ class DeploymentStoreTest {
     @Test
     void aCopyReadBeforeAnotherSaveCannotOverwriteIt() {
         Deployment d = inserted();
-        Deployment stale = store.find(d.id()).orElseThrow();
+        Deployment stale = queries.find(d.id()).orElseThrow();
         d.codeDeployStarted("d-ABC", T0.plusSeconds(1));
         store.save(d);
 
-        assertThat(store.current(stale)).get().extracting(Deployment::version).isEqualTo(1L);
-        assertThat(store.current(d)).get().isSameAs(d);
+        assertThat(queries.current(stale)).get().extracting(Deployment::version).isEqualTo(1L);
+        assertThat(queries.current(d)).get().isSameAs(d);
         stale.finish(DeploymentStatus.FAILED, "stale", T0.plusSeconds(2));
         assertThatThrownBy(() -> store.save(stale)).isInstanceOf(ConcurrentChangeException.class);
-        assertThat(store.find(d.id()).orElseThrow().status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        assertThat(queries.find(d.id()).orElseThrow().status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
     }
 
     @Test
@@ -178,7 +196,7 @@ class DeploymentStoreTest {
         assertThat(change.deployment().phases().getFirst().isOpen()).isTrue();
         assertThat(change.deployment().events())
                 .extracting(DeploymentEvent::type)
-                .containsExactly("ACCEPTED", "CODEDEPLOY_STARTED", "PHASE_STARTED");
+                .containsExactly(EventType.ACCEPTED, EventType.CODEDEPLOY_STARTED, EventType.PHASE_STARTED);
     }
 
     @Test
@@ -187,14 +205,53 @@ class DeploymentStoreTest {
         d.codeDeployStarted("d-ABC", T0.plusSeconds(1));
         store.save(d);
 
-        Deployment inFlight = store.allInFlight().stream()
+        Deployment inFlight = queries.allInFlight().stream()
                 .filter(x -> x.id().equals(d.id()))
                 .findFirst()
                 .orElseThrow();
         assertThat(inFlight.hasHistory()).isTrue();
         assertThat(inFlight.events())
                 .extracting(DeploymentEvent::type)
-                .containsExactly("ACCEPTED", "CODEDEPLOY_STARTED");
+                .containsExactly(EventType.ACCEPTED, EventType.CODEDEPLOY_STARTED);
+    }
+
+    @Test
+    void anEventTypeThisVersionDoesNotKnowReadsBackAsUnknownWithItsMessage() {
+        Deployment d = inserted();
+        jdbc.sql(
+                        "insert into deployment_event (deployment_id, at, type, message) values (?, ?, 'JUDGED_BY_A_NEWER_VERSION', ?)")
+                .params(d.id(), java.sql.Timestamp.from(T0.plusSeconds(1)), "written by a newer controller")
+                .update();
+
+        Deployment read = queries.find(d.id()).orElseThrow();
+
+        assertThat(read.events())
+                .extracting(DeploymentEvent::type, DeploymentEvent::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                EventType.ACCEPTED, d.events().getFirst().message()),
+                        org.assertj.core.groups.Tuple.tuple(EventType.UNKNOWN, "written by a newer controller"));
+    }
+
+    @Test
+    void aSecondReleaseOfAServiceInFlightIsRefusedByTheUniqueIndexAndNamesTheFirst() {
+        Deployment first = inserted();
+
+        assertThatThrownBy(() -> store.insert(accepted("demo-app"), null, null))
+                .isInstanceOfSatisfying(
+                        ServiceBusyException.class,
+                        e -> assertThat(e.inFlight()).isEqualTo(first.id()));
+    }
+
+    @Test
+    void twoRequestsRacingWithOneIdempotencyKeyAreToldApartFromABusyServiceByTheConstraintsName() {
+        store.insert(accepted("demo-app"), "key-1", "hash");
+
+        assertThatThrownBy(() -> store.insert(accepted("other-app"), "key-1", "hash"))
+                .isInstanceOf(IdempotencyRaceException.class);
+        assertThat(queries.findInFlight("other-app"))
+                .as("the loser stored nothing")
+                .isEmpty();
     }
 
     /** Each lifecycle row's xmin: the transaction that last wrote it. */
@@ -212,9 +269,15 @@ class DeploymentStoreTest {
     }
 
     private Deployment inserted() {
-        Deployment d = Deployment.accept(
+        Deployment d = accepted("demo-app");
+        store.insert(d, null, null);
+        return d;
+    }
+
+    private static Deployment accepted(String service) {
+        return Deployment.accept(
                 new ReleaseRequest(
-                        "demo-app",
+                        service,
                         ImageReference.parse("123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0"),
                         null,
                         null,
@@ -222,8 +285,6 @@ class DeploymentStoreTest {
                         null,
                         "test"),
                 T0);
-        store.insert(d, null, null);
-        return d;
     }
 
     private static AlarmReading reading(AlarmState state, Instant at) {

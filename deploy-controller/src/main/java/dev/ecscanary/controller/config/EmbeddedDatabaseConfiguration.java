@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.store;
+package dev.ecscanary.controller.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,10 +1,15 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.reconcile;
 
-import dev.ecscanary.controller.analysis.AlarmReading;
+import dev.ecscanary.controller.analysis.AlarmReadings;
 import dev.ecscanary.controller.analysis.HealthGate;
 import dev.ecscanary.controller.analysis.Verdict;
 import dev.ecscanary.controller.config.AnalysisProperties;
 import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
+import dev.ecscanary.controller.deployment.Deployment;
+import dev.ecscanary.controller.deployment.DeploymentStatus;
+import dev.ecscanary.controller.deployment.EventType;
+import dev.ecscanary.controller.deployment.Phase;
+import dev.ecscanary.controller.deployment.PhaseOutcome;
 import dev.ecscanary.controller.revision.ReleasableService;
 import dev.ecscanary.controller.traffic.CodeDeploySnapshot;
 import dev.ecscanary.controller.traffic.CodeDeployStatus;
@@ -14,7 +19,6 @@ import dev.ecscanary.controller.traffic.TaskSetInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -39,16 +43,16 @@ class ProgressWatcher {
     }
 
     /**
-     * @param alarms this tick's readings of all watched alarms, or null when CloudWatch could not be read
+     * @param alarms this tick's readings of all watched alarms, which may say that CloudWatch could not be read
      * @param reads  this tick's reads of CodeDeploy deployments
      */
-    void watch(Deployment d, ReleasableService service, Map<String, AlarmReading> alarms, CodeDeployReads reads) {
+    void watch(Deployment d, ReleasableService service, AlarmReadings alarms, CodeDeployReads reads) {
         CodeDeploySnapshot snapshot = reads.withTarget(d.codeDeployDeploymentId(), service.ecsTargetId());
         Topology where = topology.of(service).orElse(null);
         trackTraffic(d, snapshot, where);
         d.lifecycleEventsSeen(snapshot.lifecycleEvents());
-        if (alarms != null) {
-            d.alarmsObserved(pick(alarms, service));
+        if (alarms.readable()) {
+            d.alarmsObserved(alarms.watched(service.config().alarms()));
         }
         switch (snapshot.status()) {
             case SUCCEEDED -> finishIfVerified(d, where);
@@ -79,7 +83,7 @@ class ProgressWatcher {
         return where == null ? Optional.empty() : topology.percentOn(where, green.targetGroupName());
     }
 
-    private void judge(Deployment d, ReleasableService service, Map<String, AlarmReading> alarms) {
+    private void judge(Deployment d, ReleasableService service, AlarmReadings alarms) {
         Verdict verdict = HealthGate.judge(service.config().alarms(), alarms);
         Instant now = clock.instant();
         if (verdict.isFail()) {
@@ -89,7 +93,7 @@ class ProgressWatcher {
             if (d.inconclusiveSince() == null) {
                 d.record(
                         now,
-                        "INCONCLUSIVE",
+                        EventType.INCONCLUSIVE,
                         verdict.explanation() + "; policy " + analysis.inconclusivePolicy() + " after "
                                 + analysis.inconclusiveGrace());
             }
@@ -107,7 +111,7 @@ class ProgressWatcher {
             }
         } else if (d.inconclusiveSince() != null) {
             d.inconclusive(null);
-            d.record(now, "CONCLUSIVE", "All watched alarms OK again");
+            d.record(now, EventType.CONCLUSIVE, "All watched alarms OK again");
         }
     }
 
@@ -144,13 +148,5 @@ class ProgressWatcher {
         d.endCurrentPhase(now, PhaseOutcome.ROLLED_BACK);
         d.rollingBack(what, now);
         d.rollbackDeploymentSeen(snapshot.rollbackDeploymentId(), now);
-    }
-
-    private static Map<String, AlarmReading> pick(Map<String, AlarmReading> alarms, ReleasableService service) {
-        Map<String, AlarmReading> mine = new java.util.LinkedHashMap<>();
-        for (String name : service.config().alarms()) {
-            mine.put(name, alarms.getOrDefault(name, AlarmReading.missing(name)));
-        }
-        return mine;
     }
 }

@@ -1,10 +1,16 @@
-package dev.ecscanary.controller.deployment;
+package dev.ecscanary.controller.deployment.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecscanary.controller.analysis.AlarmReader;
 import dev.ecscanary.controller.analysis.AlarmState;
 import dev.ecscanary.controller.config.ReconcilerProperties;
+import dev.ecscanary.controller.deployment.Deployment;
+import dev.ecscanary.controller.deployment.DeploymentStatus;
+import dev.ecscanary.controller.deployment.ReleaseRequest;
+import dev.ecscanary.controller.deployment.store.DeploymentQueries;
+import dev.ecscanary.controller.deployment.store.DeploymentWrites;
+import dev.ecscanary.controller.deployment.store.SavedVersions;
 import dev.ecscanary.controller.fakes.ControllerTest;
 import dev.ecscanary.controller.fakes.FakeAws;
 import dev.ecscanary.controller.fakes.FakeCloudWatch;
@@ -22,9 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A release's first step, taken on the reconciler's workers right after it is accepted, against ticks that run
@@ -53,10 +57,7 @@ class ReleaseFirstStepTest {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate tx;
-
-    @Autowired
-    ApplicationEventPublisher events;
+    DeploymentWrites writes;
 
     @Autowired
     ServiceCatalog catalog;
@@ -65,13 +66,10 @@ class ReleaseFirstStepTest {
     AlarmReader alarmReader;
 
     @Autowired
-    DeploymentStarter starter;
+    ReconcileStep step;
 
     @Autowired
-    ProgressWatcher progress;
-
-    @Autowired
-    RollbackFollower rollback;
+    TickAlarms tickAlarms;
 
     @Autowired
     DeploymentMetrics metrics;
@@ -85,20 +83,10 @@ class ReleaseFirstStepTest {
     @BeforeEach
     void cleanWorldWithAlarmOk() {
         aws.reset(applicationReconciler);
-        cloudWatch.set(ReleaseScenarioTest.ALARM, AlarmState.OK, clock.instant());
-        store = new HoldingStore(jdbc, tx, events);
+        cloudWatch.set("demo-app-success-rate", AlarmState.OK, clock.instant());
+        store = new HoldingStore(jdbc);
         reconciler = new Reconciler(
-                store,
-                catalog,
-                alarmReader,
-                starter,
-                codeDeploy,
-                progress,
-                rollback,
-                metrics,
-                clock,
-                properties,
-                new SimpleMeterRegistry());
+                store, writes, tickAlarms, codeDeploy, step, metrics, clock, properties, new SimpleMeterRegistry());
     }
 
     @AfterEach
@@ -137,14 +125,14 @@ class ReleaseFirstStepTest {
         Deployment d = Deployment.accept(
                 new ReleaseRequest(
                         "demo-app",
-                        ImageReference.parse(ReleaseScenarioTest.IMAGE),
+                        ImageReference.parse("123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app:2.0.0"),
                         "production",
                         "first step",
                         "abc1234",
                         null,
                         "test"),
                 clock.instant());
-        store.insert(d, null, null);
+        writes.insert(d, null, null);
         return d.id();
     }
 
@@ -157,14 +145,14 @@ class ReleaseFirstStepTest {
     }
 
     /** The real store; the first read of one release on a reconciler worker is held just after it was read. */
-    static final class HoldingStore extends DeploymentStore {
+    static final class HoldingStore extends DeploymentQueries {
 
         private final CountDownLatch held = new CountDownLatch(1);
         private final CountDownLatch goOn = new CountDownLatch(1);
         private volatile UUID holding;
 
-        HoldingStore(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
-            super(jdbc, tx, events);
+        HoldingStore(JdbcClient jdbc) {
+            super(jdbc, new SavedVersions()); // knows none of the saves: every look at a release asks the database
         }
 
         void holdFirstReadOf(UUID id) {

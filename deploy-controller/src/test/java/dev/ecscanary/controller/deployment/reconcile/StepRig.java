@@ -1,0 +1,100 @@
+package dev.ecscanary.controller.deployment.reconcile;
+
+import dev.ecscanary.controller.analysis.AlarmReadings;
+import dev.ecscanary.controller.analysis.AlarmState;
+import dev.ecscanary.controller.config.AnalysisProperties;
+import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
+import dev.ecscanary.controller.config.ReconcilerProperties;
+import dev.ecscanary.controller.config.ServiceProperties;
+import dev.ecscanary.controller.deployment.Deployment;
+import dev.ecscanary.controller.deployment.ReleaseRequest;
+import dev.ecscanary.controller.fakes.FakeCloudWatch;
+import dev.ecscanary.controller.fakes.FakeCodeDeploy;
+import dev.ecscanary.controller.fakes.MutableClock;
+import dev.ecscanary.controller.fakes.RecordingSaver;
+import dev.ecscanary.controller.revision.ImageReference;
+import dev.ecscanary.controller.revision.ReleasableService;
+import dev.ecscanary.controller.traffic.NewDeployment;
+import dev.ecscanary.controller.traffic.ServiceTopology;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The reconciler's steps on the hand-written fakes alone: no Spring context, no database. One release of demo-app,
+ * watched by one alarm, with a CodeDeploy deployment created in the fake.
+ */
+final class StepRig {
+
+    static final String ALARM = "demo-app-success-rate";
+    static final String REPOSITORY = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/demo-app";
+    static final Duration GRACE = Duration.ofMinutes(2);
+    static final Duration STOP_CONFIRM_WAIT = Duration.ofSeconds(30);
+
+    final MutableClock clock = new MutableClock();
+    final FakeCodeDeploy codeDeploy = new FakeCodeDeploy();
+    final FakeCloudWatch cloudWatch = new FakeCloudWatch();
+    final RecordingSaver saver = new RecordingSaver();
+    final ServiceTopology topology = new ServiceTopology(codeDeploy, codeDeploy);
+    final StopCaller stopCaller = new StopCaller(codeDeploy, saver, clock, new SimpleMeterRegistry());
+    final ReleasableService service = new ReleasableService(
+            "demo-app",
+            new ServiceProperties(
+                    "ecs-canary",
+                    "demo-app",
+                    "ecs-canary",
+                    "demo-app",
+                    "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
+                    "app",
+                    8080,
+                    "classpath:taskdef.json.tpl",
+                    "classpath:appspec.yaml",
+                    List.of(ALARM),
+                    List.of(),
+                    List.of(REPOSITORY),
+                    null,
+                    null),
+            null,
+            null);
+
+    StepRig() {
+        codeDeploy.clock(clock);
+        cloudWatch.set(ALARM, AlarmState.OK, clock.instant());
+    }
+
+    ProgressWatcher progressWatcher(InconclusivePolicy policy) {
+        return new ProgressWatcher(topology, stopCaller, new AnalysisProperties(policy, GRACE), clock);
+    }
+
+    RollbackFollower rollbackFollower() {
+        ReconcilerProperties properties =
+                new ReconcilerProperties(Duration.ofSeconds(5), 4, STOP_CONFIRM_WAIT, Duration.ofMinutes(10));
+        return new RollbackFollower(topology, stopCaller, properties, clock);
+    }
+
+    /** A release of 2.0.0 that CodeDeploy has started: IN_PROGRESS, its replacement installed at 0% traffic. */
+    Deployment inProgress() {
+        Deployment d = Deployment.accept(
+                new ReleaseRequest(
+                        "demo-app", ImageReference.parse(REPOSITORY + ":2.0.0"), null, null, null, null, "ci"),
+                clock.instant());
+        String id = codeDeploy.createDeployment(new NewDeployment(
+                "ecs-canary", "demo-app", "CodeDeployDefault.ECSLinear10PercentEvery1Minutes", "{}", "sha", "test"));
+        d.codeDeployStarted(id, clock.instant());
+        saver.save(d);
+        return d;
+    }
+
+    /** What CloudWatch says of the watched alarm now. */
+    AlarmReadings alarms() {
+        return AlarmReadings.of(cloudWatch.read(List.of(ALARM)));
+    }
+
+    CodeDeployReads reads() {
+        return CodeDeployReads.none(codeDeploy);
+    }
+
+    void minute() {
+        clock.advance(Duration.ofMinutes(1));
+    }
+}
