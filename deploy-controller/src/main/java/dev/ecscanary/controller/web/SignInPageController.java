@@ -1,6 +1,7 @@
 package dev.ecscanary.controller.web;
 
 import dev.ecscanary.controller.security.SignInOptions;
+import dev.ecscanary.controller.web.page.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;

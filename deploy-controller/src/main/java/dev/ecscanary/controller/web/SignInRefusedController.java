@@ -1,6 +1,7 @@
 package dev.ecscanary.controller.web;
 
 import dev.ecscanary.controller.security.SignInRefusal;
+import dev.ecscanary.controller.web.page.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
