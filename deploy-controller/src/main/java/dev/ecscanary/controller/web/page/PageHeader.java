@@ -1,6 +1,6 @@
 package dev.ecscanary.controller.web.page;
 
-import dev.ecscanary.controller.security.SessionSignIn;
+import dev.ecscanary.controller.security.signin.SessionSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.security.web.csrf.CsrfToken;

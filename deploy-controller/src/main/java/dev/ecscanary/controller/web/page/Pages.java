@@ -2,7 +2,7 @@ package dev.ecscanary.controller.web.page;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheFactory;
-import dev.ecscanary.controller.security.SignInOptions;
+import dev.ecscanary.controller.security.signin.SignInOptions;
 import java.io.StringWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,9 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.signin;
 
+import dev.ecscanary.controller.security.ApiTokens;
+import dev.ecscanary.controller.security.Caller;
+import dev.ecscanary.controller.security.CallerAuthentication;
+import dev.ecscanary.controller.security.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -13,11 +17,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * Sign-in to the status page with an API token in the password field (when {@code login.token-form} is on, as in the
  * rehearsal): the token's scopes give the role, {@code rollback} making an operator and {@code read} a viewer.
  */
-final class TokenFormLogin implements AuthenticationProvider {
+public final class TokenFormLogin implements AuthenticationProvider {
 
     private final ApiTokens tokens;
 
-    TokenFormLogin(ApiTokens tokens) {
+    public TokenFormLogin(ApiTokens tokens) {
         this.tokens = tokens;
     }
 

@@ -1,5 +1,7 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.tokens;
 
+import dev.ecscanary.controller.security.Caller;
+import dev.ecscanary.controller.security.Scope;
 import java.time.Instant;
 import java.util.Set;
 
@@ -21,7 +23,7 @@ public record ApiToken(
         return revokedAt != null;
     }
 
-    Caller caller() {
+    public Caller caller() {
         return Caller.token(name, scopes, services);
     }
 }

@@ -1,5 +1,6 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.tokens;
 
+import dev.ecscanary.controller.security.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code api_token} table: hashes, scopes, and who created and revoked each token. */
 @Repository
-class ApiTokenStore {
+public class ApiTokenStore {
 
     private final JdbcClient jdbc;
 
@@ -23,7 +24,7 @@ class ApiTokenStore {
     }
 
     /** @return false when the name is taken */
-    boolean insert(ApiToken token, String sha256) {
+    public boolean insert(ApiToken token, String sha256) {
         return jdbc.sql("""
                 insert into api_token (name, sha256, scopes, services, created_by, created_at)
                 values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
@@ -38,21 +39,21 @@ class ApiTokenStore {
                 == 1;
     }
 
-    Optional<ApiToken> findActiveByHash(String sha256) {
+    public Optional<ApiToken> findActiveByHash(String sha256) {
         return jdbc.sql("select * from api_token where sha256 = ? and revoked_at is null")
                 .param(sha256)
                 .query(ApiTokenStore::map)
                 .optional();
     }
 
-    List<ApiToken> all() {
+    public List<ApiToken> all() {
         return jdbc.sql("select * from api_token order by created_at, name")
                 .query(ApiTokenStore::map)
                 .list();
     }
 
     /** @return false when there is no such token, or it was already revoked */
-    boolean revoke(String name, String by, Instant at) {
+    public boolean revoke(String name, String by, Instant at) {
         return jdbc.sql("update api_token set revoked_by = ?, revoked_at = ? where name = ? and revoked_at is null")
                         .params(by, Timestamp.from(at), name)
                         .update()

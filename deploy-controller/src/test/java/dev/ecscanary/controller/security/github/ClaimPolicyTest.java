@@ -1,8 +1,11 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.ecscanary.controller.security.Caller;
+import dev.ecscanary.controller.security.Scope;
+import dev.ecscanary.controller.security.SecurityProperties;
 import dev.ecscanary.controller.security.SecurityProperties.Match;
 import dev.ecscanary.controller.security.SecurityProperties.PolicyRule;
 import java.time.Duration;
@@ -12,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The CI policy on its own: claim globs, and refusals that name the rule that came closest. */
-class ClaimPolicyTest {
+public class ClaimPolicyTest {
 
     final ClaimPolicy policy = new ClaimPolicy(properties(List.of(
             new PolicyRule(
@@ -97,7 +100,7 @@ class ClaimPolicyTest {
                 Map.of("repository", repository, "ref", ref, "workflow", workflow));
     }
 
-    static SecurityProperties properties(List<PolicyRule> rules) {
+    public static SecurityProperties properties(List<PolicyRule> rules) {
         return new SecurityProperties(
                 new SecurityProperties.Oidc(
                         "https://token.actions.githubusercontent.com",

@@ -1,5 +1,7 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.github;
 
+import dev.ecscanary.controller.security.Caller;
+import dev.ecscanary.controller.security.SecurityProperties;
 import dev.ecscanary.controller.security.SecurityProperties.PolicyRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +13,13 @@ import org.springframework.stereotype.Component;
  * environments. A refusal names the rule that came closest, so the fix is obvious from the 403 alone.
  */
 @Component
-class ClaimPolicy {
+public class ClaimPolicy {
 
     static final List<String> CLAIMS = List.of("repository", "ref", "environment", "workflow");
 
     private final List<PolicyRule> rules;
 
-    ClaimPolicy(SecurityProperties properties) {
+    public ClaimPolicy(SecurityProperties properties) {
         this.rules = properties.policy();
     }
 
@@ -38,7 +40,7 @@ class ClaimPolicy {
     }
 
     /** Empty when allowed, else why not. */
-    java.util.Optional<String> refusal(Caller caller, String service, String environment) {
+    public java.util.Optional<String> refusal(Caller caller, String service, String environment) {
         List<PolicyRule> matched = matching(caller.claims());
         if (matched.isEmpty()) {
             return java.util.Optional.of("no policy rule matches " + caller.claimsText());

@@ -1,6 +1,5 @@
-package dev.ecscanary.controller.web;
+package dev.ecscanary.controller.security.signin;
 
-import dev.ecscanary.controller.security.SignInOptions;
 import dev.ecscanary.controller.web.page.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;

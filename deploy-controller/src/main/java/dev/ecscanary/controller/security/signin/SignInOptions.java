@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.signin;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public record SignInOptions(boolean tokenForm, List<Provider> providers) {
         return tokenForm || !providers.isEmpty();
     }
 
-    static SignInOptions of(boolean tokenForm, ClientRegistrationRepository registrations) {
+    public static SignInOptions of(boolean tokenForm, ClientRegistrationRepository registrations) {
         List<Provider> providers = new ArrayList<>();
         if (registrations instanceof Iterable<?> all) {
             for (Object each : all) {

@@ -1,5 +1,7 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.signin;
 
+import dev.ecscanary.controller.security.Caller;
+import dev.ecscanary.controller.security.CurrentCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;

@@ -1,6 +1,9 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.signin;
 
 import dev.ecscanary.controller.audit.AuditDetails;
+import dev.ecscanary.controller.security.Caller;
+import dev.ecscanary.controller.security.CurrentCaller;
+import dev.ecscanary.controller.security.SecurityConfiguration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +16,7 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
  * its sign-in, CSRF token and cookie): the sign-in page, saying so. The {@link AuditFilter} records the sign-out
  * under the caller who was signed in; this adds what ended.
  */
-final class SignOutOutcome implements LogoutSuccessHandler {
+public final class SignOutOutcome implements LogoutSuccessHandler {
 
     static final String SIGNED_OUT_PAGE = SecurityConfiguration.SIGN_IN_PAGE + "?logout";
 

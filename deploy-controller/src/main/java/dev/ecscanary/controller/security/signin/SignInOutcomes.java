@@ -1,7 +1,10 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.signin;
 
 import dev.ecscanary.controller.audit.AuditEntry;
 import dev.ecscanary.controller.audit.AuditTrail;
+import dev.ecscanary.controller.security.Caller;
+import dev.ecscanary.controller.security.CurrentCaller;
+import dev.ecscanary.controller.security.SignInRefusal;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +23,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
  * provider sends the browser back with a GET, which the {@link AuditFilter} leaves alone). A success continues to the
  * page that asked for the sign-in; a refusal goes to {@value #REFUSED_PAGE}, which says which check failed.
  */
-final class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+public final class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
     static final String REFUSED_PAGE = "/login/refused";
     private static final Logger log = LoggerFactory.getLogger(SignInOutcomes.class);
@@ -29,7 +32,7 @@ final class SignInOutcomes implements AuthenticationSuccessHandler, Authenticati
     private final Clock clock;
     private final AuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    SignInOutcomes(AuditTrail trail, Clock clock) {
+    public SignInOutcomes(AuditTrail trail, Clock clock) {
         this.trail = trail;
         this.clock = clock;
     }

@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.github;
 
 /**
  * A claim pattern: an exact value, or {@code *} for any run of characters and {@code ?} for one. Matched by walking

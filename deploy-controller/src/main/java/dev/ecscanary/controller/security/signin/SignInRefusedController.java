@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.web;
+package dev.ecscanary.controller.security.signin;
 
 import dev.ecscanary.controller.security.SignInRefusal;
 import dev.ecscanary.controller.web.page.Pages;

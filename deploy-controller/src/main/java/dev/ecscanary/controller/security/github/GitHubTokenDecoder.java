@@ -1,5 +1,6 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.github;
 
+import dev.ecscanary.controller.security.SecurityProperties;
 import java.util.List;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -19,11 +20,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * again when a token names an unknown key id) with only the configured asymmetric algorithms, so {@code alg: none}
  * and HMAC tokens are refused before any key is looked at; then issuer, audience, expiry and not-before.
  */
-final class GitHubTokenDecoder {
+public final class GitHubTokenDecoder {
 
     private GitHubTokenDecoder() {}
 
-    static JwtDecoder build(SecurityProperties.Oidc oidc) {
+    public static JwtDecoder build(SecurityProperties.Oidc oidc) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(oidc.effectiveJwksUri())
                 .jwsAlgorithms(algorithms -> oidc.algorithms().forEach(a -> algorithms.add(SignatureAlgorithm.from(a))))
                 .build();

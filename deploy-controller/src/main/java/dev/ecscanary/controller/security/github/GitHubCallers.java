@@ -1,5 +1,8 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.github;
 
+import dev.ecscanary.controller.security.Caller;
+import dev.ecscanary.controller.security.CallerAuthentication;
+import dev.ecscanary.controller.security.Scope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,11 +13,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * Turns a verified GitHub Actions OIDC token into a {@link Caller}: it may deploy and read when at least one policy
  * rule matches its claims (which services and environments is decided per request by the {@link ClaimPolicy}).
  */
-final class GitHubCallers implements Converter<Jwt, CallerAuthentication> {
+public final class GitHubCallers implements Converter<Jwt, CallerAuthentication> {
 
     private final ClaimPolicy policy;
 
-    GitHubCallers(ClaimPolicy policy) {
+    public GitHubCallers(ClaimPolicy policy) {
         this.policy = policy;
     }
 

@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,20 +11,20 @@ import java.util.HexFormat;
  * API tokens are 256 random bits, so one unsalted SHA-256 is enough to store them: there is nothing to guess that a
  * slow hash would protect. Comparison goes through the hash, never through the token.
  */
-final class TokenHash {
+public final class TokenHash {
 
     static final String PREFIX = "ecsc_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TokenHash() {}
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String sha256(String token) {
+    public static String sha256(String token) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
@@ -33,7 +33,7 @@ final class TokenHash {
         }
     }
 
-    static boolean sameHash(String a, String b) {
+    public static boolean sameHash(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 }

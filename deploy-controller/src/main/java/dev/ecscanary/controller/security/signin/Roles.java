@@ -1,5 +1,6 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.signin;
 
+import dev.ecscanary.controller.security.Scope;
 import dev.ecscanary.controller.security.SecurityProperties.Login;
 import java.util.Collection;
 import java.util.HashSet;
@@ -14,14 +15,14 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
  * The roles of people signed in to the status page: {@code viewer} reads, {@code operator} also rolls back. Taken from
  * one claim of the OpenID Connect provider ({@code login.role-claim}, e.g. {@code groups}); no match, no role.
  */
-final class Roles implements GrantedAuthoritiesMapper {
+public final class Roles implements GrantedAuthoritiesMapper {
 
     static final String VIEWER = "ROLE_viewer";
-    static final String OPERATOR = "ROLE_operator";
+    public static final String OPERATOR = "ROLE_operator";
 
     private final Login login;
 
-    Roles(Login login) {
+    public Roles(Login login) {
         this.login = login;
     }
 
@@ -53,7 +54,7 @@ final class Roles implements GrantedAuthoritiesMapper {
         return viewer ? "viewer" : null;
     }
 
-    static List<GrantedAuthority> operator() {
+    public static List<GrantedAuthority> operator() {
         return List.of(
                 new SimpleGrantedAuthority(OPERATOR),
                 new SimpleGrantedAuthority(VIEWER),
@@ -61,7 +62,7 @@ final class Roles implements GrantedAuthoritiesMapper {
                 Scope.ROLLBACK.granted());
     }
 
-    static List<GrantedAuthority> viewer() {
+    public static List<GrantedAuthority> viewer() {
         return List.of(new SimpleGrantedAuthority(VIEWER), Scope.READ.granted());
     }
 

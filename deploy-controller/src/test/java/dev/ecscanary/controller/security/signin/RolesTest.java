@@ -1,7 +1,8 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecscanary.controller.security.SecurityProperties;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

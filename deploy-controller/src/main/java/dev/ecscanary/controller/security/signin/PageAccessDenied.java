@@ -1,6 +1,9 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.signin;
 
 import dev.ecscanary.controller.audit.AuditDetails;
+import dev.ecscanary.controller.security.Caller;
+import dev.ecscanary.controller.security.CurrentCaller;
+import dev.ecscanary.controller.security.SecurityConfiguration;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +22,7 @@ import org.springframework.security.web.csrf.CsrfException;
  * stale sign-out form straight to "signed out"). A post with no token at all, or from a signed-in caller, is refused
  * with 403, as is any other refusal. The audit entry says which.
  */
-final class PageAccessDenied implements AccessDeniedHandler {
+public final class PageAccessDenied implements AccessDeniedHandler {
 
     static final String SESSION_ENDED_PAGE = SecurityConfiguration.SIGN_IN_PAGE + "?ended";
     /** Where Spring Security looks for the token of a form post, and of a script's request. */
@@ -30,7 +33,7 @@ final class PageAccessDenied implements AccessDeniedHandler {
     private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
     private final boolean signInOffered;
 
-    PageAccessDenied(boolean signInOffered) {
+    public PageAccessDenied(boolean signInOffered) {
         this.signInOffered = signInOffered;
     }
 

@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
