@@ -47,7 +47,7 @@ class EventStreamController {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
-        live.subscribe(d, lastEventId, ServletEventConnection.start(request, response, LiveUpdates.STREAM_TIMEOUT));
+        live.subscribe(d, lastEventId, ServletEventConnection.start(request, response, live.streamTimeout()));
     }
 
     /** Every deployment's changes, for the services overview; the event id is a sequence number of this controller. */
@@ -57,7 +57,6 @@ class EventStreamController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        live.subscribeServices(
-                lastEventId, ServletEventConnection.start(request, response, LiveUpdates.STREAM_TIMEOUT));
+        live.subscribeServices(lastEventId, ServletEventConnection.start(request, response, live.streamTimeout()));
     }
 }

@@ -30,30 +30,32 @@ import tools.jackson.databind.json.JsonMapper;
 public class LiveUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
-    static final Duration HEARTBEAT = Duration.ofSeconds(15);
-    static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
-    static final int SERVICES_REPLAY_FRAMES = 256;
-    static final int DEPLOYMENT_REPLAY_FRAMES = 32;
-    static final int QUEUE_FRAMES = 128;
-    static final int STREAMS_KEPT = 64;
-    static final long RETRY_MILLIS = 1000;
 
     private final Releases releases;
+    private final LiveUpdatesProperties properties;
     private final DeploymentFrames frames;
     private final ChangeDispatcher dispatcher;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("live-heartbeats").unstarted(r));
     private final ServicesStream services;
-    private final DeploymentStreams deployments = new DeploymentStreams(STREAMS_KEPT, DEPLOYMENT_REPLAY_FRAMES);
-    private final LatestStates latest = new LatestStates(STREAMS_KEPT);
+    private final DeploymentStreams deployments;
+    private final LatestStates latest;
 
-    LiveUpdates(Releases releases, ServiceCatalog catalog, AnalysisProperties analysis, JsonMapper json) {
+    LiveUpdates(
+            Releases releases,
+            ServiceCatalog catalog,
+            AnalysisProperties analysis,
+            JsonMapper json,
+            LiveUpdatesProperties properties) {
         this.releases = releases;
+        this.properties = properties;
         this.frames = new DeploymentFrames(json, analysis);
-        this.services = new ServicesStream(releases, catalog, json, SERVICES_REPLAY_FRAMES);
+        this.services = new ServicesStream(releases, catalog, json, properties.servicesReplayFrames());
+        this.deployments = new DeploymentStreams(properties.deploymentsKept(), properties.deploymentReplayFrames());
+        this.latest = new LatestStates(properties.deploymentsKept());
         this.dispatcher = new ChangeDispatcher(releases, latest, frames, deployments, services);
         dispatcher.start();
-        long every = HEARTBEAT.toMillis() / 3;
+        long every = properties.heartbeat().toMillis() / 3;
         heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     }
 
@@ -67,8 +69,8 @@ public class LiveUpdates {
     private void heartbeat() {
         long now = System.nanoTime();
         try {
-            services.heartbeat(HEARTBEAT, now);
-            deployments.heartbeat(HEARTBEAT, now);
+            services.heartbeat(properties.heartbeat(), now);
+            deployments.heartbeat(properties.heartbeat(), now);
         } catch (RuntimeException e) { // a scheduled task that throws is never run again
             log.warn("Could not send heartbeats", e);
         }
@@ -89,7 +91,7 @@ public class LiveUpdates {
      */
     void subscribe(Deployment d, Long lastEventId, EventConnection connection) {
         EventStream stream = deployments.of(d.id());
-        Subscriber subscriber = new Subscriber(connection, stream, QUEUE_FRAMES);
+        Subscriber subscriber = new Subscriber(connection, stream, properties.viewerQueueFrames());
         EventStream.Joined joined = stream.join(subscriber, lastEventId);
         List<StreamFrame> first = joined.replay().orElseGet(() -> {
             // d is current unless a newer change was published before the join; later ones are queued for us
@@ -99,7 +101,7 @@ public class LiveUpdates {
                     ? List.<StreamFrame>of()
                     : List.of(latest.snapshot(now, frames::snapshot));
         });
-        subscriber.start(first, RETRY_MILLIS, joined.finished() || !d.isInFlight());
+        subscriber.start(first, properties.retry().toMillis(), joined.finished() || !d.isInFlight());
     }
 
     /** The deployment's state as last committed, when it changed recently: no need to read it for a new viewer. */
@@ -109,12 +111,21 @@ public class LiveUpdates {
 
     /** Starts a viewer of the services stream: the missed frames since {@code lastEventId} if still buffered, else a snapshot. */
     void subscribeServices(Long lastEventId, EventConnection connection) {
-        services.subscribe(connection, lastEventId, QUEUE_FRAMES, RETRY_MILLIS);
+        services.subscribe(
+                connection,
+                lastEventId,
+                properties.viewerQueueFrames(),
+                properties.retry().toMillis());
     }
 
     /** The services stream's last id: a page rendered now is at least this new. */
     public long servicesVersion() {
         return services.lastId();
+    }
+
+    /** How long one event-stream response stays open. */
+    Duration streamTimeout() {
+        return properties.streamTimeout();
     }
 
     /** Open connections, over all streams. */
