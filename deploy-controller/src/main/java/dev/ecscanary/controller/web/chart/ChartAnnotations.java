@@ -1,12 +1,19 @@
 package dev.ecscanary.controller.web.chart;
 
+import static dev.ecscanary.controller.web.chart.ChartDrawing.coordinate;
 import static dev.ecscanary.controller.web.chart.ChartScale.BASELINE;
 import static dev.ecscanary.controller.web.chart.ChartScale.LEFT;
 import static dev.ecscanary.controller.web.chart.ChartScale.PLOT_RIGHT;
 import static dev.ecscanary.controller.web.chart.ChartScale.TOP;
 
 import dev.ecscanary.controller.analysis.AlarmSeries;
+import dev.ecscanary.controller.web.chart.ChartDrawing.Label;
+import dev.ecscanary.controller.web.chart.ChartDrawing.Line;
+import dev.ecscanary.controller.web.chart.ChartDrawing.MarkerLine;
+import dev.ecscanary.controller.web.chart.ChartDrawing.Rect;
+import dev.ecscanary.controller.web.chart.ChartDrawing.Threshold;
 import dev.ecscanary.controller.web.chart.SuccessRateChart.Marker;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -32,8 +39,10 @@ final class ChartAnnotations {
         this.layout = layout;
     }
 
-    /** The threshold's drawing and the markers' drawing, which the chart puts below and above its axes. */
-    record Drawn(String threshold, String markers) {}
+    /**
+     * The threshold (null when the alarm has none) and the markers, which the chart draws below and above its axes.
+     */
+    record Drawn(Threshold threshold, List<MarkerLine> markers) {}
 
     /** Lays out the stop's and the start's labels, then the threshold's, then the steps' in the room left. */
     Drawn draw(List<Marker> markers) {
@@ -47,7 +56,7 @@ final class ChartAnnotations {
                 .toList();
         placeWhere(shown, labels, ChartAnnotations::isStop, m -> besideIfNeeded(m, stepLabels));
         placeWhere(shown, labels, m -> !isStop(m) && !isStep(m), m -> besideIfNeeded(m, stepLabels));
-        String threshold = threshold();
+        Threshold threshold = threshold();
         placeWhere(
                 shown,
                 labels,
@@ -65,26 +74,20 @@ final class ChartAnnotations {
         }
     }
 
-    private String threshold() {
+    private Threshold threshold() {
         if (Double.isNaN(series.threshold())) {
-            return "";
+            return null;
         }
-        StringBuilder s = new StringBuilder(512);
         double y = scale.y(series.threshold());
         boolean below = series.comparisonOperator() != null
                 && series.comparisonOperator().startsWith("Less");
         double top = below ? y : TOP;
         double bottom = below ? BASELINE : y;
-        s.append(Svg.rect("breach-zone", LEFT, top, PLOT_RIGHT - LEFT, Math.max(0, bottom - top)));
-        s.append("<line class=\"threshold\" x1=\"")
-                .append(LEFT)
-                .append("\" x2=\"")
-                .append(PLOT_RIGHT)
-                .append("\" y1=\"")
-                .append(Svg.fmt(y))
-                .append("\" y2=\"")
-                .append(Svg.fmt(y))
-                .append("\"/>");
+        Rect zone = new Rect(
+                coordinate(LEFT),
+                coordinate(top),
+                coordinate(PLOT_RIGHT - LEFT),
+                coordinate(Math.max(0, bottom - top)));
         String text = "threshold " + scale.value(series.threshold());
         double clear = below ? y - 6 : y + 14;
         double breaching = below ? y + 14 : y - 6;
@@ -93,31 +96,20 @@ final class ChartAnnotations {
                 new TextBox(text, LEFT + 4, clear, "start"),
                 new TextBox(text, PLOT_RIGHT - 4, breaching, "end"),
                 new TextBox(text, LEFT + 4, breaching, "start")));
-        s.append(Svg.text("threshold-label", label));
-        return s.toString();
+        return new Threshold(zone, ChartAxes.horizontal(coordinate(y)), Label.of(label));
     }
 
-    private String markers(List<Marker> shown, TextBox[] labels) {
-        StringBuilder s = new StringBuilder(1024);
+    private List<MarkerLine> markers(List<Marker> shown, TextBox[] labels) {
+        List<MarkerLine> lines = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
             Marker m = shown.get(i);
-            String x = Svg.fmt(scale.x(m.at()));
-            s.append("<line class=\"marker ")
-                    .append(m.kind())
-                    .append("\" x1=\"")
-                    .append(x)
-                    .append("\" x2=\"")
-                    .append(x)
-                    .append("\" y1=\"")
-                    .append(TOP)
-                    .append("\" y2=\"")
-                    .append(BASELINE)
-                    .append("\"/>");
-            if (labels[i] != null) {
-                s.append(Svg.text("marker-label " + m.kind(), labels[i]));
-            }
+            String x = coordinate(scale.x(m.at()));
+            lines.add(new MarkerLine(
+                    m.kind(),
+                    new Line(x, x, String.valueOf(TOP), String.valueOf(BASELINE)),
+                    labels[i] == null ? null : Label.of(labels[i])));
         }
-        return s.toString();
+        return lines;
     }
 
     /** The stop's label prefers the right of its line, the start's the left: away from the steps between them. */

@@ -1,12 +1,18 @@
 package dev.ecscanary.controller.web.chart;
 
+import static dev.ecscanary.controller.web.chart.ChartDrawing.coordinate;
 import static dev.ecscanary.controller.web.chart.ChartScale.BASELINE;
 import static dev.ecscanary.controller.web.chart.ChartScale.LEFT;
 import static dev.ecscanary.controller.web.chart.ChartScale.PLOT_RIGHT;
 
 import dev.ecscanary.controller.web.Format;
+import dev.ecscanary.controller.web.chart.ChartDrawing.Gridline;
+import dev.ecscanary.controller.web.chart.ChartDrawing.Label;
+import dev.ecscanary.controller.web.chart.ChartDrawing.Line;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The chart's axes: gridlines with values on the left, clock times (UTC) along the bottom at a round step. */
 final class ChartAxes {
@@ -24,47 +30,44 @@ final class ChartAxes {
         this.layout = layout;
     }
 
-    String draw() {
-        StringBuilder s = new StringBuilder(2048);
-        valueAxis(s);
-        timeAxis(s);
-        return s.toString();
+    /** The value axis' gridlines, the time axis' line along the baseline, and its clock times. */
+    record Drawn(List<Gridline> gridlines, Line axis, List<Label> timeLabels) {}
+
+    Drawn draw() {
+        return new Drawn(valueAxis(), horizontal(BASELINE), timeAxis());
     }
 
-    private void valueAxis(StringBuilder s) {
+    private List<Gridline> valueAxis() {
+        List<Gridline> gridlines = new ArrayList<>();
         double step = ChartScale.niceStep((scale.high() - scale.low()) / 4);
         for (double v = scale.low(); v <= scale.high() + step / 1000; v += step) {
             double y = scale.y(v);
-            s.append("<line class=\"gridline\" x1=\"")
-                    .append(LEFT)
-                    .append("\" x2=\"")
-                    .append(PLOT_RIGHT)
-                    .append("\" y1=\"")
-                    .append(Svg.fmt(y))
-                    .append("\" y2=\"")
-                    .append(Svg.fmt(y))
-                    .append("\"/>");
-            label(s, new TextBox(scale.tick(v, step), LEFT - 6, y + 4, "end"));
+            Label value = label(new TextBox(scale.tick(v, step), LEFT - 6, y + 4, "end"));
+            gridlines.add(new Gridline(horizontal(coordinate(y)), value));
         }
+        return gridlines;
     }
 
-    private void timeAxis(StringBuilder s) {
+    private List<Label> timeAxis() {
+        List<Label> labels = new ArrayList<>();
         long stepSeconds =
                 timeStepSeconds(Duration.between(scale.from(), scale.to()).toSeconds());
         long first = (scale.from().getEpochSecond() / stepSeconds + 1) * stepSeconds;
-        s.append("<line class=\"axis\" x1=\"")
-                .append(LEFT)
-                .append("\" x2=\"")
-                .append(PLOT_RIGHT)
-                .append("\" y1=\"")
-                .append(BASELINE)
-                .append("\" y2=\"")
-                .append(BASELINE)
-                .append("\"/>");
         for (long t = first; t <= scale.to().getEpochSecond(); t += stepSeconds) {
             String time = Format.time(Instant.ofEpochSecond(t));
-            label(s, timeLabel(stepSeconds < 60 ? time : time.substring(0, 5), scale.x(Instant.ofEpochSecond(t))));
+            labels.add(label(
+                    timeLabel(stepSeconds < 60 ? time : time.substring(0, 5), scale.x(Instant.ofEpochSecond(t)))));
         }
+        return labels;
+    }
+
+    /** A line across the plot at {@code y}. */
+    static Line horizontal(String y) {
+        return new Line(String.valueOf(LEFT), String.valueOf(PLOT_RIGHT), y, y);
+    }
+
+    private static Line horizontal(int y) {
+        return horizontal(String.valueOf(y));
     }
 
     /** A clock time centred under its tick, or ending at it where centred it would stick out of the drawing. */
@@ -83,8 +86,8 @@ final class ChartAxes {
         return TIME_STEPS_SECONDS[TIME_STEPS_SECONDS.length - 1];
     }
 
-    private void label(StringBuilder s, TextBox box) {
+    private Label label(TextBox box) {
         layout.add(box);
-        s.append(Svg.text("axis-label", box));
+        return Label.of(box);
     }
 }

@@ -45,10 +45,13 @@ public class MetricCharts {
     /** One datapoint as the page's table shows it. */
     public record PointRow(String time, String value, boolean breach) {}
 
-    /** The chart, or the sentence saying why there is none; {@code series} and {@code scale} are null then. */
+    /**
+     * The chart, or the sentence saying why there is none ({@code unavailable}); {@code drawing}, {@code summary},
+     * {@code series} and {@code scale} are null then.
+     */
     public record ChartView(
             String alarm,
-            String svg,
+            ChartDrawing drawing,
             String summary,
             List<PointRow> points,
             String unavailable,
@@ -89,7 +92,7 @@ public class MetricCharts {
                 .toList();
         return new ChartView(
                 alarm,
-                chart.svg(markers(d), series.label() + " of alarm " + alarm, summary),
+                chart.draw(markers(d), series.label() + " of alarm " + alarm, summary),
                 summary,
                 rows,
                 null,

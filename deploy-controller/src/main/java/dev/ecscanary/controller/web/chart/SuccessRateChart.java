@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Draws an alarm's series as an SVG line chart on the server: the threshold as a line over the shaded breaching
+ * Lays out an alarm's series as a line chart on the server: the threshold as a line over the shaded breaching
  * side, the release's phase boundaries as labelled vertical markers, axes with clock times and values, and a title
- * and description for screen readers. Styling is left to the stylesheet's classes (no inline style: the CSP forbids it).
- * {@link ChartScale} places things, {@link ChartAxes} and {@link ChartAnnotations} draw around the series.
+ * and description for screen readers. It computes where everything goes ({@link ChartDrawing}); the markup is the
+ * {@code chart.mustache} template, and styling is left to the stylesheet's classes (no inline style: the CSP forbids
+ * it). {@link ChartScale} places things, {@link ChartAxes} and {@link ChartAnnotations} lay out around the series.
  */
 public final class SuccessRateChart {
 
@@ -46,57 +47,35 @@ public final class SuccessRateChart {
         return scale.value(v);
     }
 
-    String svg(List<Marker> markers, String titleText, String description) {
+    /**
+     * The chart with the release's {@code markers}, titled for screen readers by {@code title} and
+     * {@code description}: geometry only, drawn by {@code templates/chart.mustache}.
+     */
+    ChartDrawing draw(List<Marker> markers, String title, String description) {
         LabelLayout layout = new LabelLayout(ChartScale.WIDTH, ChartScale.HEIGHT);
-        String axes = new ChartAxes(scale, layout).draw();
+        ChartAxes.Drawn axes = new ChartAxes(scale, layout).draw();
         ChartAnnotations.Drawn annotations = new ChartAnnotations(series, scale, layout).draw(markers);
-        StringBuilder s = new StringBuilder(8192);
-        s.append("<svg class=\"chart\" viewBox=\"0 0 ")
-                .append(ChartScale.WIDTH)
-                .append(' ')
-                .append(ChartScale.HEIGHT)
-                .append(
-                        "\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" xmlns=\"http://www.w3.org/2000/svg\">")
-                .append("<title id=\"chart-title\">")
-                .append(Svg.escape(titleText))
-                .append("</title>")
-                .append("<desc id=\"chart-desc\">")
-                .append(Svg.escape(description))
-                .append("</desc>")
-                .append(annotations.threshold())
-                .append(axes)
-                .append(annotations.markers());
-        line(s);
-        s.append("</svg>");
-        return s.toString();
-    }
-
-    private void line(StringBuilder s) {
         List<String> coordinates = new ArrayList<>();
-        StringBuilder dots = new StringBuilder();
+        List<ChartDrawing.Dot> dots = new ArrayList<>();
         for (AlarmSeries.Point p : series.points()) {
-            String x = Svg.fmt(scale.x(p.timestamp()));
-            String y = Svg.fmt(scale.y(p.value()));
+            String x = ChartDrawing.coordinate(scale.x(p.timestamp()));
+            String y = ChartDrawing.coordinate(scale.y(p.value()));
             coordinates.add(x + "," + y);
             boolean bad = breaches(p.value());
-            dots.append("<circle class=\"point")
-                    .append(bad ? " breach" : "")
-                    .append("\" cx=\"")
-                    .append(x)
-                    .append("\" cy=\"")
-                    .append(y)
-                    .append("\" r=\"")
-                    .append(bad ? 4 : 3)
-                    .append("\"><title>")
-                    .append(Svg.escape(
-                            Format.time(p.timestamp()) + " UTC: " + value(p.value()) + (bad ? " (breaching)" : "")))
-                    .append("</title></circle>");
+            String tooltip = Format.time(p.timestamp()) + " UTC: " + value(p.value()) + (bad ? " (breaching)" : "");
+            dots.add(new ChartDrawing.Dot(x, y, bad ? 4 : 3, bad, tooltip));
         }
-        if (!coordinates.isEmpty()) {
-            s.append("<polyline class=\"series\" points=\"")
-                    .append(String.join(" ", coordinates))
-                    .append("\"/>");
-        }
-        s.append(dots);
+        return new ChartDrawing(
+                ChartScale.WIDTH,
+                ChartScale.HEIGHT,
+                title,
+                description,
+                annotations.threshold(),
+                axes.gridlines(),
+                axes.axis(),
+                axes.timeLabels(),
+                annotations.markers(),
+                coordinates.isEmpty() ? null : String.join(" ", coordinates),
+                dots);
     }
 }

@@ -13,8 +13,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Renders the mustache templates under {@code classpath:templates/} into HTML responses. Values are HTML-escaped
- * (mustache's default); only the server-rendered SVG chart is inserted unescaped, and it escapes its own text. Every
+ * Renders the mustache templates under {@code classpath:templates/} into HTML responses. Every value is HTML-escaped
+ * (mustache's default), the chart's SVG included: it is a template too ({@code chart.mustache}). Every
  * page also sees the {@link PageHeader} of the request it answers (who is signed in), under the page's own model.
  */
 @Component

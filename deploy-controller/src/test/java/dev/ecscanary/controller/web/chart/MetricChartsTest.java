@@ -44,10 +44,15 @@ class MetricChartsTest {
                 .first()
                 .extracting(MetricCharts.PointRow::time)
                 .isEqualTo(Format.time(created.minusSeconds(30)));
-        assertThat(chart.svg())
+        assertThat(chart.drawing().markers())
+                .first()
                 .as("the release's start a quarter into the plot")
-                .contains("<line class=\"marker start\" x1=\""
-                        + Svg.fmt(ChartScale.LEFT + (ChartScale.PLOT_RIGHT - ChartScale.LEFT) / 4.0) + "\"");
+                .satisfies(start -> {
+                    assertThat(start.kind()).isEqualTo("start");
+                    assertThat(start.line().x1())
+                            .isEqualTo(ChartDrawing.coordinate(
+                                    ChartScale.LEFT + (ChartScale.PLOT_RIGHT - ChartScale.LEFT) / 4.0));
+                });
         assertThat(chart.summary()).startsWith("21 datapoints from 09:59:30 to 10:01:30 UTC");
     }
 
@@ -62,6 +67,25 @@ class MetricChartsTest {
         assertThat(chart.points())
                 .extracting(MetricCharts.PointRow::time)
                 .containsExactly("09:58:00", "09:59:00", "10:00:00");
+    }
+
+    @Test
+    void aMetricLabelOrAlarmNameWithMarkupInItIsDrawnAsTextNotAsMarkup() throws Exception {
+        String label = "p99 <script>alert(1)</script> & \"tail\" 'ms'";
+        String alarm = "a<b>&\"c\"";
+        Deployment release = Deployment.accept(request(), clock.instant());
+        MetricReader cloudWatch = (name, from, to) -> Optional.of(new AlarmSeries(
+                name, label, 500, "GreaterThanThreshold", 60, List.of(new Point(from.plusSeconds(60), 120))));
+
+        MetricCharts.ChartView chart = new MetricCharts(cloudWatch, clock).chart(release, alarm);
+        String svg = ChartTemplate.render(chart.drawing());
+
+        assertThat(svg)
+                .doesNotContain("<script>", "<b>", "\"tail\"", "\"c\"")
+                .contains("p99 &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;tail&quot; &#39;ms&#39; of alarm "
+                        + "a&lt;b&gt;&amp;&quot;c&quot;");
+        var title = ChartTemplate.parse(svg).getElementsByTagName("title").item(0);
+        assertThat(title.getTextContent()).as("what a screen reader reads").isEqualTo(label + " of alarm " + alarm);
     }
 
     /** A CloudWatch of one success-rate alarm with a datapoint every {@code period} over whatever window is asked. */
