@@ -1,5 +1,6 @@
 package dev.ecscanary.controller.security;
 
+import dev.ecscanary.controller.security.github.ClaimPolicy;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,9 @@
 package dev.ecscanary.controller.security;
 
 import dev.ecscanary.controller.security.SecurityProperties.ConfiguredToken;
+import dev.ecscanary.controller.security.tokens.ApiToken;
+import dev.ecscanary.controller.security.tokens.ApiTokenStore;
+import dev.ecscanary.controller.security.tokens.TokenHash;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,7 +28,7 @@ public class ApiTokens {
         this.clock = clock;
     }
 
-    Optional<Caller> authenticate(String token) {
+    public Optional<Caller> authenticate(String token) {
         if (token == null || token.isEmpty() || token.length() > 512) {
             return Optional.empty();
         }

@@ -49,7 +49,7 @@ public record Caller(
         claims = java.util.Collections.unmodifiableMap(new TreeMap<>(claims));
     }
 
-    static Caller token(String name, Set<Scope> scopes, Set<String> services) {
+    public static Caller token(String name, Set<Scope> scopes, Set<String> services) {
         return new Caller(Kind.TOKEN, name, "token:" + name, null, null, name, scopes, services, Map.of());
     }
 
@@ -71,7 +71,7 @@ public record Caller(
         };
     }
 
-    String claimsText() {
+    public String claimsText() {
         StringBuilder text = new StringBuilder();
         claims.forEach((k, v) ->
                 text.append(text.isEmpty() ? "" : ", ").append(k).append('=').append(v));

@@ -5,17 +5,17 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
 /** An authenticated {@link Caller}; its authorities are its scopes ({@code SCOPE_deploy}, ...). Holds no secret. */
-final class CallerAuthentication extends AbstractAuthenticationToken {
+public final class CallerAuthentication extends AbstractAuthenticationToken {
 
     private final Caller caller;
 
-    CallerAuthentication(Caller caller, List<GrantedAuthority> extraAuthorities) {
+    public CallerAuthentication(Caller caller, List<GrantedAuthority> extraAuthorities) {
         super(authorities(caller, extraAuthorities));
         this.caller = caller;
         setAuthenticated(true);
     }
 
-    CallerAuthentication(Caller caller) {
+    public CallerAuthentication(Caller caller) {
         this(caller, List.of());
     }
 

@@ -1,5 +1,6 @@
 package dev.ecscanary.controller.security;
 
+import dev.ecscanary.controller.security.signin.Roles;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -32,7 +33,7 @@ public final class CurrentCaller {
         return authentication.getAuthorities().stream().anyMatch(a -> Roles.OPERATOR.equals(a.getAuthority()));
     }
 
-    static Caller of(Authentication authentication) {
+    public static Caller of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return Caller.ANONYMOUS;
         }
@@ -49,7 +50,7 @@ public final class CurrentCaller {
     }
 
     /** Who signed in, as the audit trail's subject: the provider's {@code sub} for OpenID Connect, else the caller's. */
-    static String subjectOf(Authentication authentication) {
+    public static String subjectOf(Authentication authentication) {
         return authentication != null && authentication.getPrincipal() instanceof OidcUser user
                 ? user.getSubject()
                 : of(authentication).subject();

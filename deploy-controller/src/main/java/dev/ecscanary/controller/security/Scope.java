@@ -25,7 +25,7 @@ public enum Scope {
         return "SCOPE_" + label();
     }
 
-    GrantedAuthority granted() {
+    public GrantedAuthority granted() {
         return new SimpleGrantedAuthority(authority());
     }
 

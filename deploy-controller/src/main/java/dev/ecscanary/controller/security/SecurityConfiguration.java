@@ -1,6 +1,15 @@
 package dev.ecscanary.controller.security;
 
 import dev.ecscanary.controller.audit.AuditTrail;
+import dev.ecscanary.controller.security.github.ClaimPolicy;
+import dev.ecscanary.controller.security.github.GitHubCallers;
+import dev.ecscanary.controller.security.github.GitHubTokenDecoder;
+import dev.ecscanary.controller.security.signin.PageAccessDenied;
+import dev.ecscanary.controller.security.signin.Roles;
+import dev.ecscanary.controller.security.signin.SignInOptions;
+import dev.ecscanary.controller.security.signin.SignInOutcomes;
+import dev.ecscanary.controller.security.signin.SignOutOutcome;
+import dev.ecscanary.controller.security.signin.TokenFormLogin;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,15 +44,15 @@ import org.springframework.security.web.csrf.CsrfFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
 
-    static final String SIGN_IN_PAGE = "/login";
+    public static final String SIGN_IN_PAGE = "/login";
     /** Where the page's sign-out form posts (Spring Security's logout). */
-    static final String SIGN_OUT = "/logout";
+    public static final String SIGN_OUT = "/logout";
 
     private final SecurityProperties properties;
     private final AuditTrail audit;
@@ -158,7 +167,7 @@ class SecurityConfiguration {
                 // before the CSRF filter and the sign-in form read parameters from the body; after the audit filter
                 .addFilterBefore(new BodyLimitFilter(properties.maxBodyBytes()), CsrfFilter.class)
                 .addFilterBefore(rateLimits, AuthorizationFilter.class);
-        // One sign-in page of our own (web.SignInPageController) for both ways in, instead of Spring's generated one.
+        // One sign-in page of our own (signin.SignInPageController) for both ways in, not Spring's generated one.
         if (loginConfigured) {
             SignInOutcomes outcomes = new SignInOutcomes(audit, clock);
             http.oauth2Login(login -> login.loginPage(SIGN_IN_PAGE)

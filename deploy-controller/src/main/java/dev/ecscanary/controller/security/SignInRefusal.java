@@ -18,7 +18,7 @@ public final class SignInRefusal {
 
     private SignInRefusal() {}
 
-    static String describe(AuthenticationException e) {
+    public static String describe(AuthenticationException e) {
         if (!(e instanceof OAuth2AuthenticationException oauth)) {
             return "The sign-in was refused.";
         }

@@ -1,6 +1,7 @@
 package dev.ecscanary.controller.security;
 
 import dev.ecscanary.controller.audit.AuditDetails;
+import dev.ecscanary.controller.security.tokens.ApiToken;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How the pages write times and durations: UTC clock times, and durations a person reads at a glance. */
-final class Format {
+public final class Format {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -16,24 +16,24 @@ final class Format {
 
     private Format() {}
 
-    static String time(Instant at) {
+    public static String time(Instant at) {
         return at == null ? "" : TIME.format(at);
     }
 
-    static String dateTime(Instant at) {
+    public static String dateTime(Instant at) {
         return at == null ? "" : DATE_TIME.format(at) + " UTC";
     }
 
-    static String iso(Instant at) {
+    public static String iso(Instant at) {
         return at == null ? "" : at.toString();
     }
 
-    static String between(Instant from, Instant to) {
+    public static String between(Instant from, Instant to) {
         return from == null || to == null ? "" : duration(Duration.between(from, to));
     }
 
     /** {@code 850 ms}, {@code 2.1 s}, {@code 42 s}, {@code 4 min 12 s}, {@code 2 h 5 min}. */
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         long ms = Math.max(0, d.toMillis());
         if (ms < 1000) {
             return ms + " ms";
@@ -51,17 +51,17 @@ final class Format {
         return (s / 3600) + " h" + ((s % 3600) / 60 == 0 ? "" : " " + (s % 3600) / 60 + " min");
     }
 
-    static String percent(double value) {
+    public static String percent(double value) {
         return String.format(Locale.ROOT, "%.2f%%", value);
     }
 
     /** The first 7 characters of a commit, as git shows it. */
-    static String shortSha(String sha) {
+    public static String shortSha(String sha) {
         return sha == null ? null : sha.substring(0, Math.min(7, sha.length()));
     }
 
     /** The tag or digest of an image reference, e.g. {@code 2.0.0} of {@code registry/demo-app:2.0.0}. */
-    static String tag(String image) {
+    public static String tag(String image) {
         int at = image.indexOf('@');
         if (at >= 0) {
             return image.substring(at + 1, Math.min(image.length(), at + 20));

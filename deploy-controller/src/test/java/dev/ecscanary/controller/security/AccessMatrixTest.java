@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ecscanary.controller.fakes.TestCallers;
+import dev.ecscanary.controller.security.signin.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ecscanary.controller.fakes.TestCallers;
+import dev.ecscanary.controller.security.tokens.TokenHash;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ecscanary.controller.fakes.TestCallers;
+import dev.ecscanary.controller.security.signin.Roles;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;

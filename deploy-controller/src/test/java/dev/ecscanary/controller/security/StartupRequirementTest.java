@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecscanary.controller.security.SecurityProperties.ConfiguredToken;
+import dev.ecscanary.controller.security.github.ClaimPolicyTest;
+import dev.ecscanary.controller.security.tokens.TokenHash;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
