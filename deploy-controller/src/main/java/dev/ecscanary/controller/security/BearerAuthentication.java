@@ -1,5 +1,6 @@
 package dev.ecscanary.controller.security;
 
+import dev.ecscanary.controller.security.tokens.ApiTokens;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;

@@ -15,7 +15,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * The API's 401, 403, 413 and 429 as RFC 9457 problem+json, like every other error of the API. The detail says what
  * was missing or which rule refused, and never repeats a credential.
  */
-final class SecurityProblems {
+public final class SecurityProblems {
 
     private SecurityProblems() {}
 
@@ -49,7 +49,7 @@ final class SecurityProblems {
     }
 
     /** Answers with the problem, its detail also kept as the audit entry's reason. */
-    static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+    public static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
         AuditDetails.reason(request, detail);
         ProblemJson.write(response, type.with(detail), request.getRequestURI());

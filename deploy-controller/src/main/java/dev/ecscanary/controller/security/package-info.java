@@ -9,8 +9,8 @@
  * its {@link dev.ecscanary.controller.security.Scope}s, and {@link dev.ecscanary.controller.security.Access}, which
  * {@code api} and {@code web} use to refuse what the caller may not do.
  *
- * <p>Twenty files, more than the sub-packages would leave here: {@code SecurityProblems} and {@code TokenProblems} are
- * being merged into the controller's one problem model, and until then what they name (the token API, the request
- * limit filters, {@code SignInRefusal}) stays beside them. May use {@code audit} (the trail) and {@code config}.
+ * <p>Sub-packages: {@code github} (ID-token verification and the claim policy), {@code tokens} (API tokens and their
+ * admin API), {@code signin} (the status page's sign-in), {@code limits} (body size, rate and failed-credential
+ * limits). May use {@code audit} (the trail), {@code problem} and {@code config}.
  */
 package dev.ecscanary.controller.security;

@@ -1,9 +1,9 @@
 package dev.ecscanary.controller.security.signin;
 
-import dev.ecscanary.controller.security.ApiTokens;
 import dev.ecscanary.controller.security.Caller;
 import dev.ecscanary.controller.security.CallerAuthentication;
 import dev.ecscanary.controller.security.Scope;
+import dev.ecscanary.controller.security.tokens.ApiTokens;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;

@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.tokens;
 
 import dev.ecscanary.controller.problem.ProblemType;
 import org.springframework.core.Ordered;

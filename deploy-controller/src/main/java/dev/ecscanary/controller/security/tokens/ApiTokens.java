@@ -1,9 +1,9 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.tokens;
 
+import dev.ecscanary.controller.security.Caller;
+import dev.ecscanary.controller.security.Scope;
+import dev.ecscanary.controller.security.SecurityProperties;
 import dev.ecscanary.controller.security.SecurityProperties.ConfiguredToken;
-import dev.ecscanary.controller.security.tokens.ApiToken;
-import dev.ecscanary.controller.security.tokens.ApiTokenStore;
-import dev.ecscanary.controller.security.tokens.TokenHash;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,6 +1,10 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.limits;
 
 import dev.ecscanary.controller.problem.ProblemType;
+import dev.ecscanary.controller.security.Caller;
+import dev.ecscanary.controller.security.CurrentCaller;
+import dev.ecscanary.controller.security.SecurityProblems;
+import dev.ecscanary.controller.security.SecurityProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,14 +17,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Per-caller budgets: one for changes (deploy, rollback, tokens, form posts), one for reads. Over budget is a 429
  * problem with {@code Retry-After}. A caller is its identity once authenticated, else its remote address.
  */
-final class RateLimitFilter extends OncePerRequestFilter {
+public final class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final RateLimiter mutations;
     private final RateLimiter reads;
 
-    RateLimitFilter(SecurityProperties.RateLimits limits) {
+    public RateLimitFilter(SecurityProperties.RateLimits limits) {
         this.mutations = new RateLimiter(limits.mutationsPerMinute(), System::nanoTime);
         this.reads = new RateLimiter(limits.readsPerMinute(), System::nanoTime);
     }

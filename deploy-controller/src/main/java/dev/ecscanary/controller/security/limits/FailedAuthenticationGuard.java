@@ -1,6 +1,7 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.limits;
 
 import dev.ecscanary.controller.problem.ProblemType;
+import dev.ecscanary.controller.security.SecurityProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,16 +16,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 429 unread, so guessing tokens, flooding the issuer's JWKS with unknown key ids or filling the audit trail with
  * refusals costs the sender, not the controller. Counts the refusals the wrapped entry point answers.
  */
-final class FailedAuthenticationGuard extends OncePerRequestFilter {
+public final class FailedAuthenticationGuard extends OncePerRequestFilter {
 
     private final RateLimiter failures;
 
-    FailedAuthenticationGuard(int perMinute) {
+    public FailedAuthenticationGuard(int perMinute) {
         this.failures = new RateLimiter(perMinute, System::nanoTime);
     }
 
     /** The entry point that answers a refused credential, counting it against the sender's address. */
-    AuthenticationEntryPoint counting(AuthenticationEntryPoint entryPoint) {
+    public AuthenticationEntryPoint counting(AuthenticationEntryPoint entryPoint) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
             failures.tryAcquire(request.getRemoteAddr());
             entryPoint.commence(request, response, e);

@@ -1,7 +1,8 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.tokens;
 
 import dev.ecscanary.controller.audit.AuditDetails;
-import dev.ecscanary.controller.security.tokens.ApiToken;
+import dev.ecscanary.controller.security.CurrentCaller;
+import dev.ecscanary.controller.security.Scope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,4 +1,4 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.limits;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

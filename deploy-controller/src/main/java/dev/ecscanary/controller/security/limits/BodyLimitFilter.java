@@ -1,6 +1,7 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.limits;
 
 import dev.ecscanary.controller.problem.ProblemType;
+import dev.ecscanary.controller.security.SecurityProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -26,13 +27,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Form posts of undeclared length are left to the servlet container's own form limit, because it parses them
  * itself ({@code server.tomcat.max-http-form-post-size}); browsers always declare the length of a form.
  */
-final class BodyLimitFilter extends OncePerRequestFilter {
+public final class BodyLimitFilter extends OncePerRequestFilter {
 
     private static final Set<String> WITHOUT_BODY = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final int maxBytes;
 
-    BodyLimitFilter(int maxBytes) {
+    public BodyLimitFilter(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 

@@ -1,7 +1,8 @@
-package dev.ecscanary.controller.security;
+package dev.ecscanary.controller.security.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecscanary.controller.security.SecurityProperties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
