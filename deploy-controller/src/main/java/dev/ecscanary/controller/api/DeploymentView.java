@@ -69,7 +69,9 @@ public record DeploymentView(
                 d.events(),
                 SafetyNetView.of(d),
                 new AnalysisView(
-                        analysis.inconclusivePolicy().name(),
+                        d.inconclusivePolicy() == null
+                                ? null
+                                : d.inconclusivePolicy().name(),
                         analysis.inconclusiveGrace().toSeconds(),
                         d.inconclusiveSince()),
                 d.awsProblem(),

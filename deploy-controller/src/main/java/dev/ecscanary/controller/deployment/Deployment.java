@@ -1,6 +1,7 @@
 package dev.ecscanary.controller.deployment;
 
 import dev.ecscanary.controller.analysis.AlarmReading;
+import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
 import dev.ecscanary.controller.traffic.LifecycleEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +25,11 @@ public final class Deployment extends DeploymentState {
         super(id, request, createdAt, version);
     }
 
-    public static Deployment accept(ReleaseRequest request, Instant now) {
+    /** A new release, which runs under the inconclusive policy configured now, whatever the configuration says later. */
+    public static Deployment accept(ReleaseRequest request, InconclusivePolicy policy, Instant now) {
         Deployment d = new Deployment(UUID.randomUUID(), request, now, 0);
         d.status = DeploymentStatus.PENDING;
+        d.inconclusivePolicy = policy;
         d.updatedAt = now;
         d.record(
                 now,

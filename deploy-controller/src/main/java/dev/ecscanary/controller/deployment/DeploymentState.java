@@ -1,6 +1,7 @@
 package dev.ecscanary.controller.deployment;
 
 import dev.ecscanary.controller.analysis.AlarmReading;
+import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
 import dev.ecscanary.controller.traffic.LifecycleEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public abstract sealed class DeploymentState permits Deployment {
     Instant trafficRestoredAt;
     Instant inconclusiveSince;
     String awsProblem;
+    InconclusivePolicy inconclusivePolicy;
     Instant updatedAt;
     Instant finishedAt;
     final Observations seen = new Observations();
@@ -168,6 +170,11 @@ public abstract sealed class DeploymentState permits Deployment {
 
     public String awsProblem() {
         return awsProblem;
+    }
+
+    /** The inconclusive policy the release runs under, fixed when it was accepted; null for one accepted before it was recorded. */
+    public InconclusivePolicy inconclusivePolicy() {
+        return inconclusivePolicy;
     }
 
     public Instant updatedAt() {

@@ -1,5 +1,6 @@
 package dev.ecscanary.controller.deployment;
 
+import dev.ecscanary.controller.config.AnalysisProperties;
 import dev.ecscanary.controller.deployment.reconcile.DeploymentMetrics;
 import dev.ecscanary.controller.deployment.reconcile.Reconciler;
 import dev.ecscanary.controller.deployment.reconcile.StopCaller;
@@ -26,6 +27,7 @@ public class Releases {
     private final StopCaller stopCaller;
     private final DeploymentMetrics metrics;
     private final Clock clock;
+    private final AnalysisProperties analysis;
 
     Releases(
             ServiceCatalog catalog,
@@ -35,7 +37,8 @@ public class Releases {
             Reconciler reconciler,
             StopCaller stopCaller,
             DeploymentMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            AnalysisProperties analysis) {
         this.catalog = catalog;
         this.preflight = preflight;
         this.queries = queries;
@@ -44,6 +47,7 @@ public class Releases {
         this.stopCaller = stopCaller;
         this.metrics = metrics;
         this.clock = clock;
+        this.analysis = analysis;
     }
 
     /**
@@ -71,7 +75,7 @@ public class Releases {
             throw new ServiceBusyException(service.name(), d.id());
         });
         preflight.check(service);
-        Deployment d = Deployment.accept(request, clock.instant());
+        Deployment d = Deployment.accept(request, analysis.inconclusivePolicy(), clock.instant());
         try {
             writes.insert(d, idempotencyKey, requestHash);
         } catch (IdempotencyRaceException e) {

@@ -1,6 +1,7 @@
 package dev.ecscanary.controller.deployment;
 
 import dev.ecscanary.controller.analysis.AlarmReading;
+import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
 import dev.ecscanary.controller.traffic.LifecycleEvent;
 import java.time.Instant;
 import java.util.List;
@@ -97,6 +98,11 @@ public final class StoredDeployment {
         return this;
     }
 
+    public StoredDeployment inconclusivePolicy(InconclusivePolicy value) {
+        d.inconclusivePolicy = value;
+        return this;
+    }
+
     public StoredDeployment awsProblem(String value) {
         d.awsProblem = value;
         return this;
@@ -156,6 +162,7 @@ public final class StoredDeployment {
                 .trafficRestoredAt(d.trafficRestoredAt)
                 .inconclusiveSince(d.inconclusiveSince)
                 .awsProblem(d.awsProblem)
+                .inconclusivePolicy(d.inconclusivePolicy)
                 .updatedAt(d.updatedAt)
                 .finishedAt(d.finishedAt)
                 .events(d.events);

@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ecscanary.controller.config.AnalysisProperties;
+import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
 import dev.ecscanary.controller.config.ServicesProperties;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentFinishedException;
@@ -216,7 +217,8 @@ class ApiContractTest {
     private void acceptEveryRelease() {
         when(releases.accept(any(), any(), any()))
                 .thenAnswer(call -> new Releases.Accepted(
-                        Deployment.accept(call.getArgument(0), NOW), call.getArgument(1) != null));
+                        Deployment.accept(call.getArgument(0), InconclusivePolicy.ROLL_BACK, NOW),
+                        call.getArgument(1) != null));
     }
 
     private ResultActions start(String body, String idempotencyKey) throws Exception {
@@ -232,6 +234,7 @@ class ApiContractTest {
         return Deployment.accept(
                 new ReleaseRequest(
                         "demo-app", ImageReference.parse(IMAGE), "production", null, null, null, "token:test-ci"),
+                InconclusivePolicy.ROLL_BACK,
                 NOW);
     }
 }

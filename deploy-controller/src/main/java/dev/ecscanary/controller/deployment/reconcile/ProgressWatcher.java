@@ -89,18 +89,17 @@ class ProgressWatcher {
         if (verdict.isFail()) {
             stopCaller.stop(d, rollbackSentence(d, verdict), verdict.firstChangedAt());
         } else if (verdict.isInconclusive()) {
+            InconclusivePolicy policy = policyOf(d);
             Instant since = d.inconclusiveSince() == null ? now : d.inconclusiveSince();
             if (d.inconclusiveSince() == null) {
                 d.record(
                         now,
                         EventType.INCONCLUSIVE,
-                        verdict.explanation() + "; policy " + analysis.inconclusivePolicy() + " after "
-                                + analysis.inconclusiveGrace());
+                        verdict.explanation() + "; policy " + policy + " after " + analysis.inconclusiveGrace());
             }
             d.inconclusive(since);
             Duration lasted = Duration.between(since, now);
-            if (analysis.inconclusivePolicy() == InconclusivePolicy.ROLL_BACK
-                    && lasted.compareTo(analysis.inconclusiveGrace()) >= 0) {
+            if (policy == InconclusivePolicy.ROLL_BACK && lasted.compareTo(analysis.inconclusiveGrace()) >= 0) {
                 stopCaller.stop(
                         d,
                         "Rolled back under policy ROLL_BACK: " + verdict.explanation() + " for "
@@ -113,6 +112,11 @@ class ProgressWatcher {
             d.inconclusive(null);
             d.record(now, EventType.CONCLUSIVE, "All watched alarms OK again");
         }
+    }
+
+    /** The policy the release was accepted under; today's for a release accepted before policies were recorded. */
+    private InconclusivePolicy policyOf(Deployment d) {
+        return d.inconclusivePolicy() != null ? d.inconclusivePolicy() : analysis.inconclusivePolicy();
     }
 
     /** Which alarm, in which step, at what traffic, with what CloudWatch said: a sentence a person can check. */

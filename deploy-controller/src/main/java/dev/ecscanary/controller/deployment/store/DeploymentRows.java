@@ -2,6 +2,7 @@ package dev.ecscanary.controller.deployment.store;
 
 import dev.ecscanary.controller.analysis.AlarmReading;
 import dev.ecscanary.controller.analysis.AlarmState;
+import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
 import dev.ecscanary.controller.deployment.DeploymentEvent;
 import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.deployment.EventType;
@@ -29,6 +30,10 @@ final class DeploymentRows {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private DeploymentRows() {}
+
+    private static InconclusivePolicy policy(String name) {
+        return name == null ? null : InconclusivePolicy.valueOf(name);
+    }
 
     /** A row of deployment; its alarms, phases, lifecycle events and events are attached by the caller. */
     static StoredDeployment deployment(ResultSet rs, int rowNum) throws SQLException {
@@ -58,6 +63,7 @@ final class DeploymentRows {
                 .trafficRestoredAt(instant(rs, "traffic_restored_at"))
                 .inconclusiveSince(instant(rs, "inconclusive_since"))
                 .awsProblem(rs.getString("aws_problem"))
+                .inconclusivePolicy(policy(rs.getString("inconclusive_policy")))
                 .updatedAt(instant(rs, "updated_at"))
                 .finishedAt(instant(rs, "finished_at"));
     }

@@ -92,9 +92,9 @@ public class DeploymentWrites implements DeploymentSaver {
         ReleaseRequest r = d.request();
         jdbc.sql("""
                 insert into deployment (id, service, image, environment, description, commit_sha, run_url,
-                    requested_by, status, created_at, updated_at)
+                    requested_by, status, created_at, updated_at, inconclusive_policy)
                 values (:id, :service, :image, :environment, :description, :commitSha, :runUrl,
-                    :requestedBy, :status, :createdAt, :updatedAt)""")
+                    :requestedBy, :status, :createdAt, :updatedAt, :inconclusivePolicy)""")
                 .param("id", d.id())
                 .param("service", r.service())
                 .param("image", r.image().value())
@@ -106,6 +106,11 @@ public class DeploymentWrites implements DeploymentSaver {
                 .param("status", d.status().name())
                 .param("createdAt", ts(d.createdAt()))
                 .param("updatedAt", ts(d.updatedAt()))
+                .param(
+                        "inconclusivePolicy",
+                        d.inconclusivePolicy() == null
+                                ? null
+                                : d.inconclusivePolicy().name())
                 .update();
     }
 

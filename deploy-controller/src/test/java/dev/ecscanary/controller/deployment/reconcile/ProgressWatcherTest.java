@@ -95,7 +95,7 @@ class ProgressWatcherTest {
             int stopCalls,
             EventType recorded) {
         StepRig rig = new StepRig();
-        Deployment d = rig.inProgress();
+        Deployment d = rig.inProgress(policy);
         String cd = d.codeDeployDeploymentId();
         rig.codeDeploy.shiftTo(30);
 
@@ -114,6 +114,26 @@ class ProgressWatcherTest {
             assertThat(d.reason()).contains("30% traffic");
             assertThat(d.currentPhase().orElseThrow().outcome()).isEqualTo(PhaseOutcome.ROLLED_BACK);
         }
+    }
+
+    @ParameterizedTest(name = "accepted under {0}, configured {1} now")
+    @MethodSource("policyChanges")
+    void aReleaseKeepsThePolicyItWasAcceptedUnderWhenTheConfigurationChanges(
+            InconclusivePolicy accepted, InconclusivePolicy configuredNow, DeploymentStatus after) {
+        StepRig rig = new StepRig();
+        Deployment d = rig.inProgress(accepted);
+        rig.codeDeploy.shiftTo(30);
+
+        rig.progressWatcher(configuredNow)
+                .watch(d, rig.service, insufficientFor(StepRig.GRACE).apply(rig, d), rig.reads());
+
+        assertThat(d.inconclusivePolicy()).isEqualTo(accepted);
+        assertThat(d.status()).isEqualTo(after);
+    }
+
+    static Stream<Arguments> policyChanges() {
+        return Stream.of(
+                Arguments.of(ROLL_BACK, CONTINUE, ROLLING_BACK), Arguments.of(CONTINUE, ROLL_BACK, IN_PROGRESS));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecscanary.controller.analysis.AlarmReader;
 import dev.ecscanary.controller.analysis.AlarmState;
+import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
 import dev.ecscanary.controller.config.ReconcilerProperties;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentStatus;
@@ -131,6 +132,7 @@ class ReleaseFirstStepTest {
                         "abc1234",
                         null,
                         "test"),
+                InconclusivePolicy.ROLL_BACK,
                 clock.instant());
         writes.insert(d, null, null);
         return d.id();

@@ -74,9 +74,15 @@ final class StepRig {
 
     /** A release of 2.0.0 that CodeDeploy has started: IN_PROGRESS, its replacement installed at 0% traffic. */
     Deployment inProgress() {
+        return inProgress(InconclusivePolicy.ROLL_BACK);
+    }
+
+    /** The same, accepted under {@code policy}. */
+    Deployment inProgress(InconclusivePolicy policy) {
         Deployment d = Deployment.accept(
                 new ReleaseRequest(
                         "demo-app", ImageReference.parse(REPOSITORY + ":2.0.0"), null, null, null, null, "ci"),
+                policy,
                 clock.instant());
         String id = codeDeploy.createDeployment(new NewDeployment(
                 "ecs-canary", "demo-app", "CodeDeployDefault.ECSLinear10PercentEvery1Minutes", "{}", "sha", "test"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecscanary.controller.analysis.AlarmReading;
 import dev.ecscanary.controller.analysis.AlarmState;
+import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
 import dev.ecscanary.controller.deployment.ConcurrentChangeException;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.DeploymentChanged;
@@ -216,6 +217,18 @@ class DeploymentStoreTest {
     }
 
     @Test
+    void thePolicyAReleaseWasAcceptedUnderIsReadBackAndOneAcceptedBeforeItWasRecordedHasNone() {
+        Deployment d = inserted();
+        Deployment older = inserted("older-app");
+        jdbc.sql("update deployment set inconclusive_policy = null where id = ?")
+                .params(older.id())
+                .update();
+
+        assertThat(queries.find(d.id()).orElseThrow().inconclusivePolicy()).isEqualTo(InconclusivePolicy.ROLL_BACK);
+        assertThat(queries.find(older.id()).orElseThrow().inconclusivePolicy()).isNull();
+    }
+
+    @Test
     void anEventTypeThisVersionDoesNotKnowReadsBackAsUnknownWithItsMessage() {
         Deployment d = inserted();
         jdbc.sql(
@@ -269,7 +282,11 @@ class DeploymentStoreTest {
     }
 
     private Deployment inserted() {
-        Deployment d = accepted("demo-app");
+        return inserted("demo-app");
+    }
+
+    private Deployment inserted(String service) {
+        Deployment d = accepted(service);
         store.insert(d, null, null);
         return d;
     }
@@ -284,6 +301,7 @@ class DeploymentStoreTest {
                         null,
                         null,
                         "test"),
+                InconclusivePolicy.ROLL_BACK,
                 T0);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecscanary.controller.analysis.AlarmSeries;
 import dev.ecscanary.controller.analysis.AlarmSeries.Point;
 import dev.ecscanary.controller.analysis.MetricReader;
+import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.ReleaseRequest;
 import dev.ecscanary.controller.fakes.MutableClock;
@@ -30,7 +31,7 @@ class MetricChartsTest {
     @Test
     void aCompressedRehearsalReleaseIsReadFromFiveMinutesBackButDrawnWithThirtySecondsOfBaseline() {
         Instant created = clock.instant();
-        Deployment release = Deployment.accept(request(), created);
+        Deployment release = Deployment.accept(request(), InconclusivePolicy.ROLL_BACK, created);
         clock.advance(Duration.ofSeconds(90));
         MetricCharts charts = new MetricCharts(datapointsEvery(Duration.ofSeconds(6)), clock);
 
@@ -58,7 +59,7 @@ class MetricChartsTest {
 
     @Test
     void aReleaseJustCreatedIsReadOverFiveMinutesAndShowsTwoMinutesOfAwsBaseline() {
-        Deployment release = Deployment.accept(request(), clock.instant());
+        Deployment release = Deployment.accept(request(), InconclusivePolicy.ROLL_BACK, clock.instant());
         MetricCharts charts = new MetricCharts(datapointsEvery(Duration.ofMinutes(1)), clock);
 
         MetricCharts.ChartView chart = charts.chart(release, "demo-app-success-rate");
@@ -73,7 +74,7 @@ class MetricChartsTest {
     void aMetricLabelOrAlarmNameWithMarkupInItIsDrawnAsTextNotAsMarkup() throws Exception {
         String label = "p99 <script>alert(1)</script> & \"tail\" 'ms'";
         String alarm = "a<b>&\"c\"";
-        Deployment release = Deployment.accept(request(), clock.instant());
+        Deployment release = Deployment.accept(request(), InconclusivePolicy.ROLL_BACK, clock.instant());
         MetricReader cloudWatch = (name, from, to) -> Optional.of(new AlarmSeries(
                 name, label, 500, "GreaterThanThreshold", 60, List.of(new Point(from.plusSeconds(60), 120))));
 

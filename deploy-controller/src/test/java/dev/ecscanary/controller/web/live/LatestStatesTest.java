@@ -2,6 +2,7 @@ package dev.ecscanary.controller.web.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.ReleaseRequest;
 import dev.ecscanary.controller.revision.ImageReference;
@@ -61,6 +62,7 @@ class LatestStatesTest {
                         null,
                         null,
                         "test"),
+                InconclusivePolicy.ROLL_BACK,
                 Instant.parse("2026-11-23T10:00:00Z"));
     }
 }
