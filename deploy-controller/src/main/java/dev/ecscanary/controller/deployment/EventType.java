@@ -44,6 +44,8 @@ public enum EventType {
     AWS_UNAVAILABLE(Severity.BAD),
     /** AWS answers again. */
     AWS_AVAILABLE(Severity.NEUTRAL),
+    /** CodeDeploy says the traffic moved, but the load balancer's listener could not be read to confirm it. */
+    UNVERIFIED(Severity.WARN),
     /** Terminal: all traffic on the new version. */
     SUCCEEDED(Severity.GOOD),
     /** Terminal: all traffic verified back on the original version. */

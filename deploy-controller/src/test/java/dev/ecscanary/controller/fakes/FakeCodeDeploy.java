@@ -50,6 +50,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
     private volatile boolean loseNextCreateAnswer;
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private volatile int readyWaitMinutes;
+    private volatile boolean listenerForwardsNothing;
     private volatile List<TargetAddress> greenTargets = List.of(new TargetAddress("127.0.0.1", 3000));
 
     /** A deployment as this fake's CodeDeploy holds it. */
@@ -84,6 +85,7 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         loseNextStopAnswer = false;
         loseNextCreateAnswer = false;
         readyWaitMinutes = 0;
+        listenerForwardsNothing = false;
         greenTargets = List.of(new TargetAddress("127.0.0.1", 3000));
     }
 
@@ -113,6 +115,11 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
 
     public void notBlueGreen() {
         blueGreen = false;
+    }
+
+    /** The production listener's default rule forwards nowhere readable: no weights to confirm CodeDeploy's word. */
+    public void listenerForwardsNothing() {
+        listenerForwardsNothing = true;
     }
 
     /** Moves production traffic: this percent on green. */
@@ -367,6 +374,9 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
     @Override
     public Map<String, Integer> forwardWeights(String listenerArn) {
         maybeFail("DescribeRules");
+        if (listenerForwardsNothing) {
+            return Map.of();
+        }
         return Map.of(BLUE_ARN, 100 - greenWeight, GREEN_ARN, greenWeight);
     }
 

@@ -133,12 +133,23 @@ class ProgressWatcher {
             return; // CodeDeploy says done, the load balancer does not agree yet: look again next tick
         }
         Instant now = clock.instant();
+        String image = d.request().image().value();
+        if (onReplacement.isEmpty()) {
+            d.record(
+                    now,
+                    EventType.UNVERIFIED,
+                    "CodeDeploy reports all traffic on " + image
+                            + "; the production listener's weights could not be read to confirm it");
+        }
         d.trafficObserved(100, now);
         d.endCurrentPhase(now, PhaseOutcome.SUCCEEDED);
         d.finish(
                 DeploymentStatus.SUCCEEDED,
-                "All traffic on " + d.request().image().value()
-                        + (onReplacement.isPresent() ? " (verified on the load balancer)" : ""),
+                "All traffic on " + image
+                        + (onReplacement.isPresent()
+                                ? " (verified on the load balancer)"
+                                : " according to CodeDeploy (not confirmed on the load balancer: its listener could"
+                                        + " not be read)"),
                 now);
     }
 

@@ -56,7 +56,9 @@ class RollbackFollower {
         onOriginal.ifPresent(p -> d.trafficObserved(100 - p, clock.instant()));
         switch (rollback.status()) {
             case SUCCEEDED -> {
-                if (onOriginal.isEmpty() || onOriginal.get() == 100) {
+                if (onOriginal.isEmpty()) {
+                    finishUnverified(d);
+                } else if (onOriginal.get() == 100) {
                     d.trafficObserved(0, clock.instant());
                     d.finish(DeploymentStatus.ROLLED_BACK, null, clock.instant());
                 }
@@ -74,6 +76,22 @@ class RollbackFollower {
                         clock.instant());
             default -> {} // still rolling back
         }
+    }
+
+    /** CodeDeploy's rollback succeeded but the listener cannot say where traffic goes: rolled back on its word, saying so. */
+    private void finishUnverified(Deployment d) {
+        Instant now = clock.instant();
+        d.record(
+                now,
+                EventType.UNVERIFIED,
+                "CodeDeploy's rollback succeeded; the production listener's weights could"
+                        + " not be read to confirm that all traffic is back on the original version");
+        d.trafficObserved(0, now);
+        d.finish(
+                DeploymentStatus.ROLLED_BACK,
+                d.reason() + "; all traffic back on the original according to CodeDeploy (not confirmed on the load"
+                        + " balancer: its listener could not be read)",
+                now);
     }
 
     /** True once the outcome of our stop is known; re-sends a stop that never reached CodeDeploy. */

@@ -137,6 +137,25 @@ class ProgressWatcherTest {
     }
 
     @Test
+    void aSuccessTheLoadBalancerCannotConfirmSaysSoOnTheRecord() {
+        StepRig rig = new StepRig();
+        Deployment d = rig.inProgress();
+        rig.codeDeploy.succeed(d.codeDeployDeploymentId());
+        rig.codeDeploy.listenerForwardsNothing();
+
+        rig.progressWatcher(ROLL_BACK).watch(d, rig.service, rig.alarms(), rig.reads());
+
+        assertThat(d.status()).isEqualTo(SUCCEEDED);
+        assertThat(d.reason())
+                .endsWith("according to CodeDeploy (not confirmed on the load balancer: its listener could"
+                        + " not be read)");
+        assertThat(d.events())
+                .extracting(DeploymentEvent::type)
+                .containsSubsequence(EventType.UNVERIFIED, EventType.SUCCEEDED);
+        assertThat(EventType.UNVERIFIED.severity()).isEqualTo(EventType.Severity.WARN);
+    }
+
+    @Test
     void eachTrafficStepIsAPhaseWithTheWorstAlarmStateSeenInIt() {
         StepRig rig = new StepRig();
         Deployment d = rig.inProgress();

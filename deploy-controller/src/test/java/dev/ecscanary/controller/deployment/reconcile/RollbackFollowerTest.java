@@ -32,6 +32,15 @@ class RollbackFollowerTest {
                         "rollback succeeded, the listener still sends 10% to the new version",
                         completed(10), ROLLING_BACK, null, 10),
                 Arguments.of(
+                        "rollback succeeded, the listener unreadable",
+                        (Afterwards) (rig, d) -> {
+                            completed(0).accept(rig, d);
+                            rig.codeDeploy.listenerForwardsNothing();
+                        },
+                        ROLLED_BACK,
+                        "according to CodeDeploy (not confirmed on the load balancer",
+                        0),
+                Arguments.of(
                         "rollback failed",
                         (Afterwards) (rig, d) -> rig.codeDeploy.failRollback(d.rollbackDeploymentId()),
                         FAILED,
