@@ -52,11 +52,7 @@ class DeploymentStarter {
     void advance(Deployment d, ReleasableService service) {
         Instant now = clock.instant();
         if (now.isAfter(d.createdAt().plus(properties.startTimeout()))) {
-            d.finish(
-                    DeploymentStatus.FAILED,
-                    "Could not start within " + properties.startTimeout()
-                            + (d.awsProblem() == null ? "" : ": " + d.awsProblem()),
-                    now);
+            giveUpUnlessCreated(d, service, now);
             return;
         }
         try {
@@ -72,6 +68,26 @@ class DeploymentStarter {
                     : e.getMessage();
             d.finish(DeploymentStatus.FAILED, "AWS refused to start the release: " + why, clock.instant());
         }
+    }
+
+    /**
+     * Past the start timeout a release is given up, but never while CodeDeploy may be deploying it: once a
+     * CreateDeployment was sent, its deployment is looked for first, and adopted when found. A lookup AWS cannot
+     * answer throws, so the release stays PENDING and the next tick asks again.
+     */
+    private void giveUpUnlessCreated(Deployment d, ReleasableService service, Instant now) {
+        boolean mayExist = d.createRequestedAt() != null;
+        if (mayExist
+                && adoptExisting(
+                        d, service.config().application(), service.config().deploymentGroup())) {
+            return;
+        }
+        d.finish(
+                DeploymentStatus.FAILED,
+                "Could not start within " + properties.startTimeout()
+                        + (d.awsProblem() == null ? "" : ": " + d.awsProblem())
+                        + (mayExist ? "; CodeDeploy has no deployment of it" : ""),
+                now);
     }
 
     /**
