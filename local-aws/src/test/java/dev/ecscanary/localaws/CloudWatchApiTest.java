@@ -143,6 +143,69 @@ class CloudWatchApiTest {
     }
 
     @Test
+    void targetResponseTimeIsPublishedPerTargetGroupWithPercentiles() throws Exception {
+        Instant start = Instant.now().minus(1, ChronoUnit.MINUTES);
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            for (int i = 0; i < 40; i++) {
+                client.send(
+                        HttpRequest.newBuilder(URI.create(fixture.aws.productionUrl() + "/api/tasks"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+        }
+        String serving = fixture.aws.loadBalancer().productionTargetGroup().dimension();
+        List<Dimension> group = List.of(
+                Dimension.builder()
+                        .name("LoadBalancer")
+                        .value(fixture.aws.loadBalancer().dimension())
+                        .build(),
+                Dimension.builder().name("TargetGroup").value(serving).build());
+        List<MetricDataResult> results = fixture.cloudWatch
+                .getMetricData(r -> r.startTime(start)
+                        .endTime(Instant.now().plusSeconds(5))
+                        .metricDataQueries(
+                                q -> q.id("p50")
+                                        .metricStat(s -> s.period(60)
+                                                .stat("p50")
+                                                .metric(m -> m.namespace("AWS/ApplicationELB")
+                                                        .metricName("TargetResponseTime")
+                                                        .dimensions(group))),
+                                q -> q.id("p99")
+                                        .metricStat(s -> s.period(60)
+                                                .stat("p99")
+                                                .metric(m -> m.namespace("AWS/ApplicationELB")
+                                                        .metricName("TargetResponseTime")
+                                                        .dimensions(group))),
+                                q -> q.id("requests")
+                                        .metricStat(s -> s.period(60)
+                                                .stat("SampleCount")
+                                                .metric(m -> m.namespace("AWS/ApplicationELB")
+                                                        .metricName("TargetResponseTime")
+                                                        .dimensions(group)))))
+                .metricDataResults();
+
+        double p50 = only(results, "p50");
+        double p99 = only(results, "p99");
+        assertThat(p50).as("seconds, as ALB reports them").isGreaterThan(0).isLessThan(5);
+        assertThat(p99).isGreaterThanOrEqualTo(p50);
+        assertThat(results.stream().filter(r -> r.id().equals("requests")).findFirst().orElseThrow().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
+                .isGreaterThanOrEqualTo(40);
+    }
+
+    /** The newest value of one query's answer (the requests may straddle a minute: the newest holds the latest). */
+    private static double only(List<MetricDataResult> results, String id) {
+        List<Double> values = results.stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .values();
+        assertThat(values).as(id).isNotEmpty();
+        return values.getFirst();
+    }
+
+    @Test
     void anIdStartingWithAnUppercaseLetterIsRejected() {
         assertThatThrownBy(() -> fixture.cloudWatch.getMetricData(
                         r -> r.startTime(Instant.now().minusSeconds(60))

@@ -34,6 +34,14 @@ public final class MetricStore {
                 .add(value);
     }
 
+    /** Puts one value of a distribution (such as a response time), kept so that percentiles can be asked of it. */
+    public void putSample(MetricKey key, Instant at, double value) {
+        Instant bucket = timeScale.bucketStart(at, STORAGE_PERIOD_SECONDS);
+        series.computeIfAbsent(key, k -> new ConcurrentSkipListMap<>())
+                .computeIfAbsent(bucket, b -> new Datapoint())
+                .addSample(value);
+    }
+
     /**
      * One statistic of a metric aggregated into periods of {@code periodSeconds} (AWS seconds, a multiple of 60)
      * over [start, end); only periods that hold data appear.

@@ -21,12 +21,17 @@ public final class AlbMetrics {
         this.loadBalancer = loadBalancer;
     }
 
-    /** A request that a target answered with {@code status}. */
-    public void targetResponse(Instant at, TargetGroup group, int status) {
+    /**
+     * A request that a target answered with {@code status}, {@code seconds} after the load balancer sent it on
+     * ({@code TargetResponseTime}: "the time elapsed, in seconds, after the request leaves the load balancer until a
+     * response from the target is received", ALB User Guide, CloudWatch metrics; its percentiles can be asked).
+     */
+    public void targetResponse(Instant at, TargetGroup group, int status, double seconds) {
         String code = "HTTPCode_Target_" + (status / 100) + "XX_Count";
         for (Map<String, String> dimensions : dimensionSets(group)) {
             store.put(new MetricKey(NAMESPACE, "RequestCount", dimensions), at, 1);
             store.put(new MetricKey(NAMESPACE, code, dimensions), at, 1);
+            store.putSample(new MetricKey(NAMESPACE, "TargetResponseTime", dimensions), at, seconds);
         }
     }
 

@@ -75,6 +75,7 @@ public final class ProxyListener implements AutoCloseable {
             throws IOException {
         target.inFlight().incrementAndGet();
         HttpResponse<byte[]> response;
+        long sent = System.nanoTime();
         try {
             response = client.send(toTarget(exchange, body, target), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -87,7 +88,7 @@ public final class ProxyListener implements AutoCloseable {
         } finally {
             target.inFlight().decrementAndGet();
         }
-        metrics.targetResponse(arrival, group, response.statusCode());
+        metrics.targetResponse(arrival, group, response.statusCode(), (System.nanoTime() - sent) / 1e9);
         Headers headers = exchange.getResponseHeaders();
         response.headers().map().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
