@@ -1,5 +1,6 @@
 package dev.ecscanary.controller.config;
 
+import dev.ecscanary.controller.judge.JudgeSettings;
 import dev.ecscanary.controller.pretraffic.PreTrafficCheckProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -29,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param variables              values the task definition template is rendered with
  * @param preTrafficCheck        requests the replacement must answer on its own before any user reaches it (while
  *                               CodeDeploy waits in READY_WAIT); none: the release continues at once
+ * @param canaryJudge            how the canary judge compares the new version with the old one; absent: its defaults
  */
 public record ServiceProperties(
         @NotBlank String cluster,
@@ -50,7 +52,8 @@ public record ServiceProperties(
         @DefaultValue List<@NotBlank String> environments,
         @NotEmpty List<@NotBlank String> imageRepositories,
         @NotNull @Valid TemplateVariables variables,
-        PreTrafficCheckProperties preTrafficCheck) {
+        PreTrafficCheckProperties preTrafficCheck,
+        JudgeSettings canaryJudge) {
 
     /**
      * Values of the task definition template. Nothing a request sends reaches the template but the image.

@@ -76,6 +76,7 @@ class TemplateFuzzTest {
                         logGroup,
                         "eu-central-1",
                         Map.of(envName, envValue)),
+                null,
                 null);
         String rendered = new TaskDefinitionRenderer(StrictTemplate.compile("taskdef", TASKDEF), service).render(image);
 

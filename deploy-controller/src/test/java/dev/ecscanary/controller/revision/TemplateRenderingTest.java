@@ -49,6 +49,7 @@ class TemplateRenderingTest {
                         "/ecs/demo-app",
                         "eu-central-1",
                         environment),
+                null,
                 null);
     }
 

@@ -53,6 +53,7 @@ final class StepRig {
                     List.of(),
                     List.of(REPOSITORY),
                     null,
+                    null,
                     null),
             null,
             null);
