@@ -41,6 +41,15 @@ class SmokeCheckRunnerTest {
         app.close();
     }
 
+    /** What the demo app's check asks, in order: health, version, a list page, and a create-read-delete. */
+    static final List<String> DEMO_APP_LABELS = List.of(
+            "GET /health",
+            "GET /api/version",
+            "GET /api/tasks",
+            "POST /api/tasks",
+            "GET /api/tasks/{{task}}",
+            "DELETE /api/tasks/{{task}}");
+
     static List<Request> demoAppRequests() {
         return List.of(
                 new Request("GET", "/health", null, 200, List.of(), Map.of(), false),
@@ -76,15 +85,7 @@ class SmokeCheckRunnerTest {
                 runner.run(plan(10, 0, Duration.ofSeconds(2), Duration.ofSeconds(5)), List.of(app.uri()), RELEASE);
 
         assertThat(report.passed()).as(report.reason()).isTrue();
-        assertThat(report.requests())
-                .extracting(RequestResult::label)
-                .containsExactly(
-                        "GET /health",
-                        "GET /api/version",
-                        "GET /api/tasks",
-                        "POST /api/tasks",
-                        "GET /api/tasks/{{task}}",
-                        "DELETE /api/tasks/{{task}}");
+        assertThat(report.requests()).extracting(RequestResult::label).containsExactlyElementsOf(DEMO_APP_LABELS);
         assertThat(report.requests()).allSatisfy(r -> {
             assertThat(r.count()).isEqualTo(10);
             assertThat(r.failures()).isZero();
