@@ -24,11 +24,9 @@ public final class CanaryJudge {
         Outcome outcome = errors.outcome().worse(latency.outcome());
         String decidedBy =
                 errors.outcome() == Outcome.FAIL ? "errors" : latency.outcome() == Outcome.FAIL ? "latency" : null;
-        String reason = switch (decidedBy == null ? "" : decidedBy) {
-            case "errors" -> errors.reason();
-            case "latency" -> latency.reason();
-            default -> errors.reason() + "; " + latency.reason();
-        };
+        String reason = errors.outcome() == Outcome.FAIL
+                ? errors.reason()
+                : latency.outcome() == Outcome.FAIL ? latency.reason() : errors.reason() + "; " + latency.reason();
         LatencyCheck.Pair latest = latencyFigures.pairs().isEmpty() ? null : latencyFigures.latest();
         return new JudgeVerdict(
                 outcome,

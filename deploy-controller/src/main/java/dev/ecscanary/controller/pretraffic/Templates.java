@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * The placeholders ({@code {{name}}}) of a check's paths, bodies and expected values. Two opening braces never
@@ -49,25 +50,10 @@ final class Templates {
         return value;
     }
 
-    /** For a value inside a JSON string: the characters JSON requires escaped are escaped. */
+    /** For a value inside a JSON string: the characters JSON requires escaped are escaped (Jackson's encoder). */
     static String jsonString(String value) {
         StringBuilder out = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
+        JsonStringEncoder.getInstance().quoteAsString(value, out);
         return out.toString();
     }
 

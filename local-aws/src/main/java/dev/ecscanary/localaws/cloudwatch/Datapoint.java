@@ -30,6 +30,10 @@ final class Datapoint {
     /** Adds a value of a distribution, kept for percentiles. */
     synchronized void addSample(double value) {
         add(value);
+        keep(value);
+    }
+
+    private void keep(double value) {
         if (samples == null) {
             samples = new double[16];
         } else if (kept == samples.length) {
@@ -50,12 +54,7 @@ final class Datapoint {
             theirCount = other.kept;
         }
         for (int i = 0; i < theirCount; i++) {
-            if (samples == null) {
-                samples = new double[Math.max(16, theirCount)];
-            } else if (kept == samples.length) {
-                samples = Arrays.copyOf(samples, kept * 2);
-            }
-            samples[kept++] = theirs[i];
+            keep(theirs[i]);
         }
     }
 
