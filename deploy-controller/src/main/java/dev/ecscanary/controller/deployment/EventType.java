@@ -20,6 +20,18 @@ public enum EventType {
     CODEDEPLOY_STARTED(Severity.NEUTRAL),
     /** An earlier CreateDeployment whose answer was lost was found by its marker; no second one is sent. */
     CODEDEPLOY_FOUND(Severity.NEUTRAL),
+    /** CodeDeploy waits in READY_WAIT with the replacement on the test route: the pre-traffic check starts. */
+    PRE_TRAFFIC_STARTED(Severity.NEUTRAL),
+    /** The pre-traffic check passed: the replacement may take production traffic. */
+    PRE_TRAFFIC_PASSED(Severity.GOOD),
+    /** The pre-traffic check failed: the release is stopped before any user traffic reaches it. */
+    PRE_TRAFFIC_FAILED(Severity.BAD),
+    /** ContinueDeployment(READY_WAIT) is about to be sent (saved first, so a restart confirms it before resending). */
+    CONTINUE_REQUESTED(Severity.NEUTRAL),
+    /** CodeDeploy took the ContinueDeployment and starts moving production traffic. */
+    CONTINUE_ACCEPTED(Severity.NEUTRAL),
+    /** ContinueDeployment got no answer or was refused for now; CodeDeploy is watched and asked again. */
+    CONTINUE_UNANSWERED(Severity.WARN),
     /** Traffic on the replacement moved to a new step. */
     PHASE_STARTED(Severity.NEUTRAL),
     /** A watched alarm is not OK (INSUFFICIENT_DATA, missing or unreadable): the inconclusive policy applies. */
