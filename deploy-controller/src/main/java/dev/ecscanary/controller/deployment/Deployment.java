@@ -157,6 +157,42 @@ public final class Deployment extends DeploymentState {
         record(at, EventType.finished(terminal), said);
     }
 
+    // --- the pre-traffic phase -------------------------------------------------------------------------------------
+
+    public void preTrafficStarted(String message, Instant at) {
+        preTraffic = PreTraffic.running(at);
+        record(at, EventType.PRE_TRAFFIC_STARTED, message);
+    }
+
+    /** The service declares no checks: nothing to run, traffic may come in. */
+    public void preTrafficNotNeeded(String message, Instant at) {
+        preTraffic = PreTraffic.notConfigured(at, message);
+        record(at, EventType.PRE_TRAFFIC_PASSED, message);
+    }
+
+    public void preTrafficChecked(
+            boolean passed, List<String> targets, List<PreTraffic.Check> checks, String summary, Instant at) {
+        preTraffic = preTraffic.ended(
+                passed ? PreTraffic.Verdict.PASSED : PreTraffic.Verdict.FAILED, at, targets, checks, summary);
+        record(at, passed ? EventType.PRE_TRAFFIC_PASSED : EventType.PRE_TRAFFIC_FAILED, summary);
+    }
+
+    /** CodeDeploy ended the deployment while the checks ran. */
+    public void preTrafficCutShort(String why, Instant at) {
+        preTraffic = preTraffic.ended(PreTraffic.Verdict.CUT_SHORT, at, List.of(), List.of(), why);
+        record(at, EventType.PRE_TRAFFIC_FAILED, why);
+    }
+
+    public void continueRequested(Instant at) {
+        preTraffic = preTraffic.continuing(PreTraffic.ContinueState.REQUESTED, at);
+        record(at, EventType.CONTINUE_REQUESTED, "Letting production traffic in: ContinueDeployment(READY_WAIT)");
+    }
+
+    public void continueAccepted(String message, Instant at) {
+        preTraffic = preTraffic.continuing(PreTraffic.ContinueState.ACCEPTED, preTraffic.continueRequestedAt());
+        record(at, EventType.CONTINUE_ACCEPTED, message);
+    }
+
     // --- saving, by the store --------------------------------------------------------------------------------------
 
     /** Called by the store once this state is written: the events are stored and the row's version moved on. */

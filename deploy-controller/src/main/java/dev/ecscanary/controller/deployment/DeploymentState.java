@@ -40,6 +40,7 @@ public abstract sealed class DeploymentState permits Deployment {
     Instant inconclusiveSince;
     String awsProblem;
     InconclusivePolicy inconclusivePolicy;
+    PreTraffic preTraffic;
     Instant updatedAt;
     Instant finishedAt;
     final Observations seen = new Observations();
@@ -175,6 +176,11 @@ public abstract sealed class DeploymentState permits Deployment {
     /** The inconclusive policy the release runs under, fixed when it was accepted; null for one accepted before it was recorded. */
     public InconclusivePolicy inconclusivePolicy() {
         return inconclusivePolicy;
+    }
+
+    /** The pre-traffic phase, or null before CodeDeploy waited in READY_WAIT (or for a group that does not wait). */
+    public PreTraffic preTraffic() {
+        return preTraffic;
     }
 
     public Instant updatedAt() {

@@ -103,6 +103,11 @@ public final class StoredDeployment {
         return this;
     }
 
+    public StoredDeployment preTraffic(PreTraffic value) {
+        d.preTraffic = value;
+        return this;
+    }
+
     public StoredDeployment awsProblem(String value) {
         d.awsProblem = value;
         return this;
@@ -163,6 +168,7 @@ public final class StoredDeployment {
                 .inconclusiveSince(d.inconclusiveSince)
                 .awsProblem(d.awsProblem)
                 .inconclusivePolicy(d.inconclusivePolicy)
+                .preTraffic(d.preTraffic)
                 .updatedAt(d.updatedAt)
                 .finishedAt(d.finishedAt)
                 .events(d.events);

@@ -48,6 +48,8 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
     private volatile int greenWeight;
     private volatile boolean loseNextStopAnswer;
     private volatile boolean loseNextCreateAnswer;
+    private volatile boolean loseNextContinueAnswer;
+    private volatile boolean nextContinueNotReady;
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private volatile int readyWaitMinutes;
     private volatile boolean listenerForwardsNothing;
@@ -84,6 +86,8 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         greenWeight = 0;
         loseNextStopAnswer = false;
         loseNextCreateAnswer = false;
+        loseNextContinueAnswer = false;
+        nextContinueNotReady = false;
         readyWaitMinutes = 0;
         listenerForwardsNothing = false;
         greenTargets = List.of(new TargetAddress("127.0.0.1", 3000));
@@ -97,6 +101,21 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
     /** The replacement is installed and on the test listener: CodeDeploy waits for ContinueDeployment. */
     public void becomeReady(String id) {
         deployments.get(id).status = CodeDeployStatus.READY;
+    }
+
+    /** The next ContinueDeployment is carried out by CodeDeploy, but its answer never reaches the caller. */
+    public void loseNextContinueAnswer() {
+        loseNextContinueAnswer = true;
+    }
+
+    /** The next ContinueDeployment is refused as not ready although the deployment waits (a read behind a write). */
+    public void nextContinueNotReady() {
+        nextContinueNotReady = true;
+    }
+
+    /** The deployment ready option's wait ran out: CodeDeploy stops the deployment itself, with no rollback. */
+    public void readyWaitRunsOut(String id) {
+        end(id, CodeDeployStatus.STOPPED, "TIMEOUT");
     }
 
     /** What DescribeTargetHealth reports healthy in the green target group. */
@@ -300,10 +319,15 @@ public class FakeCodeDeploy implements BlueGreenDeployer, LoadBalancerReader {
         if (d.status.isFinished()) {
             return ContinueOutcome.ALREADY_COMPLETED;
         }
-        if (d.status != CodeDeployStatus.READY) {
+        if (d.status != CodeDeployStatus.READY || nextContinueNotReady) {
+            nextContinueNotReady = false;
             return ContinueOutcome.NOT_READY;
         }
         d.status = CodeDeployStatus.IN_PROGRESS;
+        if (loseNextContinueAnswer) {
+            loseNextContinueAnswer = false;
+            throw new AwsUnavailableException("codedeploy", "ContinueDeployment", "read timed out", null);
+        }
         return ContinueOutcome.CONTINUED;
     }
 

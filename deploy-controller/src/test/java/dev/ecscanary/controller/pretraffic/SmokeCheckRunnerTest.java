@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** The check runner against a real HTTP server on loopback: statuses, JSON, timeouts, latency, no target. */
 @Timeout(30)
-class SmokeCheckRunnerTest {
+public class SmokeCheckRunnerTest {
 
     private static final Map<String, String> RELEASE =
             Map.of("tag", "2.0.0", "image", "demo-app:2.0.0", "service", "demo-app");
@@ -50,7 +50,7 @@ class SmokeCheckRunnerTest {
             "GET /api/tasks/{{task}}",
             "DELETE /api/tasks/{{task}}");
 
-    static List<Request> demoAppRequests() {
+    public static List<Request> demoAppRequests() {
         return List.of(
                 new Request("GET", "/health", null, 200, List.of(), Map.of(), false),
                 new Request(

@@ -16,27 +16,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * A small tasks API on loopback, shaped like the demo app's, with faults to switch on: every n-th list request
  * answered 500, a fixed delay on the API, a version to report.
  */
-final class TasksStandIn implements AutoCloseable {
+public final class TasksStandIn implements AutoCloseable {
 
-    final Map<Long, String> tasks = new ConcurrentHashMap<>();
-    final AtomicInteger requests = new AtomicInteger();
-    volatile String version = "2.0.0";
-    volatile int failEveryNthList = 0;
-    volatile int failReads = 0;
-    volatile long apiDelayMillis = 0;
+    public final Map<Long, String> tasks = new ConcurrentHashMap<>();
+    public final AtomicInteger requests = new AtomicInteger();
+    public volatile String version = "2.0.0";
+    public volatile int failEveryNthList = 0;
+    public volatile int failReads = 0;
+    public volatile long apiDelayMillis = 0;
 
     private final HttpServer server;
     private final AtomicLong ids = new AtomicLong();
     private final AtomicInteger lists = new AtomicInteger();
 
-    TasksStandIn() throws IOException {
+    public TasksStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 

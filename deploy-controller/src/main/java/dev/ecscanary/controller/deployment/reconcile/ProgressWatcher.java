@@ -24,20 +24,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Watches an IN_PROGRESS release: follows CodeDeploy's status and the traffic read back from the load balancer,
- * records each traffic step as a phase with the alarm states seen in it, and stops the release when an alarm fires
- * (or when the alarms stay inconclusive past the grace, under the ROLL_BACK policy).
+ * hands READY_WAIT to the {@link PreTrafficGate}, records each traffic step as a phase with the alarm states seen in
+ * it, and stops the release when an alarm fires (or when the alarms stay inconclusive past the grace, under the
+ * ROLL_BACK policy).
  */
 @Component
 class ProgressWatcher {
 
     private final ServiceTopology topology;
     private final StopCaller stopCaller;
+    private final PreTrafficGate gate;
     private final AnalysisProperties analysis;
     private final Clock clock;
 
-    ProgressWatcher(ServiceTopology topology, StopCaller stopCaller, AnalysisProperties analysis, Clock clock) {
+    ProgressWatcher(
+            ServiceTopology topology,
+            StopCaller stopCaller,
+            PreTrafficGate gate,
+            AnalysisProperties analysis,
+            Clock clock) {
         this.topology = topology;
         this.stopCaller = stopCaller;
+        this.gate = gate;
         this.analysis = analysis;
         this.clock = clock;
     }
@@ -54,6 +62,12 @@ class ProgressWatcher {
         if (alarms.readable()) {
             d.alarmsObserved(alarms.watched(service.config().alarms()));
         }
+        if (snapshot.status() == CodeDeployStatus.READY) {
+            judge(d, service, alarms); // a firing alarm stops the release before the check has its say
+            gate.atReady(d, service, snapshot, where);
+            return;
+        }
+        gate.movedOn(d, snapshot);
         switch (snapshot.status()) {
             case SUCCEEDED -> finishIfVerified(d, where);
             case STOPPED, FAILED -> codeDeployEndedIt(d, snapshot);

@@ -43,7 +43,7 @@ class RollbackFollower {
             }
             d.rollbackDeploymentSeen(original.rollbackDeploymentId(), clock.instant());
             if (d.rollbackDeploymentId() == null) {
-                giveUpIfNoRollbackComes(d, original);
+                giveUpIfNoRollbackComes(d, original, service);
                 return;
             }
         }
@@ -51,8 +51,7 @@ class RollbackFollower {
         // seen
         CodeDeploySnapshot rollback = reads.withTargetIfReadable(d.rollbackDeploymentId(), service.ecsTargetId());
         d.rollbackLifecycleEventsSeen(rollback.lifecycleEvents());
-        Optional<Integer> onOriginal =
-                topology.of(service).flatMap(where -> topology.percentOn(where, d.originalTargetGroup()));
+        Optional<Integer> onOriginal = onOriginal(d, service);
         onOriginal.ifPresent(p -> d.trafficObserved(100 - p, clock.instant()));
         switch (rollback.status()) {
             case SUCCEEDED -> {
@@ -76,6 +75,15 @@ class RollbackFollower {
                         clock.instant());
             default -> {} // still rolling back
         }
+    }
+
+    private Optional<Integer> onOriginal(Deployment d, ReleasableService service) {
+        return topology.of(service).flatMap(where -> topology.percentOn(where, d.originalTargetGroup()));
+    }
+
+    /** No traffic step ever put production traffic on the replacement. */
+    private static boolean neverServedUsers(Deployment d) {
+        return d.phases().stream().allMatch(p -> p.trafficPercent() == 0);
     }
 
     /** CodeDeploy's rollback succeeded but the listener cannot say where traffic goes: rolled back on its word, saying so. */
@@ -125,11 +133,21 @@ class RollbackFollower {
         return true;
     }
 
-    private void giveUpIfNoRollbackComes(Deployment d, CodeDeploySnapshot original) {
+    private void giveUpIfNoRollbackComes(Deployment d, CodeDeploySnapshot original, ReleasableService service) {
         Instant ended = original.completeTime();
         if (original.status().isFinished()
                 && ended != null
                 && clock.instant().isAfter(ended.plus(properties.stopConfirmWait()))) {
+            if (neverServedUsers(d) && onOriginal(d, service).orElse(0) == 100) {
+                // e.g. CodeDeploy's ready wait ran out during the pre-traffic check: nothing to roll back
+                d.trafficObserved(0, clock.instant());
+                d.finish(
+                        DeploymentStatus.ROLLED_BACK,
+                        d.reason() + "; no user traffic ever reached it, and all traffic is verified on the"
+                                + " original (CodeDeploy made no rollback deployment)",
+                        clock.instant());
+                return;
+            }
             d.finish(
                     DeploymentStatus.FAILED,
                     d.reason() + "; CodeDeploy made no rollback deployment (is automatic"

@@ -8,6 +8,7 @@ import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.deployment.EventType;
 import dev.ecscanary.controller.deployment.Phase;
 import dev.ecscanary.controller.deployment.PhaseOutcome;
+import dev.ecscanary.controller.deployment.PreTraffic;
 import dev.ecscanary.controller.deployment.ReleaseRequest;
 import dev.ecscanary.controller.deployment.StopState;
 import dev.ecscanary.controller.deployment.StoredDeployment;
@@ -33,6 +34,10 @@ final class DeploymentRows {
 
     private static InconclusivePolicy policy(String name) {
         return name == null ? null : InconclusivePolicy.valueOf(name);
+    }
+
+    private static PreTraffic preTraffic(String json) {
+        return json == null ? null : JSON.readValue(json, PreTraffic.class);
     }
 
     /** A row of deployment; its alarms, phases, lifecycle events and events are attached by the caller. */
@@ -64,6 +69,7 @@ final class DeploymentRows {
                 .inconclusiveSince(instant(rs, "inconclusive_since"))
                 .awsProblem(rs.getString("aws_problem"))
                 .inconclusivePolicy(policy(rs.getString("inconclusive_policy")))
+                .preTraffic(preTraffic(rs.getString("pre_traffic")))
                 .updatedAt(instant(rs, "updated_at"))
                 .finishedAt(instant(rs, "finished_at"));
     }

@@ -142,7 +142,7 @@ public class DeploymentWrites implements DeploymentSaver {
                     create_requested_at = :createRequestedAt, stop_state = :stopState,
                     stop_requested_at = :stopRequestedAt, stop_answered_at = :stopAnsweredAt,
                     alarm_changed_at = :alarmChangedAt, traffic_restored_at = :trafficRestoredAt,
-                    inconclusive_since = :inconclusiveSince, aws_problem = :awsProblem,
+                    inconclusive_since = :inconclusiveSince, aws_problem = :awsProblem, pre_traffic = :preTraffic,
                     updated_at = :updatedAt, finished_at = :finishedAt, version = version + 1
                 where id = :id and version = :version""")
                 .param("status", d.status().name())
@@ -161,6 +161,7 @@ public class DeploymentWrites implements DeploymentSaver {
                 .param("trafficRestoredAt", ts(d.trafficRestoredAt()))
                 .param("inconclusiveSince", ts(d.inconclusiveSince()))
                 .param("awsProblem", d.awsProblem())
+                .param("preTraffic", d.preTraffic() == null ? null : JSON.writeValueAsString(d.preTraffic()))
                 .param("updatedAt", ts(d.updatedAt()))
                 .param("finishedAt", ts(d.finishedAt()))
                 .param("id", d.id())

@@ -6,12 +6,16 @@ import dev.ecscanary.controller.config.AnalysisProperties;
 import dev.ecscanary.controller.config.AnalysisProperties.InconclusivePolicy;
 import dev.ecscanary.controller.config.ReconcilerProperties;
 import dev.ecscanary.controller.config.ServiceProperties;
+import dev.ecscanary.controller.config.ServicesProperties;
 import dev.ecscanary.controller.deployment.Deployment;
 import dev.ecscanary.controller.deployment.ReleaseRequest;
 import dev.ecscanary.controller.fakes.FakeCloudWatch;
 import dev.ecscanary.controller.fakes.FakeCodeDeploy;
 import dev.ecscanary.controller.fakes.MutableClock;
 import dev.ecscanary.controller.fakes.RecordingSaver;
+import dev.ecscanary.controller.pretraffic.PreTrafficCheckProperties;
+import dev.ecscanary.controller.pretraffic.PreTrafficChecks;
+import dev.ecscanary.controller.pretraffic.SmokeCheckRunner;
 import dev.ecscanary.controller.revision.ImageReference;
 import dev.ecscanary.controller.revision.ReleasableService;
 import dev.ecscanary.controller.traffic.NewDeployment;
@@ -19,6 +23,7 @@ import dev.ecscanary.controller.traffic.ServiceTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The reconciler's steps on the hand-written fakes alone: no Spring context, no database. One release of demo-app,
@@ -37,26 +42,32 @@ final class StepRig {
     final RecordingSaver saver = new RecordingSaver();
     final ServiceTopology topology = new ServiceTopology(codeDeploy, codeDeploy);
     final StopCaller stopCaller = new StopCaller(codeDeploy, saver, clock, new SimpleMeterRegistry());
-    final ReleasableService service = new ReleasableService(
-            "demo-app",
-            new ServiceProperties(
-                    "ecs-canary",
-                    "demo-app",
-                    "ecs-canary",
-                    "demo-app",
-                    "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
-                    "app",
-                    8080,
-                    "classpath:taskdef.json.tpl",
-                    "classpath:appspec.yaml",
-                    List.of(ALARM),
-                    List.of(),
-                    List.of(REPOSITORY),
-                    null,
-                    null,
-                    null),
-            null,
-            null);
+    final ReleasableService service = new ReleasableService("demo-app", serviceProperties(null), null, null);
+    /** The checks' runs, which look for healthy targets once and no longer (the fake answers at once). */
+    final PreTrafficRuns runs = new PreTrafficRuns(new SmokeCheckRunner(clock), clock, Duration.ZERO);
+
+    final ContinueCaller continueCaller = new ContinueCaller(codeDeploy, saver, clock);
+    /** The service's pre-traffic check, or null for none: set before {@link #progressWatcher}. */
+    PreTrafficCheckProperties preTrafficCheck;
+
+    private static ServiceProperties serviceProperties(PreTrafficCheckProperties check) {
+        return new ServiceProperties(
+                "ecs-canary",
+                "demo-app",
+                "ecs-canary",
+                "demo-app",
+                "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
+                "app",
+                8080,
+                "classpath:taskdef.json.tpl",
+                "classpath:appspec.yaml",
+                List.of(ALARM),
+                List.of(),
+                List.of(REPOSITORY),
+                null,
+                check,
+                null);
+    }
 
     StepRig() {
         codeDeploy.clock(clock);
@@ -64,7 +75,15 @@ final class StepRig {
     }
 
     ProgressWatcher progressWatcher(InconclusivePolicy policy) {
-        return new ProgressWatcher(topology, stopCaller, new AnalysisProperties(policy, GRACE), clock);
+        return progressWatcher(policy, runs);
+    }
+
+    /** A watcher whose pre-traffic checks run on {@code runs}: a second one stands for a restarted controller. */
+    ProgressWatcher progressWatcher(InconclusivePolicy policy, PreTrafficRuns runs) {
+        PreTrafficChecks checks = new PreTrafficChecks(
+                new ServicesProperties(Map.of(service.name(), serviceProperties(preTrafficCheck))));
+        PreTrafficGate gate = new PreTrafficGate(checks, runs, codeDeploy, continueCaller, stopCaller, clock);
+        return new ProgressWatcher(topology, stopCaller, gate, new AnalysisProperties(policy, GRACE), clock);
     }
 
     RollbackFollower rollbackFollower() {

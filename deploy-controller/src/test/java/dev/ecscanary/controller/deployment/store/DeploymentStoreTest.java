@@ -14,6 +14,7 @@ import dev.ecscanary.controller.deployment.DeploymentStatus;
 import dev.ecscanary.controller.deployment.EventType;
 import dev.ecscanary.controller.deployment.Phase;
 import dev.ecscanary.controller.deployment.PhaseOutcome;
+import dev.ecscanary.controller.deployment.PreTraffic;
 import dev.ecscanary.controller.deployment.ReleaseRequest;
 import dev.ecscanary.controller.deployment.ServiceBusyException;
 import dev.ecscanary.controller.deployment.reconcile.Reconciler;
@@ -226,6 +227,38 @@ class DeploymentStoreTest {
 
         assertThat(queries.find(d.id()).orElseThrow().inconclusivePolicy()).isEqualTo(InconclusivePolicy.ROLL_BACK);
         assertThat(queries.find(older.id()).orElseThrow().inconclusivePolicy()).isNull();
+    }
+
+    @Test
+    void thePreTrafficPhaseSurvivesAReadAtEveryStage() {
+        Deployment d = inserted();
+        d.codeDeployStarted("d-ABC", T0.plusSeconds(1));
+        store.save(d);
+        assertThat(queries.find(d.id()).orElseThrow().preTraffic())
+                .as("none before READY_WAIT")
+                .isNull();
+
+        d.preTrafficStarted("Checking", T0.plusSeconds(2));
+        store.save(d);
+        assertThat(queries.find(d.id()).orElseThrow().preTraffic().verdict()).isEqualTo(PreTraffic.Verdict.RUNNING);
+
+        PreTraffic.Check list = new PreTraffic.Check(
+                "GET /api/tasks", 50, 14, 0, 12L, 480L, "answered 500: {\"detail\":\"injected fault\"}");
+        d.preTrafficChecked(
+                false,
+                List.of("10.0.1.17:3000"),
+                List.of(list),
+                "14 of 50 requests to GET /api/tasks answered 500",
+                T0.plusSeconds(9));
+        store.save(d);
+
+        PreTraffic read = queries.find(d.id()).orElseThrow().preTraffic();
+        assertThat(read).isEqualTo(d.preTraffic());
+        assertThat(read.checks()).containsExactly(list);
+        assertThat(read.endedAt()).isEqualTo(T0.plusSeconds(9));
+        assertThat(queries.find(d.id()).orElseThrow().events())
+                .extracting(DeploymentEvent::type)
+                .endsWith(EventType.PRE_TRAFFIC_STARTED, EventType.PRE_TRAFFIC_FAILED);
     }
 
     @Test
